@@ -1,0 +1,234 @@
+import { ENVS, cfApp, synth } from "./helpers";
+
+// The facts each incident set (shared/seed, ESTATE.md). The expected values are literals on purpose:
+// changing any of them in config must fail here, in a test that names the fact.
+
+const APPS = [
+  "notify-api",
+  "notify-api-sms-receipts",
+  "notify-api-db-migration",
+  "notify-delivery-celery-beat",
+  "notify-delivery-worker-jobs",
+  "notify-delivery-worker-research",
+  "notify-delivery-worker-sender",
+  "notify-delivery-worker-periodic",
+  "notify-delivery-worker-reporting",
+  "notify-delivery-worker-priority",
+  "notify-delivery-worker-letters",
+  "notify-delivery-worker-retry-tasks",
+  "notify-delivery-worker-internal",
+  "notify-delivery-worker-broadcasts",
+  "notify-delivery-worker-receipts",
+  "notify-delivery-worker-service-callbacks",
+  "notify-delivery-worker-save-api-notifications",
+];
+
+const QUEUES = [
+  "periodic-tasks", "priority-tasks", "database-tasks", "send-sms-tasks", "send-email-tasks",
+  "research-mode-tasks", "reporting-tasks", "job-tasks", "retry-tasks", "notify-internal-tasks",
+  "process-ftp-tasks", "create-letters-pdf-tasks", "service-callbacks", "service-callbacks-retry",
+  "letter-tasks", "sms-callbacks", "antivirus-tasks", "sanitise-letter-tasks", "save-api-email-tasks",
+  "save-api-sms-tasks", "broadcast-tasks", "govuk-alerts", "ses-callbacks",
+];
+
+const PREFIX = { preview: "preview", staging: "staging", production: "live" } as const;
+const DOMAIN = { preview: "notify.works", staging: "staging-notify.works", production: "notifications.service.gov.uk" } as const;
+
+describe.each(ENVS)("%s", (env) => {
+  test("matches the reviewed snapshot of the plan", () => {
+    expect(synth(env)).toMatchSnapshot();
+  });
+
+  test("every app of the estate is present, and no other", () => {
+    expect(Object.keys(synth(env).resource.cloudfoundry_app).sort()).toEqual([...APPS].sort());
+  });
+
+  test("every queue of the estate is present with the environment prefix", () => {
+    const names = Object.values(synth(env).resource.aws_sqs_queue).map((q: any) => q.name).sort();
+    expect(names).toEqual(QUEUES.map((q) => `${PREFIX[env]}${q}`).sort());
+  });
+
+  test("every queue has the 310 s visibility timeout, explicit retention and encryption", () => {
+    for (const q of Object.values(synth(env).resource.aws_sqs_queue) as any[]) {
+      expect([q.name, q.visibility_timeout_seconds]).toEqual([q.name, 310]);
+      expect([q.name, q.message_retention_seconds]).toEqual([q.name, 345600]);
+      expect([q.name, q.sqs_managed_sse_enabled]).toEqual([q.name, true]);
+    }
+  });
+
+  test("the API pool size is 15", () => {
+    expect(cfApp(env, "notify-api").environment.SQLALCHEMY_POOL_SIZE).toBe("15");
+  });
+
+  test("reporting worker: prefetch 1, statement timeout 7200 s, CELERYD_MAX_TASKS_PER_CHILD absent", () => {
+    const app = cfApp(env, "notify-delivery-worker-reporting");
+    expect(app.environment.CELERYD_PREFETCH_MULTIPLIER).toBe("1");
+    expect(app.command).toContain("--prefetch-multiplier=1 ");
+    expect(app.environment.SQLALCHEMY_STATEMENT_TIMEOUT).toBe("7200");
+    expect(app.environment).not.toHaveProperty("CELERYD_MAX_TASKS_PER_CHILD");
+  });
+
+  test("broadcasts worker: concurrency 2 and prefetch 1 on broadcast-tasks", () => {
+    const app = cfApp(env, "notify-delivery-worker-broadcasts");
+    expect(app.command).toBe(
+      "exec scripts/run_app_paas.sh celery -A run_celery.notify_celery worker --loglevel=INFO " +
+        "--concurrency=2 --prefetch-multiplier=1 -Q broadcast-tasks 2> /dev/null",
+    );
+    expect(app.environment.CELERYD_PREFETCH_MULTIPLIER).toBe("1");
+  });
+
+  test("sender runs 3 celery nodes of 4 with 4G memory and 2G disk", () => {
+    const app = cfApp(env, "notify-delivery-worker-sender");
+    expect(app.memory).toBe("4G");
+    expect(app.disk_quota).toBe("2G");
+    expect(app.command).toContain("celery multi start 3 -c 4 ");
+    expect(app.command).toContain("-Q send-sms-tasks,send-email-tasks");
+  });
+
+  test("celery beat has 512M and exactly one instance", () => {
+    const app = cfApp(env, "notify-delivery-celery-beat");
+    expect(app.memory).toBe("512M");
+    expect(app.instances).toBe(1);
+  });
+
+  test("the db-migration app runs no instances and has no route", () => {
+    expect(cfApp(env, "notify-api-db-migration").instances).toBe(0);
+    const routes = Object.values(synth(env).resource.cloudfoundry_route) as any[];
+    expect(routes.filter((r) => r.destinations[0].app_id.includes("notify-api-db-migration"))).toEqual([]);
+  });
+
+  test("the SMS receipt paths route to the receipts app, the rest of the API host to the API", () => {
+    const routes = Object.values(synth(env).resource.cloudfoundry_route) as any[];
+    const onApiHost = routes
+      .filter((r) => r.host === "api")
+      .map((r) => [r.path ?? "", r.destinations[0].app_id])
+      .sort();
+    expect(onApiHost).toEqual([
+      ["", "${cloudfoundry_app.notify-api.id}"],
+      ["/notifications/sms/firetext", "${cloudfoundry_app.notify-api-sms-receipts.id}"],
+      ["/notifications/sms/mmg", "${cloudfoundry_app.notify-api-sms-receipts.id}"],
+    ]);
+    const domains = new Set(routes.filter((r) => r.host === "api").map((r) => r.domain));
+    expect(domains.size).toBe(1);
+    expect([...domains][0]).toMatch(/^\$\{data\.cloudfoundry_domain\..*\.id\}$/);
+    const domainData = Object.values(synth(env).data.cloudfoundry_domain).map((d: any) => d.name);
+    expect(domainData).toContain(DOMAIN[env]);
+  });
+
+  test("every app but db-migration has its default <app>-<env> route", () => {
+    const hosts = (Object.values(synth(env).resource.cloudfoundry_route) as any[]).map((r) => r.host);
+    for (const app of APPS.filter((a) => a !== "notify-api-db-migration")) expect(hosts).toContain(`${app}-${env}`);
+  });
+
+  test("no app configures `routes` or `no_route` (changing them replaces the app)", () => {
+    for (const app of Object.values(synth(env).resource.cloudfoundry_app) as any[]) {
+      expect(app).not.toHaveProperty("routes");
+      expect(app).not.toHaveProperty("no_route");
+      expect(app.strategy).toBe("rolling");
+    }
+  });
+
+  test("CBC proxy keys are on the broadcasts worker only", () => {
+    const holders = Object.entries(synth(env).resource.cloudfoundry_app)
+      .filter(([, a]: [string, any]) => "CBC_PROXY_AWS_ACCESS_KEY_ID" in a.environment || "CBC_PROXY_AWS_SECRET_ACCESS_KEY" in a.environment)
+      .map(([name]) => name);
+    expect(holders).toEqual(["notify-delivery-worker-broadcasts"]);
+  });
+
+  test("SMS provider keys are only on the apps whose tasks call MMG or Firetext", () => {
+    const holders = Object.entries(synth(env).resource.cloudfoundry_app)
+      .filter(([, a]: [string, any]) => Object.keys(a.environment).some((k) => /^(MMG|FIRETEXT)_.*API_KEY$/.test(k)))
+      .map(([name]) => name)
+      .sort();
+    expect(holders).toEqual([
+      "notify-delivery-worker-internal",
+      "notify-delivery-worker-priority",
+      "notify-delivery-worker-retry-tasks",
+      "notify-delivery-worker-sender",
+    ]);
+  });
+
+  test("a statsd policy (UDP 8125 to the exporter) exists for exactly the apps that send statsd", () => {
+    const apps = synth(env).resource.cloudfoundry_app;
+    const senders = Object.keys(apps).filter((n) => "STATSD_HOST" in apps[n].environment).sort();
+    const policies = (Object.values(synth(env).resource.cloudfoundry_network_policy) as any[]).map((p) => p.policies[0]);
+    const sources = policies.map((p) => p.source_app.replace(/^\$\{cloudfoundry_app\.(.*)\.id\}$/, "$1")).sort();
+    expect(sources).toEqual(senders);
+    expect(senders).toHaveLength(15);
+    for (const p of policies) {
+      expect(p).toMatchObject({ port: "8125", protocol: "udp", destination_app: "${data.cloudfoundry_app.statsd-exporter.id}" });
+    }
+    for (const n of senders) expect(apps[n].environment.STATSD_HOST).toBe(`notify-statsd-exporter-${env}.apps.internal`);
+  });
+
+  test("the API apps carry no STATSD_HOST at all (2022 rendered the string 'None' by accident)", () => {
+    expect(cfApp(env, "notify-api").environment).not.toHaveProperty("STATSD_HOST");
+    expect(cfApp(env, "notify-api-sms-receipts").environment).not.toHaveProperty("STATSD_HOST");
+  });
+
+  test("only notify-api is bound to prometheus and splunk", () => {
+    const bound = (name: string) => cfApp(env, name).service_bindings.map((b: any) => b.service_instance);
+    expect(bound("notify-api")).toEqual([
+      "${data.cloudfoundry_service_instance.service-notify-db.name}",
+      "${data.cloudfoundry_service_instance.service-logit-ssl-syslog-drain.name}",
+      "${data.cloudfoundry_service_instance.service-notify-prometheus.name}",
+      "${data.cloudfoundry_service_instance.service-notify-splunk.name}",
+    ]);
+    for (const name of APPS.filter((a) => a !== "notify-api")) expect(bound(name)).toHaveLength(2);
+  });
+
+  test("queues are named and tagged with their consumers", () => {
+    const q = synth(env).resource.aws_sqs_queue;
+    expect(q["send-sms-tasks"].tags.consumers).toBe("notify-delivery-worker-sender");
+    expect(q["ses-callbacks"].tags.consumers).toBe("notify-delivery-worker-receipts");
+    expect(q["antivirus-tasks"].tags.consumers).toBe("notify-antivirus");
+  });
+
+  test("NOTIFICATION_QUEUE_PREFIX on every app equals the prefix the queues are created with", () => {
+    for (const app of Object.values(synth(env).resource.cloudfoundry_app) as any[]) {
+      expect(app.environment.NOTIFICATION_QUEUE_PREFIX).toBe(PREFIX[env]);
+    }
+  });
+
+  test("requires cloudfoundry/cloudfoundry 1.16.0 and hashicorp/aws 5.100.0 exactly", () => {
+    const rp = synth(env).terraform.required_providers;
+    expect(rp.cloudfoundry).toEqual({ source: "registry.terraform.io/cloudfoundry/cloudfoundry", version: "1.16.0" });
+    expect(rp.aws).toEqual({ source: "hashicorp/aws", version: "5.100.0" });
+    expect(synth(env).provider.aws[0].region).toBe("eu-west-1");
+  });
+
+  test("the app artifact is a deploy input, not a literal", () => {
+    for (const app of Object.values(synth(env).resource.cloudfoundry_app) as any[]) {
+      expect(app.path).toBe("${var.app_artifact_path}");
+      expect(app.source_code_hash).toBe("${var.app_artifact_sha256}");
+    }
+    expect(synth(env).variable).toHaveProperty("app_artifact_path");
+    expect(synth(env).variable?.app_artifact_path).not.toHaveProperty("default");
+  });
+});
+
+describe("instances during deploys", () => {
+  test("production notify-api never deploys below 25, and keeps a higher live count", () => {
+    expect(cfApp("production", "notify-api").instances).toBe('${max(25, lookup(local.live_instances, "notify-api", 0))}');
+  });
+
+  test("sms-receipts keeps its hand-set floors 1 / 2 / 10", () => {
+    expect(cfApp("preview", "notify-api-sms-receipts").instances).toContain("max(1, ");
+    expect(cfApp("staging", "notify-api-sms-receipts").instances).toContain("max(2, ");
+    expect(cfApp("production", "notify-api-sms-receipts").instances).toContain("max(10, ");
+  });
+
+  test.each(ENVS)("%s: every autoscaled app sets instances from the live count, never a bare literal", (env) => {
+    for (const [name, app] of Object.entries(synth(env).resource.cloudfoundry_app) as [string, any][]) {
+      if (name === "notify-delivery-celery-beat" || name === "notify-api-db-migration") continue;
+      expect(app.instances).toMatch(new RegExp(`^\\$\\{max\\(\\d+, lookup\\(local\\.live_instances, "${name}", 0\\)\\)\\}$`));
+    }
+  });
+
+  test.each(ENVS)("%s: live counts come from cloudfoundry_apps, which tolerates an app that does not exist yet", (env) => {
+    const s = synth(env);
+    expect(s.data.cloudfoundry_apps.live.space).toBe("${data.cloudfoundry_space.space.id}");
+    expect(s.data.cloudfoundry_apps.live).not.toHaveProperty("name");
+    expect(s.locals?.live_instances).toContain('p.type == "web"');
+  });
+});

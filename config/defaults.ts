@@ -1,0 +1,52 @@
+import type { SharedDefaults } from "./types";
+
+// Facts shared by every environment (ESTATE.md §1, §2 defaults, §5 broker, §7 database).
+export const defaults: SharedDefaults = {
+  cfApiUrl: "https://api.cloud.service.gov.uk",
+  org: "govuk-notify",
+  sharedAppsDomain: "cloudapps.digital",
+  internalDomain: "apps.internal",
+  awsRegion: "eu-west-1",
+  buildpack: "python_buildpack",
+  // A public Terraform monitoring config looks the exporter up by this name in each space; its
+  // internal route is notify-statsd-exporter-<env>.apps.internal (088f23418).
+  statsdExporterApp: "notify-statsd-exporter",
+  statsdPort: 8125,
+  memory: "1G",
+  diskQuota: "1G",
+  healthCheck: { type: "process" },
+  deployStrategy: "rolling",
+  // The Makefile pushed with CF_STARTUP_TIMEOUT=15 minutes; the sender needs it to start 3 celery nodes.
+  startupTimeoutSeconds: 900,
+  env: {
+    FLASK_APP: "application.py",
+  },
+  unsetEnv: [
+    {
+      name: "STATSD_PREFIX",
+      reason: "Unused since metrics go to the PaaS statsd exporter, which only our apps feed (f56795655, 2020-03-04).",
+    },
+    {
+      name: "PERFORMANCE_PLATFORM_ENDPOINTS",
+      reason: "The performance platform client and its nightly stats task were removed (41d95378e, 2021-03-11).",
+    },
+    {
+      name: "API_INTERNAL_SECRETS",
+      reason: "Replaced by INTERNAL_CLIENT_API_KEYS (e1dec3f9b, 2021-08-05); a stale copy would be a live credential nobody reads.",
+    },
+  ],
+  ssmPrefix: "/notify",
+  queue: {
+    // kombu creates every queue with the broker's visibility_timeout (config CELERY transport options).
+    // A task reserved but not acknowledged within it reappears and runs twice (0ddebc63a, e7efeec30).
+    visibilityTimeoutSeconds: 310,
+    // SQS's own default (4 days), which kombu-created queues had; now explicit so that a plan shows a change.
+    messageRetentionSeconds: 345600,
+  },
+  database: {
+    // ad8cf3f3a: "With a limit of 5000 connections ...".
+    connectionLimit: 5000,
+    // Kept free for `cf conduit` sessions, the db-migration task and the platform's own monitoring.
+    reservedConnections: 100,
+  },
+};

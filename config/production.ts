@@ -1,0 +1,43 @@
+import type { EnvironmentConfig } from "./types";
+
+// production: autoscaler limits from notifications-paas-autoscaler Makefile at 7865458 (ESTATE.md §8).
+export const production: EnvironmentConfig = {
+  name: "production",
+  space: "production",
+  publicDomain: "notifications.service.gov.uk",
+  queuePrefix: "live",
+  scaling: {
+    // Deploys take up to five minutes and the autoscaler cannot act during one: 502s under a traffic
+    // spike mid-deploy led to scaling up to 25 first (9c2ded00c).
+    "notify-api": {
+      autoscaler: { min: 35, max: 35 }, // API
+      deployFloor: 25,
+    },
+    "notify-api-sms-receipts": {
+      autoscaler: { min: 4, max: 15 }, // MIN_INSTANCE_COUNT_HIGH / MAX_INSTANCE_COUNT_API_SMS_RECEIPTS
+      deployFloor: 10,
+      acknowledgements: [
+        {
+          check: "NOTIFY-DEPLOY-FLOOR",
+          reason:
+            "Pinned at 10 in production before its load was known (9d5b629da: 'hard coded instance counts to 10 " +
+            "on prod'); the autoscaler minimum of 4 came later. Keeping 10 through a deploy, when the autoscaler is " +
+            "frozen, is the safer side until the receipts load is measured.",
+        },
+      ],
+    },
+    "notify-delivery-worker-jobs": { autoscaler: { min: 2, max: 25 } }, // JOBS
+    "notify-delivery-worker-research": { autoscaler: { min: 2, max: 60 } }, // RESEARCH
+    "notify-delivery-worker-sender": { autoscaler: { min: 18, max: 30 } }, // SENDER
+    "notify-delivery-worker-periodic": { autoscaler: { min: 2, max: 5 } }, // LOW
+    "notify-delivery-worker-reporting": { autoscaler: { min: 3, max: 3 } }, // REPORTING
+    "notify-delivery-worker-priority": { autoscaler: { min: 2, max: 5 } }, // LOW
+    "notify-delivery-worker-letters": { autoscaler: { min: 2, max: 5 } }, // LOW
+    "notify-delivery-worker-retry-tasks": { autoscaler: { min: 5, max: 10 } }, // MAX_INSTANCE_COUNT_LOW / MAX_INSTANCE_COUNT_MEDIUM
+    "notify-delivery-worker-internal": { autoscaler: { min: 2, max: 5 } }, // LOW
+    "notify-delivery-worker-broadcasts": { autoscaler: { min: 2, max: 2 } }, // BROADCASTS
+    "notify-delivery-worker-receipts": { autoscaler: { min: 4, max: 50 } }, // RECEIPTS
+    "notify-delivery-worker-service-callbacks": { autoscaler: { min: 2, max: 30 } }, // MIN_INSTANCE_COUNT_LOW / MAX_INSTANCE_COUNT_CALLBACK
+    "notify-delivery-worker-save-api-notifications": { autoscaler: { min: 18, max: 50 } }, // SAVE_API_NOTIFICATIONS
+  },
+};

@@ -1,0 +1,255 @@
+import type {
+  Acknowledgement,
+  AppDefinition,
+  AutoscalerLimits,
+  CfSize,
+  EnvironmentName,
+  EstateConfig,
+  HealthCheck,
+  Process,
+  SecretDefinition,
+  UnsetEnv,
+} from "./types";
+
+// The per-environment view that constructs, checks and reports read: every default applied, every
+// derived value (routes, env vars, command, consumers) computed once, here.
+
+export type ResolvedInstances =
+  | { readonly mode: "fixed"; readonly count: number }
+  | { readonly mode: "autoscaled"; readonly deployFloor: number; readonly autoscaler: AutoscalerLimits };
+
+export interface ResolvedRoute {
+  readonly host: string;
+  readonly domain: string;
+  /** @default none */
+  readonly path?: string;
+  /** "public" routes are on the environment's custom domain; "default" is `<app>-<env>` on the apps domain. */
+  readonly kind: "public" | "default";
+  /** host.domain/path, as `cf routes` prints it. */
+  readonly url: string;
+}
+
+export interface ResolvedSecretEnv {
+  readonly name: string;
+  readonly kind: SecretDefinition["kind"];
+  /** The SSM parameter holding the value in this environment. */
+  readonly parameterName: string;
+}
+
+export interface ResolvedApp {
+  readonly name: string;
+  readonly role: AppDefinition["role"];
+  readonly memory: CfSize;
+  readonly diskQuota: CfSize;
+  readonly healthCheck: HealthCheck;
+  readonly process: Process;
+  /** The CF start command, derived from `process`. */
+  readonly command: string;
+  readonly instances: ResolvedInstances;
+  readonly routes: readonly ResolvedRoute[];
+  readonly services: readonly string[];
+  readonly database: { readonly poolSize: number; readonly maxOverflow: number; readonly statementTimeoutSeconds: number };
+  readonly sendsStatsd: boolean;
+  /** Plain variables, final values. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Variables read from the secret store. */
+  readonly secretEnv: readonly ResolvedSecretEnv[];
+  readonly unsetEnv: readonly UnsetEnv[];
+  readonly oneOffTask?: { readonly name: string; readonly command: string };
+  readonly acknowledgements: readonly Acknowledgement[];
+}
+
+export interface ResolvedQueue {
+  readonly name: string;
+  /** The SQS queue name: environment prefix + name, no separator (kombu's rule). */
+  readonly sqsName: string;
+  /** Apps of this estate that consume it. */
+  readonly consumers: readonly string[];
+  readonly externalConsumer?: { readonly app: string; readonly reason: string };
+  readonly visibilityTimeoutSeconds: number;
+  readonly messageRetentionSeconds: number;
+  readonly maxRetryDelaySeconds: number;
+  readonly maxTaskSeconds: number;
+  readonly longRunningTasks: boolean;
+  readonly acknowledgements: readonly Acknowledgement[];
+}
+
+export interface ResolvedEnvironment {
+  readonly name: EnvironmentName;
+  readonly cfApiUrl: string;
+  readonly org: string;
+  readonly space: string;
+  readonly awsRegion: string;
+  readonly publicDomain: string;
+  readonly sharedAppsDomain: string;
+  readonly buildpack: string;
+  readonly deployStrategy: "rolling";
+  readonly startupTimeoutSeconds: number;
+  readonly queuePrefix: string;
+  readonly statsd: { readonly exporterApp: string; readonly host: string; readonly port: number };
+  readonly database: { readonly connectionLimit: number; readonly reservedConnections: number };
+  readonly apps: readonly ResolvedApp[];
+  readonly queues: readonly ResolvedQueue[];
+  /** Every secret-store parameter this environment reads, once each. */
+  readonly parameters: readonly ResolvedSecretEnv[];
+}
+
+export const CELERY_DEFAULT_PREFETCH = 4;
+export const SQLALCHEMY_DEFAULT_MAX_OVERFLOW = 10;
+export const APP_DEFAULT_STATEMENT_TIMEOUT_SECONDS = 1200;
+export const DEFAULT_DEPLOY_FLOOR = 1;
+export const DEFAULT_MAX_TASK_SECONDS = 60;
+
+const CELERY_APP = "run_celery.notify_celery";
+
+/** The start command the wrapper script used to pick by NOTIFY_APP_NAME, now derived from config. */
+export function startCommand(process: Process): string {
+  switch (process.kind) {
+    case "gunicorn":
+      // The launcher ships logs and watches disk; GUNICORN_CMD_ARGS is unset as the wrapper did so
+      // that nothing outside config changes the worker model.
+      return (
+        "unset GUNICORN_CMD_ARGS; exec scripts/run_app_paas.sh gunicorn -c /home/vcap/app/gunicorn_config.py " +
+        `--workers ${process.workers} --worker-class ${process.workerClass} ` +
+        `--worker-connections ${process.workerConnections} application`
+      );
+    case "celery-worker":
+      return (
+        `exec scripts/run_app_paas.sh celery -A ${CELERY_APP} worker --loglevel=INFO ` +
+        `--concurrency=${process.concurrency}${prefetchFlag(process.prefetchMultiplier)} ` +
+        `-Q ${process.queues.join(",")} 2> /dev/null`
+      );
+    case "celery-multi":
+      return (
+        `exec scripts/run_multi_worker_app_paas.sh celery multi start ${process.nodes} ` +
+        `-c ${process.concurrencyPerNode} -A ${CELERY_APP} --loglevel=INFO${prefetchFlag(process.prefetchMultiplier)} ` +
+        `--logfile=/dev/null --pidfile=/tmp/celery%N.pid -Q ${process.queues.join(",")}`
+      );
+    case "celery-beat":
+      return `exec scripts/run_app_paas.sh celery -A ${CELERY_APP} beat --loglevel=INFO`;
+  }
+}
+
+function prefetchFlag(prefetch: number | undefined): string {
+  return prefetch === undefined ? "" : ` --prefetch-multiplier=${prefetch}`;
+}
+
+/** Queues an app's processes consume (beat consumes none). */
+export function consumedQueues(process: Process): readonly string[] {
+  return process.kind === "celery-worker" || process.kind === "celery-multi" ? process.queues : [];
+}
+
+export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentName): ResolvedEnvironment {
+  const env = estate.environments.find((e) => e.name === envName);
+  if (!env) throw new Error(`environment ${envName} is not configured; configured: ${estate.environments.map((e) => e.name).join(", ")}`);
+  const d = estate.defaults;
+  const statsdHost = `${d.statsdExporterApp}-${env.name}.${d.internalDomain}`;
+  const secretsByName = new Map(estate.secrets.map((s) => [s.name, s]));
+  const parameterName = (name: string) => `${d.ssmPrefix}/${env.name}/${name}`;
+  const everyAppSettings = estate.secrets.filter((s) => s.allowedApps === "all");
+
+  const apps = estate.apps.map((app): ResolvedApp => {
+    const prefetch =
+      app.process.kind === "celery-worker" || app.process.kind === "celery-multi" ? app.process.prefetchMultiplier : undefined;
+    const envVars: Record<string, string> = {
+      ...d.env,
+      NOTIFY_APP_NAME: app.notifyAppName,
+      // Derived from the same value that names the queues, so that the app and its queues cannot disagree.
+      NOTIFICATION_QUEUE_PREFIX: env.queuePrefix,
+      SQLALCHEMY_POOL_SIZE: String(app.database.poolSize),
+      ...(app.sendsStatsd ? { STATSD_HOST: statsdHost } : {}),
+      // The app reads these; they are derived from the structured settings so that one value drives both.
+      ...(prefetch !== undefined ? { CELERYD_PREFETCH_MULTIPLIER: String(prefetch) } : {}),
+      ...(app.database.statementTimeoutSeconds !== undefined
+        ? { SQLALCHEMY_STATEMENT_TIMEOUT: String(app.database.statementTimeoutSeconds) }
+        : {}),
+      ...app.env,
+    };
+    const secretEnv = [...everyAppSettings.map((s) => s.name), ...(app.secrets ?? [])].map((name) => ({
+      name,
+      kind: secretsByName.get(name)?.kind ?? "secret",
+      parameterName: parameterName(name),
+    }));
+    const scaling = env.scaling[app.name];
+    const instances: ResolvedInstances =
+      app.scaling.mode === "fixed"
+        ? { mode: "fixed", count: app.scaling.count }
+        : {
+            mode: "autoscaled",
+            deployFloor: scaling?.deployFloor ?? DEFAULT_DEPLOY_FLOOR,
+            autoscaler: scaling?.autoscaler ?? { min: DEFAULT_DEPLOY_FLOOR, max: DEFAULT_DEPLOY_FLOOR },
+          };
+    const routes: ResolvedRoute[] = (app.publicRoutes ?? []).map((r) => ({
+      host: r.host,
+      domain: env.publicDomain,
+      ...(r.path ? { path: r.path } : {}),
+      kind: "public",
+      url: `${r.host}.${env.publicDomain}${r.path ?? ""}`,
+    }));
+    if (app.defaultRoute ?? true) {
+      const host = `${app.name}-${env.name}`;
+      routes.push({ host, domain: d.sharedAppsDomain, kind: "default", url: `${host}.${d.sharedAppsDomain}` });
+    }
+    return {
+      name: app.name,
+      role: app.role,
+      memory: app.memory ?? d.memory,
+      diskQuota: app.diskQuota ?? d.diskQuota,
+      healthCheck: app.healthCheck ?? d.healthCheck,
+      process: app.process,
+      command: startCommand(app.process),
+      instances,
+      routes,
+      services: app.services,
+      database: {
+        poolSize: app.database.poolSize,
+        maxOverflow: app.database.maxOverflow ?? SQLALCHEMY_DEFAULT_MAX_OVERFLOW,
+        statementTimeoutSeconds: app.database.statementTimeoutSeconds ?? APP_DEFAULT_STATEMENT_TIMEOUT_SECONDS,
+      },
+      sendsStatsd: app.sendsStatsd,
+      env: envVars,
+      secretEnv,
+      unsetEnv: [...d.unsetEnv, ...(app.unsetEnv ?? [])],
+      ...(app.oneOffTask ? { oneOffTask: app.oneOffTask } : {}),
+      acknowledgements: [...(app.acknowledgements ?? []), ...(scaling?.acknowledgements ?? [])],
+    };
+  });
+
+  const queues = estate.queues.map(
+    (q): ResolvedQueue => ({
+      name: q.name,
+      sqsName: `${env.queuePrefix}${q.name}`,
+      consumers: apps.filter((a) => consumedQueues(a.process).includes(q.name)).map((a) => a.name),
+      ...(q.externalConsumer ? { externalConsumer: q.externalConsumer } : {}),
+      visibilityTimeoutSeconds: d.queue.visibilityTimeoutSeconds,
+      messageRetentionSeconds: d.queue.messageRetentionSeconds,
+      maxRetryDelaySeconds: q.maxRetryDelaySeconds ?? 0,
+      maxTaskSeconds: q.maxTaskSeconds ?? DEFAULT_MAX_TASK_SECONDS,
+      longRunningTasks: q.longRunningTasks ?? false,
+      acknowledgements: q.acknowledgements ?? [],
+    }),
+  );
+
+  const seen = new Map<string, ResolvedSecretEnv>();
+  for (const app of apps) for (const s of app.secretEnv) seen.set(s.name, s);
+
+  return {
+    name: env.name,
+    cfApiUrl: d.cfApiUrl,
+    org: d.org,
+    space: env.space,
+    awsRegion: d.awsRegion,
+    publicDomain: env.publicDomain,
+    sharedAppsDomain: d.sharedAppsDomain,
+    buildpack: d.buildpack,
+    deployStrategy: d.deployStrategy,
+    startupTimeoutSeconds: d.startupTimeoutSeconds,
+    queuePrefix: env.queuePrefix,
+    statsd: { exporterApp: d.statsdExporterApp, host: statsdHost, port: d.statsdPort },
+    database: d.database,
+    apps,
+    queues,
+    parameters: [...seen.values()].sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+

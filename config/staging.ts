@@ -1,0 +1,30 @@
+import type { EnvironmentConfig } from "./types";
+
+// staging: autoscaler limits from notifications-paas-autoscaler Makefile at 7865458 (ESTATE.md §8).
+export const staging: EnvironmentConfig = {
+  name: "staging",
+  space: "staging",
+  publicDomain: "staging-notify.works",
+  queuePrefix: "staging",
+  scaling: {
+    "notify-api": { autoscaler: { min: 4, max: 25 } }, // API
+    // Instance counts set by hand while its load was unknown (9d5b629da, 39d7c347b).
+    "notify-api-sms-receipts": {
+      autoscaler: { min: 4, max: 15 }, // MIN_INSTANCE_COUNT_HIGH / MAX_INSTANCE_COUNT_API_SMS_RECEIPTS
+      deployFloor: 2,
+    },
+    "notify-delivery-worker-jobs": { autoscaler: { min: 1, max: 2 } }, // JOBS
+    "notify-delivery-worker-research": { autoscaler: { min: 2, max: 4 } }, // RESEARCH
+    "notify-delivery-worker-sender": { autoscaler: { min: 4, max: 20 } }, // SENDER
+    "notify-delivery-worker-periodic": { autoscaler: { min: 2, max: 5 } }, // LOW
+    "notify-delivery-worker-reporting": { autoscaler: { min: 1, max: 2 } }, // REPORTING
+    "notify-delivery-worker-priority": { autoscaler: { min: 2, max: 5 } }, // LOW
+    "notify-delivery-worker-letters": { autoscaler: { min: 2, max: 5 } }, // LOW
+    "notify-delivery-worker-retry-tasks": { autoscaler: { min: 5, max: 10 } }, // MAX_INSTANCE_COUNT_LOW / MAX_INSTANCE_COUNT_MEDIUM
+    "notify-delivery-worker-internal": { autoscaler: { min: 2, max: 5 } }, // LOW
+    "notify-delivery-worker-broadcasts": { autoscaler: { min: 2, max: 2 } }, // BROADCASTS
+    "notify-delivery-worker-receipts": { autoscaler: { min: 4, max: 20 } }, // RECEIPTS
+    "notify-delivery-worker-service-callbacks": { autoscaler: { min: 2, max: 7 } }, // MIN_INSTANCE_COUNT_LOW / MAX_INSTANCE_COUNT_CALLBACK
+    "notify-delivery-worker-save-api-notifications": { autoscaler: { min: 4, max: 25 } }, // SAVE_API_NOTIFICATIONS
+  },
+};

@@ -1,0 +1,277 @@
+// The estate as typed data. Everything here is plain data: no cdktf, no process.env.
+// Units are in names (Seconds, Mib) or in the type (CfSize is "512M" / "2G").
+
+export const ENVIRONMENTS = ["preview", "staging", "production"] as const;
+export type EnvironmentName = (typeof ENVIRONMENTS)[number];
+
+/** A Cloud Foundry memory or disk size: a whole number of megabytes ("512M") or gigabytes ("2G"). */
+export type CfSize = `${number}M` | `${number}G`;
+
+/** Health checks as Cloud Foundry knows them. The invocation timeout only matters to port and http. */
+export type HealthCheck =
+  | { readonly type: "process" }
+  | { readonly type: "port"; readonly invocationTimeoutSeconds: number }
+  | { readonly type: "http"; readonly endpoint: string; readonly invocationTimeoutSeconds: number };
+
+/** How an app's web process starts; the CF `command` is derived from this. */
+export type Process =
+  | {
+      readonly kind: "gunicorn";
+      /** Worker processes per instance (gunicorn_config.py `workers`). */
+      readonly workers: number;
+      /** Each eventlet worker serves many requests at once, so it can use its pool and its overflow. */
+      readonly workerClass: "eventlet" | "sync";
+      readonly workerConnections: number;
+    }
+  | {
+      readonly kind: "celery-worker";
+      readonly concurrency: number;
+      readonly queues: readonly string[];
+      /**
+       * Tasks each process reserves ahead of running them.
+       * @default 4 (celery's own default; the app sets it only when CELERYD_PREFETCH_MULTIPLIER is present)
+       */
+      readonly prefetchMultiplier?: number;
+    }
+  | {
+      readonly kind: "celery-multi";
+      readonly nodes: number;
+      readonly concurrencyPerNode: number;
+      readonly queues: readonly string[];
+      /** @default 4 (celery's own default) */
+      readonly prefetchMultiplier?: number;
+    }
+  | {
+      readonly kind: "celery-beat";
+      /** Queues beat publishes scheduled tasks to (it consumes none). */
+      readonly publishesTo: readonly string[];
+    };
+
+/** A route of an app beyond its default `<app>-<env>` route on the shared apps domain. */
+export interface PublicRoute {
+  /** Host on the environment's public domain, e.g. "api" → api.notifications.service.gov.uk. */
+  readonly host: string;
+  /**
+   * Path prefix the route owns, e.g. "/notifications/sms/mmg".
+   * @default none: the route owns the whole host
+   */
+  readonly path?: string;
+}
+
+/** A variable that must not be present on an app, and why. */
+export interface UnsetEnv {
+  readonly name: string;
+  /** The incident or commit that made it go away: at least a sentence. */
+  readonly reason: string;
+}
+
+/** An exception to one guardrail check for one app or queue, with the reason written down. */
+export interface Acknowledgement {
+  /** The stable id of the check, e.g. "NOTIFY-DEPLOY-FLOOR". */
+  readonly check: string;
+  /** Why the estate is allowed to breach it: at least a sentence. */
+  readonly reason: string;
+}
+
+export interface DatabaseUse {
+  /** SQLALCHEMY_POOL_SIZE: connections each process keeps open. */
+  readonly poolSize: number;
+  /**
+   * Connections a process may open beyond its pool under load.
+   * @default 10 (SQLAlchemy's default; the app does not configure it)
+   */
+  readonly maxOverflow?: number;
+  /**
+   * SQLALCHEMY_STATEMENT_TIMEOUT in seconds.
+   * @default 1200 (the app's own default; the variable is then not set)
+   */
+  readonly statementTimeoutSeconds?: number;
+}
+
+/** One app of the estate, the same in every environment. */
+export interface AppDefinition {
+  readonly name: string;
+  readonly role: "web" | "worker" | "scheduler" | "task";
+  /** NOTIFY_APP_NAME: the launchers need it and name CloudWatch log groups after it. */
+  readonly notifyAppName: string;
+  /** @default defaults.memory (1G) */
+  readonly memory?: CfSize;
+  /** @default defaults.diskQuota (1G) */
+  readonly diskQuota?: CfSize;
+  /** @default defaults.healthCheck ({ type: "process" }) */
+  readonly healthCheck?: HealthCheck;
+  readonly process: Process;
+  /**
+   * Instance policy. "fixed" sets the count on every deploy; "autoscaled" reads the live count at
+   * plan time and never deploys fewer than the environment's floor for the app.
+   */
+  readonly scaling: { readonly mode: "fixed"; readonly count: number } | { readonly mode: "autoscaled" };
+  /**
+   * Routes on the environment's public domain.
+   * @default none
+   */
+  readonly publicRoutes?: readonly PublicRoute[];
+  /**
+   * Whether the app gets its `<app>-<env>` route on the shared apps domain.
+   * @default true
+   */
+  readonly defaultRoute?: boolean;
+  /** Service instances bound to the app (names in the space). */
+  readonly services: readonly string[];
+  readonly database: DatabaseUse;
+  /** Whether the app sends statsd metrics to the exporter (sets STATSD_HOST and a network policy). */
+  readonly sendsStatsd: boolean;
+  /**
+   * Names from the secret catalogue (config/secrets.ts) that this app receives.
+   * @default none
+   */
+  readonly secrets?: readonly string[];
+  /**
+   * Plain variables specific to this app (values as CF will see them).
+   * @default none
+   */
+  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Variables that must be absent from this app, with the reason.
+   * @default none
+   */
+  readonly unsetEnv?: readonly UnsetEnv[];
+  /**
+   * A one-off CF task run from this app's droplet (`cf run-task`), not managed by Terraform.
+   * @default none
+   */
+  readonly oneOffTask?: { readonly name: string; readonly command: string };
+  /**
+   * Guardrail exceptions for this app, in every environment.
+   * @default none
+   */
+  readonly acknowledgements?: readonly Acknowledgement[];
+}
+
+/** A queue of the estate; its consumers in the estate are the apps whose process lists it. */
+export interface QueueDefinition {
+  readonly name: string;
+  /**
+   * A consumer outside this estate, named so that the queue is not an orphan.
+   * @default none
+   */
+  readonly externalConsumer?: { readonly app: string; readonly reason: string };
+  /**
+   * The longest delay before a task on this queue is retried (celery `retry_backoff_max` / countdown).
+   * @default 0 (tasks retry through the retry-tasks queue, not by holding the message)
+   */
+  readonly maxRetryDelaySeconds?: number;
+  /**
+   * How long one task on this queue takes, at the most.
+   * @default 60
+   */
+  readonly maxTaskSeconds?: number;
+  /**
+   * Tasks that run for minutes or hours: their consumers must reserve one at a time.
+   * @default false
+   */
+  readonly longRunningTasks?: boolean;
+  /**
+   * Guardrail exceptions for this queue.
+   * @default none
+   */
+  readonly acknowledgements?: readonly Acknowledgement[];
+}
+
+/** A value read from the secret store (SSM Parameter Store), one parameter per environment. */
+export interface SecretDefinition {
+  /** The environment variable name, which is also the last part of the parameter name. */
+  readonly name: string;
+  /**
+   * "secret": a SecureString; sensitive in plans, never in synthesized files.
+   * "setting": a String that is private to the team but not a credential; shown in plans.
+   */
+  readonly kind: "secret" | "setting";
+  /** "json" means the parameter holds JSON text, passed to the app verbatim. */
+  readonly encoding: "string" | "json";
+  /** Apps allowed to hold it; "all" for every app of the estate. */
+  readonly allowedApps: readonly string[] | "all";
+  /** Why those apps and no others: at least a sentence. */
+  readonly reason: string;
+}
+
+export interface AutoscalerLimits {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Per-environment facts of an autoscaled app. */
+export interface EnvironmentAppScaling {
+  /**
+   * Never deploy fewer instances than this (a deploy freezes the autoscaler for up to 15 minutes).
+   * @default 1 (what `cf push` gives a new app; afterwards the live count is kept)
+   */
+  readonly deployFloor?: number;
+  /** notify-paas-autoscaler's limits for this app in this environment. */
+  readonly autoscaler: AutoscalerLimits;
+  /**
+   * Guardrail exceptions for this app in this environment.
+   * @default none
+   */
+  readonly acknowledgements?: readonly Acknowledgement[];
+}
+
+export interface EnvironmentConfig {
+  readonly name: EnvironmentName;
+  /** The CF space; one per environment, named like it. */
+  readonly space: string;
+  /** The custom domain of the public API, e.g. notifications.service.gov.uk. */
+  readonly publicDomain: string;
+  /**
+   * SQS queue name prefix; real names are prefix + queue name with no separator.
+   * Inferred from notify-paas-autoscaler's SQS_QUEUE_PREFIX (the app's own value is in the private
+   * credentials repo).
+   */
+  readonly queuePrefix: string;
+  /** Per autoscaled app: floor and autoscaler limits. */
+  readonly scaling: Readonly<Record<string, EnvironmentAppScaling>>;
+}
+
+/** Facts shared by every environment. */
+export interface SharedDefaults {
+  readonly cfApiUrl: string;
+  readonly org: string;
+  readonly sharedAppsDomain: string;
+  readonly internalDomain: string;
+  readonly awsRegion: string;
+  readonly buildpack: string;
+  /** Name of the statsd exporter app in each space (not owned by this estate). */
+  readonly statsdExporterApp: string;
+  readonly statsdPort: number;
+  readonly memory: CfSize;
+  readonly diskQuota: CfSize;
+  readonly healthCheck: HealthCheck;
+  readonly deployStrategy: "rolling";
+  /** Seconds CF waits for an instance to start (the Makefile pushed with a 15-minute startup timeout). */
+  readonly startupTimeoutSeconds: number;
+  /** Plain variables every app gets. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Variables no app may carry, with the reason. */
+  readonly unsetEnv: readonly UnsetEnv[];
+  /** SSM parameter name for a secret: `${ssmPrefix}/<env>/<NAME>`. */
+  readonly ssmPrefix: string;
+  readonly queue: {
+    readonly visibilityTimeoutSeconds: number;
+    readonly messageRetentionSeconds: number;
+  };
+  readonly database: {
+    /** Postgres max_connections of the notify-db service. */
+    readonly connectionLimit: number;
+    /** Connections kept free for operators, migrations and the platform. */
+    readonly reservedConnections: number;
+  };
+}
+
+/** The whole estate, before validation. */
+export interface EstateConfig {
+  readonly defaults: SharedDefaults;
+  readonly apps: readonly AppDefinition[];
+  readonly queues: readonly QueueDefinition[];
+  readonly secrets: readonly SecretDefinition[];
+  readonly environments: readonly EnvironmentConfig[];
+}

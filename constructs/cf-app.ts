@@ -1,0 +1,126 @@
+import { Construct } from "constructs";
+import { App } from "../.gen/providers/cloudfoundry/app";
+import { Route } from "../.gen/providers/cloudfoundry/route";
+
+/** CF health checks; the invocation timeout is whole seconds and only used by port and http. */
+export type CfHealthCheck =
+  | { readonly type: "process" }
+  | { readonly type: "port"; readonly invocationTimeoutSeconds: number }
+  | { readonly type: "http"; readonly endpoint: string; readonly invocationTimeoutSeconds: number };
+
+export interface CfRoute {
+  /** GUID of the domain (a data source's id). */
+  readonly domainId: string;
+  readonly host: string;
+  /** @default none: the whole host */
+  readonly path?: string;
+  /** host.domain/path, used for the route's Terraform address. */
+  readonly url: string;
+}
+
+export interface CfAppProps {
+  readonly name: string;
+  readonly orgName: string;
+  readonly spaceName: string;
+  /** GUID of the space, for the routes. */
+  readonly spaceId: string;
+  readonly memory: string;
+  readonly diskQuota: string;
+  /** A number, or a token computed at plan time. */
+  readonly instances: number;
+  readonly healthCheck: CfHealthCheck;
+  readonly command: string;
+  readonly buildpacks: readonly string[];
+  /** Seconds CF waits for an instance to become healthy. */
+  readonly startupTimeoutSeconds: number;
+  readonly strategy: "rolling";
+  /** Path of the app's zip; a deploy input, never a literal in code. */
+  readonly path: string;
+  readonly sourceCodeHash: string;
+  /** Routes owned by this app through `cloudfoundry_route` destinations. */
+  readonly routes: readonly CfRoute[];
+  /** Service instance names bound to the app. */
+  readonly serviceBindings: readonly string[];
+  /** Plain variables. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Variables whose values are tokens from the secret store. */
+  readonly secretEnvironment: Readonly<Record<string, string>>;
+  /** Names that must be absent from the app, with the reason. */
+  readonly unsetEnvironment: readonly { readonly name: string; readonly reason: string }[];
+  /** Annotations that explain the app to someone reading `cf curl`. @default none */
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+/**
+ * One Cloud Foundry app with its routes.
+ *
+ * Routes are separate `cloudfoundry_route` resources whose destinations point at the app, and the app's
+ * own `routes` attribute is never set: the provider replaces (destroys and recreates) an app whose
+ * configured `routes` change, so adding a route would have been an outage. Unset variables are
+ * guaranteed absent because the provider deletes every variable that is not in configuration.
+ */
+export class CfApp extends Construct {
+  readonly resource: App;
+  readonly routes: readonly Route[];
+
+  constructor(scope: Construct, id: string, props: CfAppProps) {
+    super(scope, id);
+    const hc = props.healthCheck;
+    this.resource = new App(this, "app", {
+      name: props.name,
+      orgName: props.orgName,
+      spaceName: props.spaceName,
+      memory: props.memory,
+      diskQuota: props.diskQuota,
+      instances: props.instances,
+      healthCheckType: hc.type,
+      ...(hc.type === "http" ? { healthCheckHttpEndpoint: hc.endpoint } : {}),
+      ...(hc.type !== "process" ? { healthCheckInvocationTimeout: hc.invocationTimeoutSeconds } : {}),
+      command: props.command,
+      buildpacks: [...props.buildpacks],
+      timeout: props.startupTimeoutSeconds,
+      strategy: props.strategy,
+      path: props.path,
+      sourceCodeHash: props.sourceCodeHash,
+      serviceBindings: props.serviceBindings.map((serviceInstance) => ({ serviceInstance })),
+      environment: { ...props.environment, ...props.secretEnvironment },
+      ...(props.annotations ? { annotations: { ...props.annotations } } : {}),
+    });
+    // A stable Terraform address (cloudfoundry_app.<name>) that does not depend on the construct tree:
+    // moving this construct must never destroy and recreate a running app.
+    this.resource.overrideLogicalId(props.name);
+
+    this.routes = props.routes.map((r) => {
+      const route = new Route(this, `route-${r.url}`, {
+        space: props.spaceId,
+        domain: r.domainId,
+        host: r.host,
+        ...(r.path ? { path: r.path } : {}),
+        destinations: [{ appId: this.resource.id }],
+      });
+      route.overrideLogicalId(`route_${r.url.replace(/[^a-zA-Z0-9]+/g, "_").replace(/^_|_$/g, "")}`);
+      return route;
+    });
+
+    this.node.addValidation({ validate: () => validateEnvironment(props) });
+  }
+}
+
+/** Problems with an app's variables: a name both set and unset, or set twice. */
+export function validateEnvironment(props: Pick<CfAppProps, "name" | "environment" | "secretEnvironment" | "unsetEnvironment">): string[] {
+  const problems: string[] = [];
+  for (const name of Object.keys(props.secretEnvironment)) {
+    if (name in props.environment) problems.push(`${props.name}: ${name} is set both as a plain value and from the secret store`);
+  }
+  for (const u of props.unsetEnvironment) {
+    if (u.name in props.environment || u.name in props.secretEnvironment) {
+      problems.push(`${props.name}: ${u.name} must be absent (${u.reason}) but is set; remove it from config`);
+    }
+  }
+  for (const [name, value] of Object.entries(props.environment)) {
+    if (value === "None" || value === "null" || value === "") {
+      problems.push(`${props.name}: ${name} is "${value}", which the app reads as a truthy string; leave it out instead`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Generates the cloudfoundry/cloudfoundry 1.16.0 bindings from the committed schema.
+// `cdktf get` cannot reach the Terraform registry from our machines, and no prebuilt
+// @cdktf/provider-cloudfoundry package exists, so the schema in providers/ is the source.
+//   node scripts/generate-bindings.js [outdir]   (default: .gen/cloudfoundry)
+const path = require("path");
+const fs = require("fs");
+const { generateProviderBindingsFromSchema } = require("@cdktf/provider-generator");
+
+async function generate(outdir) {
+  const schema = JSON.parse(
+    fs.readFileSync(path.join(__dirname, "..", "providers", "cloudfoundry-1.16.0.schema.json"), "utf8"),
+  );
+  fs.rmSync(outdir, { recursive: true, force: true });
+  await generateProviderBindingsFromSchema(outdir, schema);
+}
+
+module.exports = { generate };
+
+if (require.main === module) {
+  const outdir = path.resolve(process.argv[2] || path.join(__dirname, "..", ".gen"));
+  generate(outdir).then(
+    () => console.log(`cloudfoundry bindings written to ${path.relative(process.cwd(), outdir) || "."}`),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

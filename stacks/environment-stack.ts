@@ -1,0 +1,154 @@
+import { Construct } from "constructs";
+import { LocalBackend, TerraformLocal, TerraformStack, TerraformVariable, Token } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
+import { CloudfoundryProvider } from "../.gen/providers/cloudfoundry/provider";
+import { DataCloudfoundryOrg } from "../.gen/providers/cloudfoundry/data-cloudfoundry-org";
+import { DataCloudfoundrySpace } from "../.gen/providers/cloudfoundry/data-cloudfoundry-space";
+import { DataCloudfoundryDomain } from "../.gen/providers/cloudfoundry/data-cloudfoundry-domain";
+import { DataCloudfoundryApp } from "../.gen/providers/cloudfoundry/data-cloudfoundry-app";
+import { DataCloudfoundryApps } from "../.gen/providers/cloudfoundry/data-cloudfoundry-apps";
+import { DataCloudfoundryServiceInstance } from "../.gen/providers/cloudfoundry/data-cloudfoundry-service-instance";
+import { CfApp } from "../constructs/cf-app";
+import { CeleryQueue } from "../constructs/sqs-queue";
+import { AppToAppPolicy } from "../constructs/network-policy";
+import type { ResolvedApp, ResolvedEnvironment } from "../config";
+
+export const CLOUDFOUNDRY_PROVIDER_VERSION = "1.16.0";
+export const AWS_PROVIDER_VERSION = "5.100.0";
+
+export interface EnvironmentStackProps {
+  readonly environment: ResolvedEnvironment;
+}
+
+/** One environment (CF space + its SQS queues): `cdktf diff <env>` and `cdktf deploy <env>` act on it. */
+export class EnvironmentStack extends TerraformStack {
+  readonly apps: Readonly<Record<string, CfApp>> = {};
+  readonly queues: Readonly<Record<string, CeleryQueue>> = {};
+
+  constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
+    super(scope, id);
+    const env = props.environment;
+
+    // Credentials come from the environment of whoever plans: CF_USER/CF_PASSWORD (or CF_ACCESS_TOKEN)
+    // for Cloud Foundry, the usual AWS_* variables or profile for AWS.
+    new CloudfoundryProvider(this, "cloudfoundry", { apiUrl: env.cfApiUrl });
+    new AwsProvider(this, "aws", { region: env.awsRegion });
+    // Exact versions: a provider upgrade is a reviewed change, never a side effect of `terraform init`.
+    this.addOverride("terraform.required_providers.cloudfoundry.version", CLOUDFOUNDRY_PROVIDER_VERSION);
+    this.addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_VERSION);
+    this.addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
+    // Relative to cdktf.out/stacks/<env>: state lives beside the project, outside the synth output
+    // that every synth replaces, and no absolute path of one machine leaks into the output.
+    new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
+
+    const artifactPath = new TerraformVariable(this, "app_artifact_path", {
+      type: "string",
+      description: "Path of the notifications-api zip to push (the provider uploads it on every apply).",
+    });
+    const artifactHash = new TerraformVariable(this, "app_artifact_sha256", {
+      type: "string",
+      description: "SHA-256 of that zip, so that a new build is a planned change.",
+    });
+
+    // Things this estate uses but does not own.
+    const org = new DataCloudfoundryOrg(this, "org", { name: env.org });
+    const space = new DataCloudfoundrySpace(this, "space", { name: env.space, org: org.id });
+    const domains = new Map<string, DataCloudfoundryDomain>();
+    const domainId = (name: string) => {
+      let d = domains.get(name);
+      if (!d) {
+        d = new DataCloudfoundryDomain(this, `domain-${name}`, { name });
+        domains.set(name, d);
+      }
+      return d.id;
+    };
+    const serviceNames = new Map<string, string>();
+    for (const name of new Set(env.apps.flatMap((a) => a.services))) {
+      serviceNames.set(name, new DataCloudfoundryServiceInstance(this, `service-${name}`, { name, space: space.id }).name);
+    }
+    const exporter = new DataCloudfoundryApp(this, "statsd-exporter", {
+      name: env.statsd.exporterApp,
+      spaceName: env.space,
+      orgName: env.org,
+    });
+
+    // Live instance counts, read at plan time. cloudfoundry_apps returns an empty list rather than an
+    // error for an app that does not exist yet; in provider 1.16.0 the count is on the web process.
+    const live = new DataCloudfoundryApps(this, "live-apps", { space: space.id });
+    live.overrideLogicalId("live");
+    const liveInstances = new TerraformLocal(
+      this,
+      "live_instances",
+      '${{ for a in data.cloudfoundry_apps.live.apps : a.name => coalesce(try(one([for p in a.processes : p.instances if p.type == "web"]), 0), 0) }}',
+    );
+    liveInstances.overrideLogicalId("live_instances");
+
+    const parameters = new Map<string, string>();
+    for (const p of env.parameters) {
+      const data = new DataAwsSsmParameter(this, `ssm-${p.name}`, { name: p.parameterName, withDecryption: p.kind === "secret" });
+      // Secrets stay sensitive all the way into the plan; settings are shown so that reviewers see them.
+      parameters.set(p.name, p.kind === "secret" ? data.value : data.insecureValue);
+    }
+
+    const apps: Record<string, CfApp> = {};
+    for (const app of env.apps) {
+      apps[app.name] = new CfApp(this, app.name, {
+        name: app.name,
+        orgName: env.org,
+        spaceName: env.space,
+        spaceId: space.id,
+        memory: app.memory,
+        diskQuota: app.diskQuota,
+        instances: deployInstances(app),
+        healthCheck: app.healthCheck,
+        command: app.command,
+        buildpacks: [env.buildpack],
+        startupTimeoutSeconds: env.startupTimeoutSeconds,
+        strategy: env.deployStrategy,
+        path: artifactPath.stringValue,
+        sourceCodeHash: artifactHash.stringValue,
+        routes: app.routes.map((r) => ({ domainId: domainId(r.domain), host: r.host, path: r.path, url: r.url })),
+        serviceBindings: app.services.map((s) => serviceNames.get(s) ?? s),
+        environment: app.env,
+        secretEnvironment: Object.fromEntries(app.secretEnv.map((s) => [s.name, parameters.get(s.name) ?? ""])),
+        unsetEnvironment: app.unsetEnv,
+        annotations: app.oneOffTask ? { "notify/one-off-task": `${app.oneOffTask.name}: ${app.oneOffTask.command}` } : undefined,
+      });
+    }
+    this.apps = apps;
+
+    for (const app of env.apps.filter((a) => a.sendsStatsd)) {
+      new AppToAppPolicy(this, `statsd-${app.name}`, {
+        source: { name: app.name, id: apps[app.name].resource.id },
+        destination: { name: env.statsd.exporterApp, id: exporter.id },
+        port: env.statsd.port,
+        protocol: "udp",
+      });
+    }
+
+    const queues: Record<string, CeleryQueue> = {};
+    for (const q of env.queues) {
+      queues[q.name] = new CeleryQueue(this, `queue-${q.name}`, {
+        queueName: q.name,
+        sqsName: q.sqsName,
+        visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
+        messageRetentionSeconds: q.messageRetentionSeconds,
+        consumers: [...q.consumers, ...(q.externalConsumer ? [q.externalConsumer.app] : [])],
+        environment: env.name,
+        preventDestroy: env.name === "production",
+      });
+    }
+    this.queues = queues;
+  }
+}
+
+/**
+ * The instance count a deploy sets. Fixed apps get their count. Autoscaled apps get the larger of the
+ * live count and the floor: leaving `instances` unset makes provider 1.16.0 push 1 instance on any
+ * change, and a lower literal would scale the app down while the autoscaler is frozen by the deploy.
+ */
+export function deployInstances(app: ResolvedApp): number {
+  if (app.instances.mode === "fixed") return app.instances.count;
+  return Token.asNumber(`\${max(${app.instances.deployFloor}, lookup(local.live_instances, "${app.name}", 0))}`);
+}

@@ -1,0 +1,42 @@
+import * as fs from "fs";
+import * as path from "path";
+
+/**
+ * Runs `build` into a fresh sibling directory and swaps it into place only when it succeeds, so that a
+ * failed synth never leaves a half-written or stale-mixed `cdktf.out/`. Rethrows the build's error
+ * after removing the temporary directory.
+ */
+export function synthAtomically(outdir: string, build: (tmpdir: string) => void): void {
+  const target = path.resolve(outdir);
+  const tmp = `${target}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  try {
+    build(tmp);
+  } catch (err) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  const old = `${target}.old-${process.pid}`;
+  if (fs.existsSync(target)) {
+    keepTerraformWorkingFiles(target, tmp);
+    fs.renameSync(target, old);
+  }
+  fs.renameSync(tmp, target);
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
+// Terraform's working files (providers installed by `terraform init`, the lock file, saved plans) live
+// in each stack's directory; carry them over so that a synth does not force a new `terraform init`.
+const KEPT = [".terraform", ".terraform.lock.hcl", "plan"];
+function keepTerraformWorkingFiles(from: string, to: string): void {
+  const stacks = path.join(from, "stacks");
+  if (!fs.existsSync(stacks)) return;
+  for (const stack of fs.readdirSync(stacks)) {
+    const dest = path.join(to, "stacks", stack);
+    if (!fs.existsSync(dest)) continue;
+    for (const name of KEPT) {
+      const src = path.join(stacks, stack, name);
+      if (fs.existsSync(src)) fs.renameSync(src, path.join(dest, name));
+    }
+  }
+}
