@@ -51,3 +51,8 @@ test("a successful synth replaces the output and keeps Terraform's working files
   expect(fs.readdirSync(root)).toEqual(["cdktf.out"]);
   fs.rmSync(root, { recursive: true, force: true });
 });
+
+test("refuses an output directory that contains the working directory (it would be replaced)", () => {
+  expect(() => synthAtomically(process.cwd(), () => undefined)).toThrow(/refusing to synthesize into/);
+  expect(() => synthAtomically(path.dirname(process.cwd()), () => undefined)).toThrow(/refusing to synthesize into/);
+});

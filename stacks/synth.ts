@@ -8,6 +8,10 @@ import * as path from "path";
  */
 export function synthAtomically(outdir: string, build: (tmpdir: string) => void): void {
   const target = path.resolve(outdir);
+  // The swap replaces `target` wholesale: never let it be the project or one of its parents.
+  if (path.relative(target, process.cwd()) === "" || !path.relative(target, process.cwd()).startsWith("..")) {
+    throw new Error(`refusing to synthesize into ${target}: it contains the working directory ${process.cwd()}`);
+  }
   const tmp = `${target}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
   try {
