@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
-import { loadEstate, type EnvironmentName, type ResolvedEnvironment } from "../config";
+import type { EnvironmentName, ResolvedEnvironment } from "../config";
+import { loadCheckedEstate } from "../checks";
 import { EnvironmentStack } from "../stacks/environment-stack";
 
 /** A synthesized stack as Terraform reads it. */
@@ -14,7 +15,7 @@ export interface Synthesized {
 
 let resolved: ResolvedEnvironment[] | undefined;
 export function environments(): ResolvedEnvironment[] {
-  return (resolved ??= loadEstate());
+  return (resolved ??= loadCheckedEstate().environments);
 }
 
 const cache = new Map<EnvironmentName, Synthesized>();

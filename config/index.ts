@@ -36,3 +36,4 @@ export function loadEstate(config: EstateConfig = estate): ResolvedEnvironment[]
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error, config));
   return parsed.data.environments.map((e) => resolveEnvironment(parsed.data, e.name));
 }
+export * from "./capacity";

@@ -5,6 +5,10 @@ export const preview: EnvironmentConfig = {
   name: "preview",
   space: "preview",
   publicDomain: "notify.works",
+  // 40G. The PaaS space quota is not in any public source: this is the budget the estate is held to,
+  // the 2022 estate at every autoscaler maximum rounded up to the next 10G. Confirm it against
+  // `cf space-quota` for the space and lower it here if the real quota is smaller.
+  spaceMemoryQuotaMib: 40960,
   queuePrefix: "preview",
   scaling: {
     "notify-api": { autoscaler: { min: 1, max: 2 } }, // API

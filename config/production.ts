@@ -5,7 +5,22 @@ export const production: EnvironmentConfig = {
   name: "production",
   space: "production",
   publicDomain: "notifications.service.gov.uk",
+  // 460G. The PaaS space quota is not in any public source: this is the budget the estate is held to,
+  // the 2022 estate at every autoscaler maximum rounded up to the next 10G. Confirm it against
+  // `cf space-quota` for the space and lower it here if the real quota is smaller.
+  spaceMemoryQuotaMib: 471040,
   queuePrefix: "live",
+  acknowledgements: [
+    {
+      check: "NOTIFY-DB-CONNECTIONS",
+      // API 3500 + sms-receipts 660 + workers 1347 = 5507 at every maximum, against 5000 - 100 reserved.
+      accepted: 5507,
+      reason:
+        "The 2022 estate as it ran: every app at its autoscaler maximum at once would take 5507 connections. " +
+        "The peaks do not coincide (the API is pinned at 35, reporting peaks at night, receipts and senders by day) " +
+        "and ad8cf3f3a halved the API pool so that load degrades gracefully; any growth beyond 5507 fails again.",
+    },
+  ],
   scaling: {
     // Deploys take up to five minutes and the autoscaler cannot act during one: 502s under a traffic
     // spike mid-deploy led to scaling up to 25 first (9c2ded00c).

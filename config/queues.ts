@@ -10,7 +10,22 @@ export const queues: readonly QueueDefinition[] = [
   { name: "send-email-tasks" },
   { name: "research-mode-tasks" },
   // Nightly billing and notification-status tasks run for up to two hours (edad1c9a2).
-  { name: "reporting-tasks", longRunningTasks: true, maxTaskSeconds: 7200 },
+  {
+    name: "reporting-tasks",
+    longRunningTasks: true,
+    maxTaskSeconds: 7200,
+    acknowledgements: [
+      {
+        check: "NOTIFY-VISIBILITY-TIMEOUT",
+        // 0 s retry + prefetch 1 x concurrency 4 x 7200 s + 30 s margin = 28830 s against 310 s.
+        accepted: 28830,
+        reason:
+          "A task reserved behind a two-hour report outlives the 310 s visibility timeout and can be delivered twice. " +
+          "The nightly tasks rebuild whole days of ft_* rows and are idempotent, the risk a23716210 weighed when it " +
+          "chose prefetch 1 over acks_late; fixing it needs a reporting queue with its own, longer timeout.",
+      },
+    ],
+  },
   { name: "job-tasks" },
   { name: "retry-tasks" },
   { name: "notify-internal-tasks" },

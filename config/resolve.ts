@@ -34,6 +34,8 @@ export interface ResolvedSecretEnv {
   readonly kind: SecretDefinition["kind"];
   /** The SSM parameter holding the value in this environment. */
   readonly parameterName: string;
+  /** Apps the catalogue allows to hold it. */
+  readonly allowedApps: SecretDefinition["allowedApps"];
 }
 
 export interface ResolvedApp {
@@ -88,6 +90,9 @@ export interface ResolvedEnvironment {
   readonly queuePrefix: string;
   readonly statsd: { readonly exporterApp: string; readonly host: string; readonly port: number };
   readonly database: { readonly connectionLimit: number; readonly reservedConnections: number };
+  readonly spaceMemoryQuotaMib: number;
+  /** Exceptions to environment-wide checks. */
+  readonly acknowledgements: readonly Acknowledgement[];
   readonly apps: readonly ResolvedApp[];
   readonly queues: readonly ResolvedQueue[];
   /** Every secret-store parameter this environment reads, once each. */
@@ -98,7 +103,11 @@ export const CELERY_DEFAULT_PREFETCH = 4;
 export const SQLALCHEMY_DEFAULT_MAX_OVERFLOW = 10;
 export const APP_DEFAULT_STATEMENT_TIMEOUT_SECONDS = 1200;
 export const DEFAULT_DEPLOY_FLOOR = 1;
-export const DEFAULT_MAX_TASK_SECONDS = 60;
+/**
+ * How long a task takes when its queue does not say: an assumption, not a measurement. Notify's
+ * delivery, callback and persistence tasks make one or two HTTP or database calls each.
+ */
+export const DEFAULT_MAX_TASK_SECONDS = 5;
 
 const CELERY_APP = "run_celery.notify_celery";
 
@@ -169,6 +178,7 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
       name,
       kind: secretsByName.get(name)?.kind ?? "secret",
       parameterName: parameterName(name),
+      allowedApps: secretsByName.get(name)?.allowedApps ?? [],
     }));
     const scaling = env.scaling[app.name];
     const instances: ResolvedInstances =
@@ -247,6 +257,8 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
     queuePrefix: env.queuePrefix,
     statsd: { exporterApp: d.statsdExporterApp, host: statsdHost, port: d.statsdPort },
     database: d.database,
+    spaceMemoryQuotaMib: env.spaceMemoryQuotaMib,
+    acknowledgements: env.acknowledgements ?? [],
     apps,
     queues,
     parameters: [...seen.values()].sort((a, b) => a.name.localeCompare(b.name)),

@@ -62,7 +62,9 @@ const processSchema = z.discriminatedUnion("kind", [
 ]);
 
 const unsetEnv = z.object({ name: envVarName, reason: sentence }).strict();
-const acknowledgement = z.object({ check: z.string().regex(/^NOTIFY-[A-Z0-9-]+$/), reason: sentence }).strict();
+const acknowledgement = z
+  .object({ check: z.string().regex(/^NOTIFY-[A-Z0-9-]+$/), reason: sentence, accepted: z.number().nonnegative().optional() })
+  .strict();
 
 const appSchema = z
   .object({
@@ -135,6 +137,8 @@ const environmentSchema = z
         })
         .strict(),
     ),
+    spaceMemoryQuotaMib: positiveInt,
+    acknowledgements: z.array(acknowledgement).optional(),
   })
   .strict();
 

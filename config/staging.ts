@@ -5,6 +5,10 @@ export const staging: EnvironmentConfig = {
   name: "staging",
   space: "staging",
   publicDomain: "staging-notify.works",
+  // 230G. The PaaS space quota is not in any public source: this is the budget the estate is held to,
+  // the 2022 estate at every autoscaler maximum rounded up to the next 10G. Confirm it against
+  // `cf space-quota` for the space and lower it here if the real quota is smaller.
+  spaceMemoryQuotaMib: 235520,
   queuePrefix: "staging",
   scaling: {
     "notify-api": { autoscaler: { min: 4, max: 25 } }, // API

@@ -71,6 +71,11 @@ export interface Acknowledgement {
   readonly check: string;
   /** Why the estate is allowed to breach it: at least a sentence. */
   readonly reason: string;
+  /**
+   * The figure accepted (connections, seconds, MiB...): a breach beyond it fails again.
+   * @default any figure
+   */
+  readonly accepted?: number;
 }
 
 export interface DatabaseUse {
@@ -163,7 +168,7 @@ export interface QueueDefinition {
   readonly maxRetryDelaySeconds?: number;
   /**
    * How long one task on this queue takes, at the most.
-   * @default 60
+   * @default 5 (an assumption for tasks that make one or two HTTP or database calls, not a measurement)
    */
   readonly maxTaskSeconds?: number;
   /**
@@ -230,6 +235,15 @@ export interface EnvironmentConfig {
   readonly queuePrefix: string;
   /** Per autoscaled app: floor and autoscaler limits. */
   readonly scaling: Readonly<Record<string, EnvironmentAppScaling>>;
+  /**
+   * Memory quota of the space in MiB: every app at its autoscaler maximum must fit in it.
+   */
+  readonly spaceMemoryQuotaMib: number;
+  /**
+   * Exceptions to checks that concern the whole environment (e.g. the database connection budget).
+   * @default none
+   */
+  readonly acknowledgements?: readonly Acknowledgement[];
 }
 
 /** Facts shared by every environment. */

@@ -6,7 +6,8 @@ export function mib(size: CfSize): number {
   return size.endsWith("G") ? n * 1024 : n;
 }
 
-/** A MiB figure the way `cf app` prints it: whole gigabytes as "NG", otherwise "NM". */
+/** A MiB figure for people: "512M", "2G", "20.5G". */
 export function formatMib(value: number): string {
-  return value % 1024 === 0 ? `${value / 1024}G` : `${value}M`;
+  if (value < 1024) return `${value}M`;
+  return `${Number((value / 1024).toFixed(1))}G`;
 }

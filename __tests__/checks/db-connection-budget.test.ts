@@ -1,0 +1,37 @@
+import { dbConnectionBudget } from "../../checks/db-connection-budget";
+import { app, env, estateWith, messages, only } from "./fixtures";
+
+// ad8cf3f3a: 30 connections x 4 workers x 35 instances, + 10 overflow each = 5600 of 5000.
+const apiAt35 = (poolSize: number) =>
+  estateWith((e) => {
+    only(e, "notify-api");
+    app(e, "notify-api").database.poolSize = poolSize;
+    env(e, "production").scaling["notify-api"].autoscaler = { min: 35, max: 35 };
+  });
+
+test("pool 30 on 35 API instances fails with the incident's arithmetic", () => {
+  expect(messages(dbConnectionBudget, apiAt35(30))).toEqual([
+    "production/notify-api: 35 instances x 4 workers x (30 pool + 10 overflow) = 5600 connections at full scale exceeds " +
+      "the database limit 5000 - 100 reserved = 4900 on its own; lower the pool size in config/apps.ts or the autoscaler maximum in config/production.ts",
+    "production/environment: all apps at their autoscaler maxima hold up to 5600 connections, exceeding the database limit " +
+      "5000 - 100 reserved = 4900 (largest: notify-api 35 instances x 4 workers x (30 pool + 10 overflow) = 5600); " +
+      "lower pool sizes in config/apps.ts or maxima in config/production.ts",
+  ]);
+});
+
+test("pool 15 passes: 35 x 4 x (15 + 10) = 3500", () => {
+  expect(messages(dbConnectionBudget, apiAt35(15))).toEqual([]);
+});
+
+test("prefork celery processes count their pool only, no overflow", () => {
+  const [prod] = estateWith((e) => only(e, "notify-delivery-worker-sender"));
+  expect(dbConnectionBudget.run([prod])).toEqual([]);
+  const sender = prod.apps[0];
+  expect(sender.database).toMatchObject({ poolSize: 1, maxOverflow: 10 });
+});
+
+test("the whole 2022 production estate breaches at its maxima (5507), which config acknowledges", () => {
+  const [prod] = estateWith(() => undefined);
+  expect(dbConnectionBudget.run([prod]).map((v) => [v.subject, v.value])).toEqual([["environment", 5507]]);
+  expect(prod.acknowledgements).toEqual([expect.objectContaining({ check: "NOTIFY-DB-CONNECTIONS", accepted: 5507 })]);
+});

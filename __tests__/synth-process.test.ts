@@ -1,0 +1,82 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+// The whole `npm run synth` process, on a copy of the project whose config can be broken.
+const ROOT = path.join(__dirname, "..");
+const COPIED = ["main.ts", "bin", "config", "constructs", "stacks", "checks", "tools", ".gen", "package.json"];
+
+function projectCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-estate-"));
+  for (const name of COPIED) fs.cpSync(path.join(ROOT, name), path.join(dir, name), { recursive: true });
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+function synth(dir: string) {
+  const env = { ...process.env };
+  delete env.CDKTF_OUTDIR;
+  return spawnSync(process.execPath, ["bin/run.js", "main.ts", "--summary"], { cwd: dir, encoding: "utf8", env });
+}
+
+function snapshotDir(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) =>
+    fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = fs.readFileSync(p, "utf8");
+    });
+  walk(dir);
+  return out;
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = projectCopy();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test("synth writes all three stacks and the report, and prints the summary", () => {
+  const run = synth(dir);
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  for (const env of ["preview", "staging", "production"]) {
+    expect(fs.existsSync(path.join(dir, "cdktf.out", "stacks", env, "cdk.tf.json"))).toBe(true);
+  }
+  expect(JSON.parse(fs.readFileSync(path.join(dir, "cdktf.out", "report.json"), "utf8")).map((r: any) => r.environment)).toEqual([
+    "preview",
+    "staging",
+    "production",
+  ]);
+  expect(run.stdout).toMatch(/production +│ 17 +│ 49 \/ 104 \/ 331/);
+});
+
+test("a config with several violations exits 1, lists every one, and leaves cdktf.out untouched", () => {
+  const before = snapshotDir(path.join(dir, "cdktf.out"));
+  const apps = path.join(dir, "config", "apps.ts");
+  fs.writeFileSync(
+    apps,
+    fs
+      .readFileSync(apps, "utf8")
+      .replace("database: { poolSize: 15 }", "database: { poolSize: 30 }")
+      .replace('scaling: { mode: "fixed", count: 1 }', 'scaling: { mode: "fixed", count: 2 }')
+      .replace('process: worker(2, ["broadcast-tasks"], 1)', 'process: worker(2, ["broadcast-tasks"])'),
+  );
+  const queues = path.join(dir, "config", "queues.ts");
+  fs.writeFileSync(queues, fs.readFileSync(queues, "utf8").replace("maxRetryDelaySeconds: 240", "maxRetryDelaySeconds: 300"));
+  const run = synth(dir);
+  expect(run.status).toBe(1);
+  expect(run.stdout).toBe("");
+  const lines = run.stderr.split("\n");
+  expect(lines[0]).toMatch(/^synth refused: config has \d+ problems:$/);
+  for (const env of ["preview", "staging", "production"]) {
+    expect(run.stderr).toContain(`[NOTIFY-BEAT-SINGLETON] ${env}/notify-delivery-celery-beat`);
+    expect(run.stderr).toContain(`[NOTIFY-VISIBILITY-TIMEOUT] ${env}/broadcast-tasks: notify-delivery-worker-broadcasts on broadcast-tasks: retry delay 300 s + prefetch 4`);
+  }
+  expect(run.stderr).toContain("[NOTIFY-DB-CONNECTIONS] production/notify-api: 35 instances x 4 workers x (30 pool + 10 overflow) = 5600");
+  expect(lines.at(-2)).toBe("cdktf.out was left as it was.");
+  expect(snapshotDir(path.join(dir, "cdktf.out"))).toEqual(before);
+  expect(fs.readdirSync(dir).filter((n) => n.startsWith("cdktf.out"))).toEqual(["cdktf.out"]);
+});

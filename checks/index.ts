@@ -1,0 +1,104 @@
+import { ConfigError, estate, loadEstate, type Acknowledgement, type EstateConfig, type ResolvedEnvironment } from "../config";
+import { beatSingleton } from "./beat-singleton";
+import { dbConnectionBudget } from "./db-connection-budget";
+import { deployFloor } from "./deploy-floor";
+import { envHygiene } from "./env-hygiene";
+import { healthChecks } from "./health-checks";
+import { longTaskPrefetch } from "./long-task-prefetch";
+import { memoryQuota } from "./memory-quota";
+import { queueCoverage } from "./queue-coverage";
+import { routes } from "./routes";
+import { secretGrants } from "./secret-grants";
+import { statsdCoverage } from "./statsd-coverage";
+import type { Check, Violation } from "./types";
+import { visibilityTimeout } from "./visibility-timeout";
+
+export type { Check, Violation } from "./types";
+
+export const ALL_CHECKS: readonly Check[] = [
+  dbConnectionBudget,
+  visibilityTimeout,
+  longTaskPrefetch,
+  deployFloor,
+  beatSingleton,
+  secretGrants,
+  statsdCoverage,
+  queueCoverage,
+  routes,
+  healthChecks,
+  envHygiene,
+  memoryQuota,
+];
+
+export interface AcknowledgedViolation {
+  readonly violation: Violation;
+  readonly acknowledgement: Acknowledgement;
+}
+
+export interface CheckResult {
+  /** Breaches nobody acknowledged: any one of them stops the synth. */
+  readonly violations: readonly Violation[];
+  readonly acknowledged: readonly AcknowledgedViolation[];
+  /** Acknowledgements that matched nothing: safe to delete. */
+  readonly unused: readonly { readonly environment: string; readonly subject: string; readonly acknowledgement: Acknowledgement }[];
+}
+
+function acknowledgementsOf(env: ResolvedEnvironment, subject: string): readonly Acknowledgement[] {
+  if (subject === "environment") return env.acknowledgements;
+  return env.apps.find((a) => a.name === subject)?.acknowledgements ?? env.queues.find((q) => q.name === subject)?.acknowledgements ?? [];
+}
+
+/** Runs every check over every environment, once, and sorts breaches into open and acknowledged. */
+export function runChecks(environments: readonly ResolvedEnvironment[], checks: readonly Check[] = ALL_CHECKS): CheckResult {
+  const ids = new Set(checks.map((c) => c.id));
+  const violations: Violation[] = [];
+  const acknowledged: AcknowledgedViolation[] = [];
+  const used = new Set<Acknowledgement>();
+  for (const v of checks.flatMap((c) => c.run(environments))) {
+    const env = environments.find((e) => e.name === v.environment)!;
+    const ack = acknowledgementsOf(env, v.subject).find(
+      (a) => a.check === v.check && (a.accepted === undefined || (v.value ?? 0) <= a.accepted),
+    );
+    if (ack) {
+      acknowledged.push({ violation: v, acknowledgement: ack });
+      used.add(ack);
+    } else violations.push(v);
+  }
+  const unused: CheckResult["unused"][number][] = [];
+  for (const env of environments) {
+    const subjects = [
+      ["environment", env.acknowledgements] as const,
+      ...env.apps.map((a) => [a.name, a.acknowledgements] as const),
+      ...env.queues.map((q) => [q.name, q.acknowledgements] as const),
+    ];
+    for (const [subject, acks] of subjects) {
+      for (const a of acks) {
+        if (!ids.has(a.check)) {
+          violations.push({
+            check: "NOTIFY-ACKNOWLEDGEMENT",
+            environment: env.name,
+            subject,
+            message: `acknowledges unknown check ${a.check}; known checks: ${[...ids].join(", ")}`,
+          });
+        } else if (!used.has(a)) unused.push({ environment: env.name, subject, acknowledgement: a });
+      }
+    }
+  }
+  return { violations, acknowledged, unused };
+}
+
+/** One line per breach: `[CHECK] env/subject: message`. */
+export function formatViolation(v: Violation): string {
+  return `[${v.check}] ${v.environment}/${v.subject}: ${v.message}`;
+}
+
+/**
+ * Validates the config (schema first, then every guardrail over every environment) and returns the
+ * resolved environments with the check result. Throws ConfigError listing every problem at once.
+ */
+export function loadCheckedEstate(config: EstateConfig = estate): { environments: ResolvedEnvironment[]; checks: CheckResult } {
+  const environments = loadEstate(config);
+  const checks = runChecks(environments);
+  if (checks.violations.length) throw new ConfigError(checks.violations.map(formatViolation));
+  return { environments, checks };
+}

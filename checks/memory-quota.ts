@@ -1,0 +1,34 @@
+import { formatMib, instanceFigures, mib } from "../config";
+import type { Check, Violation } from "./types";
+
+const CF_SIZE = /^[1-9][0-9]*[MG]$/;
+
+/** Memory and disk are valid CF sizes, and every app at its autoscaler maximum fits in the space's memory quota. */
+export const memoryQuota: Check = {
+  id: "NOTIFY-MEMORY-QUOTA",
+  description: "Stops the autoscaler hitting the space quota mid-incident, when new instances cannot start (1ac3ca250: OOM left too few senders).",
+  run: (environments) =>
+    environments.flatMap((env) => {
+      const out: Violation[] = [];
+      for (const app of env.apps) {
+        for (const [field, size] of [["memory", app.memory], ["diskQuota", app.diskQuota]] as const) {
+          if (!CF_SIZE.test(size)) {
+            out.push({ check: memoryQuota.id, environment: env.name, subject: app.name, message: `${app.name} ${field} "${size}" is not a CF size such as "512M" or "2G"` });
+          }
+        }
+      }
+      const total = env.apps.reduce((acc, a) => acc + instanceFigures(a).max * mib(a.memory), 0);
+      if (total > env.spaceMemoryQuotaMib) {
+        out.push({
+          check: memoryQuota.id,
+          environment: env.name,
+          subject: "environment",
+          value: total,
+          message:
+            `every app at its autoscaler maximum needs ${formatMib(total)} (${total} MiB), over the space quota ` +
+            `${formatMib(env.spaceMemoryQuotaMib)}; lower maxima or memory, or raise spaceMemoryQuotaMib in config/${env.name}.ts with the PaaS team`,
+        });
+      }
+      return out;
+    }),
+};

@@ -1,0 +1,50 @@
+import { CELERY_DEFAULT_PREFETCH, type ResolvedApp, type ResolvedEnvironment } from "../config";
+import type { Check, Violation } from "./types";
+
+/** Seconds kept free between the worst case and the visibility timeout (scheduling, polling, clock skew). */
+export const VISIBILITY_MARGIN_SECONDS = 30;
+
+/** A task must be started before its queue's visibility timeout returns it to the queue. */
+export const visibilityTimeout: Check = {
+  id: "NOTIFY-VISIBILITY-TIMEOUT",
+  description:
+    "Stops tasks running twice because a retry delay plus the tasks reserved ahead of it outlast the 310 s visibility timeout (0ddebc63a).",
+  run: (environments) => environments.flatMap(checkEnvironment),
+};
+
+/** Prefetch multiplier and concurrency of one process group of the app (a celery multi node counts alone). */
+export function reservation(app: ResolvedApp): { prefetch: number; concurrency: number } | undefined {
+  const p = app.process;
+  if (p.kind === "celery-worker") return { prefetch: p.prefetchMultiplier ?? CELERY_DEFAULT_PREFETCH, concurrency: p.concurrency };
+  if (p.kind === "celery-multi") return { prefetch: p.prefetchMultiplier ?? CELERY_DEFAULT_PREFETCH, concurrency: p.concurrencyPerNode };
+  return undefined;
+}
+
+function checkEnvironment(env: ResolvedEnvironment): Violation[] {
+  const violations: Violation[] = [];
+  for (const q of env.queues) {
+    for (const consumer of q.consumers) {
+      const app = env.apps.find((a) => a.name === consumer)!;
+      const r = reservation(app);
+      if (!r) continue;
+      const held = r.prefetch * r.concurrency * q.maxTaskSeconds;
+      const needed = q.maxRetryDelaySeconds + held + VISIBILITY_MARGIN_SECONDS;
+      if (needed > q.visibilityTimeoutSeconds) {
+        violations.push({
+          check: visibilityTimeout.id,
+          environment: env.name,
+          subject: q.name,
+          value: needed,
+          message:
+            `${consumer} on ${q.name}: retry delay ${q.maxRetryDelaySeconds} s + prefetch ${r.prefetch} x concurrency ` +
+            `${r.concurrency} x ${q.maxTaskSeconds} s per task + ${VISIBILITY_MARGIN_SECONDS} s margin = ${needed} s ` +
+            `exceeds the visibility timeout ${q.visibilityTimeoutSeconds} s, so a reserved task can run twice; ` +
+            (r.prefetch > 1
+              ? `set prefetchMultiplier: 1 on ${consumer} (config/apps.ts) or lower the retry delay (config/queues.ts)`
+              : `lower the retry delay or the task time (config/queues.ts), or lower the concurrency of ${consumer}`),
+        });
+      }
+    }
+  }
+  return violations;
+}
