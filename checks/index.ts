@@ -1,4 +1,4 @@
-import { ConfigError, estate, loadEstate, type Acknowledgement, type EstateConfig, type ResolvedEnvironment } from "../config";
+import { ConfigError, appsByName, estate, loadEstate, type Acknowledgement, type EstateConfig, type ResolvedEnvironment } from "../config";
 import { beatSingleton } from "./beat-singleton";
 import { dbConnectionBudget } from "./db-connection-budget";
 import { deployFloor } from "./deploy-floor";
@@ -45,7 +45,7 @@ export interface CheckResult {
 
 function acknowledgementsOf(env: ResolvedEnvironment, subject: string): readonly Acknowledgement[] {
   if (subject === "environment") return env.acknowledgements;
-  return env.apps.find((a) => a.name === subject)?.acknowledgements ?? env.queues.find((q) => q.name === subject)?.acknowledgements ?? [];
+  return appsByName(env).get(subject)?.acknowledgements ?? env.queues.find((q) => q.name === subject)?.acknowledgements ?? [];
 }
 
 /** Runs every check over every environment, once, and sorts breaches into open and acknowledged. */

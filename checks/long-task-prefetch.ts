@@ -1,3 +1,4 @@
+import { appsByName } from "../config";
 import type { Check } from "./types";
 import { reservation } from "./visibility-timeout";
 
@@ -12,7 +13,7 @@ export const longTaskPrefetch: Check = {
         .filter((q) => q.longRunningTasks)
         .flatMap((q) =>
           q.consumers.flatMap((consumer) => {
-            const r = reservation(env.apps.find((a) => a.name === consumer)!);
+            const r = reservation(appsByName(env).get(consumer)!);
             if (!r || r.prefetch === 1) return [];
             return [
               {

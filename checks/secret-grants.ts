@@ -5,10 +5,16 @@ export const secretGrants: Check = {
   id: "NOTIFY-SECRET-GRANTS",
   description: "Stops credentials spreading to apps that never use them (4437d60dd: CBC proxy keys had been on every app).",
   run: (environments) =>
-    environments.flatMap((env) =>
-      env.apps.flatMap((app) =>
+    environments.flatMap((env) => {
+      const allowed = new Map<string, ReadonlySet<string>>();
+      const allowedSet = (name: string, apps: readonly string[]) => {
+        let set = allowed.get(name);
+        if (!set) allowed.set(name, (set = new Set(apps)));
+        return set;
+      };
+      return env.apps.flatMap((app) =>
         app.secretEnv
-          .filter((s) => s.allowedApps !== "all" && !s.allowedApps.includes(app.name))
+          .filter((s) => s.allowedApps !== "all" && !allowedSet(s.name, s.allowedApps).has(app.name))
           .map((s) => ({
             check: secretGrants.id,
             environment: env.name,
@@ -18,6 +24,6 @@ export const secretGrants: Check = {
               `${(s.allowedApps as readonly string[]).join(", ") || "no app"}; remove it from the app or, if the app's code ` +
               `really reads it, add the app to allowedApps with the reason`,
           })),
-      ),
-    ),
+      );
+    }),
 };

@@ -1,4 +1,4 @@
-import { CELERY_DEFAULT_PREFETCH, type ResolvedApp, type ResolvedEnvironment } from "../config";
+import { CELERY_DEFAULT_PREFETCH, appsByName, type ResolvedApp, type ResolvedEnvironment } from "../config";
 import type { Check, Violation } from "./types";
 
 /** Seconds kept free between the worst case and the visibility timeout (scheduling, polling, clock skew). */
@@ -24,7 +24,7 @@ function checkEnvironment(env: ResolvedEnvironment): Violation[] {
   const violations: Violation[] = [];
   for (const q of env.queues) {
     for (const consumer of q.consumers) {
-      const app = env.apps.find((a) => a.name === consumer)!;
+      const app = appsByName(env).get(consumer)!;
       const r = reservation(app);
       if (!r) continue;
       const held = r.prefetch * r.concurrency * q.maxTaskSeconds;

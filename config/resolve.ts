@@ -225,11 +225,13 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
     };
   });
 
+  const consumersOf = new Map<string, string[]>();
+  for (const a of apps) for (const q of consumedQueues(a.process)) consumersOf.set(q, [...(consumersOf.get(q) ?? []), a.name]);
   const queues = estate.queues.map(
     (q): ResolvedQueue => ({
       name: q.name,
       sqsName: `${env.queuePrefix}${q.name}`,
-      consumers: apps.filter((a) => consumedQueues(a.process).includes(q.name)).map((a) => a.name),
+      consumers: consumersOf.get(q.name) ?? [],
       ...(q.externalConsumer ? { externalConsumer: q.externalConsumer } : {}),
       visibilityTimeoutSeconds: d.queue.visibilityTimeoutSeconds,
       messageRetentionSeconds: d.queue.messageRetentionSeconds,
@@ -265,3 +267,14 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
   };
 }
 
+
+const appIndex = new WeakMap<ResolvedEnvironment, ReadonlyMap<string, ResolvedApp>>();
+/** The environment's apps by name, built once per environment. */
+export function appsByName(env: ResolvedEnvironment): ReadonlyMap<string, ResolvedApp> {
+  let index = appIndex.get(env);
+  if (!index) {
+    index = new Map(env.apps.map((a) => [a.name, a]));
+    appIndex.set(env, index);
+  }
+  return index;
+}

@@ -171,7 +171,8 @@ const defaultsSchema = z
   .strict();
 
 function duplicates(names: readonly string[]): string[] {
-  return names.filter((n, i) => names.indexOf(n) !== i);
+  const seen = new Set<string>();
+  return names.filter((n) => seen.size === seen.add(n).size);
 }
 
 export const estateSchema: z.ZodType<EstateConfig> = z
@@ -185,6 +186,7 @@ export const estateSchema: z.ZodType<EstateConfig> = z
   .strict()
   .superRefine((estate, ctx) => {
     const appNames = estate.apps.map((a) => a.name);
+    const appsByName = new Map(estate.apps.map((a) => [a.name, a]));
     const queueNames = new Set(estate.queues.map((q) => q.name));
     const secretNames = new Map(estate.secrets.map((s) => [s.name, s]));
     for (const d of duplicates(appNames)) ctx.addIssue({ code: "custom", path: ["apps"], message: `app ${d} is declared twice` });
@@ -251,7 +253,7 @@ export const estateSchema: z.ZodType<EstateConfig> = z
 
     estate.environments.forEach((env, k) => {
       for (const [name, s] of Object.entries(env.scaling)) {
-        const app = estate.apps.find((a) => a.name === name);
+        const app = appsByName.get(name);
         if (!app)
           ctx.addIssue({
             code: "custom",
@@ -276,7 +278,7 @@ export const estateSchema: z.ZodType<EstateConfig> = z
     estate.secrets.forEach((s, i) => {
       if (s.allowedApps === "all") return;
       s.allowedApps.forEach((a, j) => {
-        if (!appNames.includes(a))
+        if (!appsByName.has(a))
           ctx.addIssue({
             code: "custom",
             path: ["secrets", i, "allowedApps", j],

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// npm run bench: whole-process timings (median and spread over repeated runs) of the commands
+// people run, the stock ts-node path for comparison, and synth of generated 10x and 100x estates.
+// It measures; it asserts nothing (tests never time anything). Runs take a few minutes.
+//   node bench/bench.js [--quick]     --quick: fewer repetitions, no 100x estate, no ts-node
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const Table = require("cli-table3");
+
+const root = path.join(__dirname, "..");
+const quick = process.argv.includes("--quick");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notify-bench-"));
+const env = { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: path.join(tmp, "cdktf.out") };
+
+function run(cmd, args) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0 && r.status !== 2) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}\n${r.stderr}`);
+  return { ms, stdout: r.stdout };
+}
+
+function measure(label, cmd, args, times) {
+  run(cmd, args); // warm: builds the bundle, fills the page cache
+  const samples = Array.from({ length: times }, () => run(cmd, args).ms).sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)];
+  const row = { label, runs: times, median, min: samples[0], max: samples[samples.length - 1] };
+  process.stderr.write(`  ${label}: median ${fmt(median)} over ${times}\n`);
+  return row;
+}
+
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const n = (full, q) => (quick ? q : full);
+
+process.stderr.write(`benchmarking on ${os.cpus().length} x ${os.cpus()[0].model}, node ${process.version}\n`);
+const rows = [];
+rows.push(measure("synth process (node bin/run.js main.ts, as cdktf.json runs it)", process.execPath, ["bin/run.js", "main.ts"], n(21, 7)));
+rows.push(measure("npm run synth", "npm", ["run", "-s", "synth"], n(11, 5)));
+rows.push(measure("npm run report", "npm", ["run", "-s", "report"], n(11, 5)));
+if (fs.existsSync(path.join(root, "tools", "diff.ts"))) {
+  rows.push(measure("npm run diff -- --base HEAD", "npm", ["run", "-s", "diff", "--", "--base", "HEAD"], n(5, 3)));
+}
+if (!quick) {
+  rows.push(measure("stock path: ts-node main.ts (type-checking, as `cdktf init` sets up)", path.join(root, "node_modules", ".bin", "ts-node"), ["main.ts"], 3));
+  rows.push(measure("cdktf synth (CLI + fast path)", path.join(root, "node_modules", ".bin", "cdktf"), ["synth", "--output", env.CDKTF_OUTDIR], 3));
+}
+rows.push(measure("npm test (tsc --noEmit + jest)", "npm", ["test", "--silent"], n(3, 1)));
+
+const scale = [];
+for (const factor of quick ? [1, 10] : [1, 10, 100]) {
+  const times = factor === 100 ? 1 : n(5, 3);
+  const row = measure(`synth of a generated ${factor}x estate`, process.execPath, ["bin/run.js", "bench/scale.ts", String(factor)], times);
+  const detail = JSON.parse(run(process.execPath, ["bin/run.js", "bench/scale.ts", String(factor)]).stdout);
+  scale.push({ ...row, factor, apps: detail.apps, queues: detail.queues });
+}
+
+const table = new Table({ head: ["command", "runs", "median", "min", "max"], style: { head: [], border: [] } });
+for (const r of rows) table.push([r.label, r.runs, fmt(r.median), fmt(r.min), fmt(r.max)]);
+const growth = new Table({ head: ["estate", "apps x 3 envs", "queues x 3 envs", "median (whole process)", "vs 1x"], style: { head: [], border: [] } });
+const base = scale[0].median;
+for (const s of scale) growth.push([`${s.factor}x`, s.apps, s.queues, fmt(s.median), `${(s.median / base).toFixed(1)}x`]);
+process.stdout.write(`${table.toString()}\n${growth.toString()}\n`);
+process.stdout.write(`machine: ${os.cpus().length} cores (${os.cpus()[0].model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}\n`);
+fs.rmSync(tmp, { recursive: true, force: true });
