@@ -40,6 +40,7 @@ test("a successful synth replaces the output and keeps Terraform's working files
   fs.mkdirSync(path.join(out, "stacks", "preview", ".terraform"), { recursive: true });
   fs.writeFileSync(path.join(out, "stacks", "preview", ".terraform", "marker"), "init done");
   fs.writeFileSync(path.join(out, "stale.json"), "old");
+  fs.writeFileSync(path.join(out, "stacks", "preview", "plan"), "a plan of the previous configuration");
   synthAtomically(out, (tmp) => {
     fs.mkdirSync(path.join(tmp, "stacks", "preview"), { recursive: true });
     fs.writeFileSync(path.join(tmp, "stacks", "preview", "cdk.tf.json"), "new");

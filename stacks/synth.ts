@@ -29,9 +29,11 @@ export function synthAtomically(outdir: string, build: (tmpdir: string) => void)
   fs.rmSync(old, { recursive: true, force: true });
 }
 
-// Terraform's working files (providers installed by `terraform init`, the lock file, saved plans) live
-// in each stack's directory; carry them over so that a synth does not force a new `terraform init`.
-const KEPT = [".terraform", ".terraform.lock.hcl", "plan"];
+// Terraform's working files (providers installed by `terraform init`, the lock file) live in each
+// stack's directory; carry them over so that a synth does not force a new `terraform init`. A saved
+// `plan` is deliberately not kept: it belongs to the configuration it was made from, and CI applies
+// exactly the plan it guarded, never one left from an earlier synth.
+const KEPT = [".terraform", ".terraform.lock.hcl"];
 function keepTerraformWorkingFiles(from: string, to: string): void {
   const stacks = path.join(from, "stacks");
   if (!fs.existsSync(stacks)) return;
