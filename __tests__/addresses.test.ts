@@ -27,8 +27,12 @@ describe.each(ENVS)("%s", (env) => {
     );
   });
 
-  test("queues are addressed by their celery name", () => {
-    expect(Object.keys(synth(env).resource.aws_sqs_queue).map((n) => `aws_sqs_queue.${n}`).sort()).toEqual(
+  test("queues are addressed by their celery name, dead-letter queues by that name + -dead-letter", () => {
+    const queues = Object.keys(synth(env).resource.aws_sqs_queue);
+    expect(queues.filter((n) => n.endsWith("-dead-letter")).sort()).toEqual(
+      queues.filter((n) => !n.endsWith("-dead-letter")).map((n) => `${n}-dead-letter`).sort(),
+    );
+    expect(queues.filter((n) => !n.endsWith("-dead-letter")).map((n) => `aws_sqs_queue.${n}`).sort()).toEqual(
       [
       "aws_sqs_queue.periodic-tasks",
       "aws_sqs_queue.priority-tasks",
@@ -72,7 +76,7 @@ describe.each(ENVS)("%s", (env) => {
   });
 });
 
-test("production queues refuse to be destroyed; other environments may be torn down", () => {
+test("production queues and dead-letter queues refuse to be destroyed; other environments may be torn down", () => {
   for (const q of Object.values(synth("production").resource.aws_sqs_queue) as any[]) {
     expect(q.lifecycle).toEqual({ prevent_destroy: true });
   }

@@ -42,6 +42,15 @@ export const defaults: SharedDefaults = {
     visibilityTimeoutSeconds: 310,
     // SQS's own default (4 days), which kombu-created queues had; now explicit so that a plan shows a change.
     messageRetentionSeconds: 345600,
+    deadLetter: {
+      // A task whose retry ETA is further away than the visibility timeout is received again every
+      // 310 s while celery holds it; 50 receives is over four hours of waiting, longer than any
+      // countdown in notifications-api (retries back off 5 minutes at most), so only messages that
+      // really cannot be processed are moved.
+      maxReceiveCount: 50,
+      // SQS's maximum: nothing moved aside is lost before someone looks at it.
+      messageRetentionSeconds: 1209600,
+    },
   },
   database: {
     // ad8cf3f3a: "With a limit of 5000 connections ...".

@@ -8,6 +8,10 @@ export const preview: EnvironmentConfig = {
   // 40G. The PaaS space quota is not in any public source: this is the budget the estate is held to,
   // the 2022 estate at every autoscaler maximum rounded up to the next 10G. Confirm it against
   // `cf space-quota` for the space and lower it here if the real quota is smaller.
+  // The state bucket and the apps' IAM user are this project's own names: create them once per
+  // environment before the first `cdktf deploy` (README: bootstrapping).
+  state: { bucket: "govuk-notify-estate-tfstate-preview", key: "notify-estate/preview.tfstate", region: "eu-west-1" },
+  appsIamUser: "notify-paas-apps-preview",
   spaceMemoryQuotaMib: 40960,
   queuePrefix: "preview",
   scaling: {

@@ -8,6 +8,10 @@ export const production: EnvironmentConfig = {
   // 460G. The PaaS space quota is not in any public source: this is the budget the estate is held to,
   // the 2022 estate at every autoscaler maximum rounded up to the next 10G. Confirm it against
   // `cf space-quota` for the space and lower it here if the real quota is smaller.
+  // The state bucket and the apps' IAM user are this project's own names: create them once per
+  // environment before the first `cdktf deploy` (README: bootstrapping).
+  state: { bucket: "govuk-notify-estate-tfstate-production", key: "notify-estate/production.tfstate", region: "eu-west-1" },
+  appsIamUser: "notify-paas-apps-production",
   spaceMemoryQuotaMib: 471040,
   queuePrefix: "live",
   acknowledgements: [

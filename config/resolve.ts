@@ -3,6 +3,7 @@ import type {
   AppDefinition,
   AutoscalerLimits,
   CfSize,
+  EnvironmentConfig,
   EnvironmentName,
   EstateConfig,
   HealthCheck,
@@ -70,6 +71,7 @@ export interface ResolvedQueue {
   readonly externalConsumer?: { readonly app: string; readonly reason: string };
   readonly visibilityTimeoutSeconds: number;
   readonly messageRetentionSeconds: number;
+  readonly deadLetter: { readonly sqsName: string; readonly maxReceiveCount: number; readonly messageRetentionSeconds: number };
   readonly maxRetryDelaySeconds: number;
   readonly maxTaskSeconds: number;
   readonly longRunningTasks: boolean;
@@ -91,6 +93,9 @@ export interface ResolvedEnvironment {
   readonly statsd: { readonly exporterApp: string; readonly host: string; readonly port: number };
   readonly database: { readonly connectionLimit: number; readonly reservedConnections: number };
   readonly spaceMemoryQuotaMib: number;
+  readonly state: EnvironmentConfig["state"];
+  readonly appsIamUser: string;
+  readonly allowedDestructiveChanges: NonNullable<EnvironmentConfig["allowedDestructiveChanges"]>;
   /** Exceptions to environment-wide checks. */
   readonly acknowledgements: readonly Acknowledgement[];
   readonly apps: readonly ResolvedApp[];
@@ -235,6 +240,7 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
       ...(q.externalConsumer ? { externalConsumer: q.externalConsumer } : {}),
       visibilityTimeoutSeconds: d.queue.visibilityTimeoutSeconds,
       messageRetentionSeconds: d.queue.messageRetentionSeconds,
+      deadLetter: { sqsName: `${env.queuePrefix}${q.name}-dead-letter`, ...d.queue.deadLetter },
       maxRetryDelaySeconds: q.maxRetryDelaySeconds ?? 0,
       maxTaskSeconds: q.maxTaskSeconds ?? DEFAULT_MAX_TASK_SECONDS,
       longRunningTasks: q.longRunningTasks ?? false,
@@ -260,6 +266,9 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
     statsd: { exporterApp: d.statsdExporterApp, host: statsdHost, port: d.statsdPort },
     database: d.database,
     spaceMemoryQuotaMib: env.spaceMemoryQuotaMib,
+    state: env.state,
+    appsIamUser: env.appsIamUser,
+    allowedDestructiveChanges: env.allowedDestructiveChanges ?? [],
     acknowledgements: env.acknowledgements ?? [],
     apps,
     queues,

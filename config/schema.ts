@@ -137,6 +137,9 @@ const environmentSchema = z
         })
         .strict(),
     ),
+    state: z.object({ bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/), key: z.string().min(1), region: z.string().min(1) }).strict(),
+    appsIamUser: z.string().regex(/^[\w+=,.@-]{1,64}$/),
+    allowedDestructiveChanges: z.array(z.object({ address: z.string().min(1), reason: sentence }).strict()).optional(),
     spaceMemoryQuotaMib: positiveInt,
     acknowledgements: z.array(acknowledgement).optional(),
   })
@@ -164,6 +167,9 @@ const defaultsSchema = z
       .object({
         visibilityTimeoutSeconds: positiveInt.max(43200),
         messageRetentionSeconds: z.number().int().min(60).max(1209600),
+        deadLetter: z
+          .object({ maxReceiveCount: z.number().int().min(1).max(1000), messageRetentionSeconds: z.number().int().min(60).max(1209600) })
+          .strict(),
       })
       .strict(),
     database: z.object({ connectionLimit: positiveInt, reservedConnections: nonNegativeInt }).strict(),

@@ -235,6 +235,19 @@ export interface EnvironmentConfig {
   readonly queuePrefix: string;
   /** Per autoscaled app: floor and autoscaler limits. */
   readonly scaling: Readonly<Record<string, EnvironmentAppScaling>>;
+  /** Where Terraform keeps this environment's state: its own bucket and key, encrypted, locked. */
+  readonly state: { readonly bucket: string; readonly key: string; readonly region: string };
+  /**
+   * The IAM user whose keys the apps hold as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY; it is denied
+   * every SQS action outside this environment's queue prefix.
+   */
+  readonly appsIamUser: string;
+  /**
+   * Destructive changes a reviewer has accepted for one apply, by Terraform address, with the reason.
+   * The plan guard refuses every other destroy or replace of an app or queue.
+   * @default none
+   */
+  readonly allowedDestructiveChanges?: readonly { readonly address: string; readonly reason: string }[];
   /**
    * Memory quota of the space in MiB: every app at its autoscaler maximum must fit in it.
    */
@@ -272,6 +285,11 @@ export interface SharedDefaults {
   readonly queue: {
     readonly visibilityTimeoutSeconds: number;
     readonly messageRetentionSeconds: number;
+    readonly deadLetter: {
+      /** Receives before SQS moves a message to the queue's dead-letter queue. */
+      readonly maxReceiveCount: number;
+      readonly messageRetentionSeconds: number;
+    };
   };
   readonly database: {
     /** Postgres max_connections of the notify-db service. */

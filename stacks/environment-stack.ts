@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { LocalBackend, TerraformLocal, TerraformStack, TerraformVariable, Token } from "cdktf";
+import { S3Backend, TerraformLocal, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
 import { CloudfoundryProvider } from "../.gen/providers/cloudfoundry/provider";
@@ -12,6 +12,7 @@ import { DataCloudfoundryServiceInstance } from "../.gen/providers/cloudfoundry/
 import { CfApp } from "../constructs/cf-app";
 import { CeleryQueue } from "../constructs/sqs-queue";
 import { AppToAppPolicy } from "../constructs/network-policy";
+import { QueueAccessBoundary } from "../constructs/queue-access-boundary";
 import type { ResolvedApp, ResolvedEnvironment } from "../config";
 
 export const CLOUDFOUNDRY_PROVIDER_VERSION = "1.16.0";
@@ -38,9 +39,12 @@ export class EnvironmentStack extends TerraformStack {
     this.addOverride("terraform.required_providers.cloudfoundry.version", CLOUDFOUNDRY_PROVIDER_VERSION);
     this.addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_VERSION);
     this.addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
-    // Relative to cdktf.out/stacks/<env>: state lives beside the project, outside the synth output
-    // that every synth replaces, and no absolute path of one machine leaks into the output.
-    new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
+    // Each environment's state in its own bucket and key, encrypted, with S3's native lock file so that
+    // two applies can never run at once. Offline work (tests, synth, the diff, terraform validate) never
+    // initialises a backend, so nobody needs a flag to work without AWS credentials.
+    new S3Backend(this, { bucket: env.state.bucket, key: env.state.key, region: env.state.region, encrypt: true });
+    // cdktf 0.21 has no typed option for use_lockfile (Terraform >= 1.10).
+    this.addOverride("terraform.backend.s3.use_lockfile", true);
 
     const artifactPath = new TerraformVariable(this, "app_artifact_path", {
       type: "string",
@@ -134,12 +138,20 @@ export class EnvironmentStack extends TerraformStack {
         sqsName: q.sqsName,
         visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
         messageRetentionSeconds: q.messageRetentionSeconds,
+        deadLetter: q.deadLetter,
         consumers: [...q.consumers, ...(q.externalConsumer ? [q.externalConsumer.app] : [])],
         environment: env.name,
         preventDestroy: env.name === "production",
       });
     }
     this.queues = queues;
+
+    new QueueAccessBoundary(this, "queue-access-boundary", {
+      environment: env.name,
+      region: env.awsRegion,
+      queuePrefix: env.queuePrefix,
+      iamUser: env.appsIamUser,
+    });
     withoutCrossStackPass(this);
   }
 }

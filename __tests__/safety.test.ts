@@ -1,0 +1,57 @@
+import { ENVS, synth } from "./helpers";
+
+const PREFIX = { preview: "preview", staging: "staging", production: "live" } as const;
+
+describe.each(ENVS)("%s", (env) => {
+  test("state is in its own S3 bucket and key, encrypted, with native locking", () => {
+    expect(synth(env).terraform.backend).toEqual({
+      s3: {
+        bucket: `govuk-notify-estate-tfstate-${env}`,
+        key: `notify-estate/${env}.tfstate`,
+        region: "eu-west-1",
+        encrypt: true,
+        use_lockfile: true,
+      },
+    });
+  });
+
+  test("every queue has a dead-letter queue after 50 receives, kept 14 days", () => {
+    const queues = synth(env).resource.aws_sqs_queue;
+    const main = Object.keys(queues).filter((k) => !k.endsWith("-dead-letter"));
+    expect(main).toHaveLength(23);
+    for (const name of main) {
+      expect(queues[name].redrive_policy).toBe(
+        `\${jsonencode({"deadLetterTargetArn" = aws_sqs_queue.${name}-dead-letter.arn, "maxReceiveCount" = 50})}`,
+      );
+      const dlq = queues[`${name}-dead-letter`];
+      expect(dlq).toMatchObject({ name: `${PREFIX[env]}${name}-dead-letter`, message_retention_seconds: 1209600, sqs_managed_sse_enabled: true });
+    }
+  });
+
+  test("every queue and dead-letter queue refuses plain HTTP", () => {
+    const s = synth(env);
+    const policies = s.resource.aws_sqs_queue_policy;
+    expect(Object.keys(policies).sort()).toEqual(Object.keys(s.resource.aws_sqs_queue).sort());
+    for (const [name, p] of Object.entries(policies) as [string, any][]) {
+      expect(p.queue_url).toBe(`\${aws_sqs_queue.${name}.url}`);
+      expect(p.policy).toContain('"Effect" = "Deny"');
+      expect(p.policy).toContain(`"Resource" = aws_sqs_queue.${name}.arn`);
+      expect(p.policy).toContain('"Condition" = {"Bool" = {"aws:SecureTransport" = "false"}}');
+    }
+  });
+
+  test("the apps' AWS user is denied SQS outside its environment's queue prefix", () => {
+    const s = synth(env);
+    const policy = s.resource.aws_iam_policy.sqs_own_queues_only;
+    expect(policy.policy).toContain('"Effect" = "Deny", "Action" = "sqs:*", "NotResource" = "arn:aws:sqs:eu-west-1:');
+    expect(policy.policy).toContain(`:${PREFIX[env]}*"`);
+    expect(s.resource.aws_iam_user_policy_attachment.apps_sqs_own_queues_only).toEqual(
+      expect.objectContaining({ user: `notify-paas-apps-${env}`, policy_arn: "${aws_iam_policy.sqs_own_queues_only.arn}" }),
+    );
+  });
+});
+
+test("no environment's queue prefix is a prefix of another's (the IAM boundary would leak)", () => {
+  const prefixes = Object.values(PREFIX);
+  for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a)).toBe(false);
+});
