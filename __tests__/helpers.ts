@@ -1,7 +1,7 @@
-import { Testing } from "cdktf";
+import * as fs from "fs";
+import * as path from "path";
 import type { EnvironmentName, ResolvedEnvironment } from "../config";
 import { loadCheckedEstate } from "../checks";
-import { EnvironmentStack } from "../stacks/environment-stack";
 
 /** A synthesized stack as Terraform reads it. */
 export interface Synthesized {
@@ -18,16 +18,34 @@ export function environments(): ResolvedEnvironment[] {
   return (resolved ??= loadCheckedEstate().environments);
 }
 
+/** The directory global-setup.ts synthesized the estate into, once for the whole run. */
+export function synthDir(): string {
+  const dir = process.env.NOTIFY_TEST_SYNTH_DIR;
+  if (!dir) throw new Error("NOTIFY_TEST_SYNTH_DIR is not set: run the tests through jest.config.js (globalSetup)");
+  return dir;
+}
+
 const cache = new Map<EnvironmentName, Synthesized>();
-/** Synthesizes one environment with the construct validations on (the default synth skips them). */
+/** One environment's synthesized stack, as Terraform reads it. */
 export function synth(env: EnvironmentName): Synthesized {
   let out = cache.get(env);
   if (!out) {
-    const environment = environments().find((e) => e.name === env)!;
-    const stack = new EnvironmentStack(Testing.app(), env, { environment });
-    out = JSON.parse(Testing.synth(stack, true)) as Synthesized;
+    out = JSON.parse(fs.readFileSync(path.join(synthDir(), "stacks", env, "cdk.tf.json"), "utf8")) as Synthesized;
     cache.set(env, out);
   }
+  return out;
+}
+
+/** Every file under a directory, by relative path. */
+export function filesUnder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) =>
+    fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = fs.readFileSync(p, "utf8");
+    });
+  walk(dir);
   return out;
 }
 

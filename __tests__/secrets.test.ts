@@ -1,9 +1,5 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { estate, loadEstate } from "../config";
-import { buildApp } from "../stacks/build";
-import { ENVS, synth } from "./helpers";
+import { ENVS, filesUnder, synth, synthDir } from "./helpers";
 
 const secretNames = estate.secrets.filter((s) => s.kind === "secret").map((s) => s.name);
 const settingNames = estate.secrets.filter((s) => s.kind === "setting").map((s) => s.name);
@@ -49,20 +45,13 @@ test("the 2022 over-grant is gone: 27 catalogued values, each secret only on its
 test("no secret value or parameter content is written anywhere under cdktf.out", () => {
   // The program never sees a secret value: the synthesized files only name parameters. A canary that
   // an SSM lookup would return must therefore never appear, nor any literal for a secret variable.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-synth-"));
-  buildApp(dir, loadEstate()).synth();
-  const files: string[] = [];
-  const walk = (d: string) =>
-    fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.join(d, e.name))));
-  walk(dir);
-  expect(files.filter((f) => f.endsWith("cdk.tf.json"))).toHaveLength(3);
-  for (const f of files) {
-    const text = fs.readFileSync(f, "utf8");
+  const files = filesUnder(synthDir());
+  expect(Object.keys(files).filter((f) => f.endsWith("cdk.tf.json"))).toHaveLength(3);
+  for (const [f, text] of Object.entries(files)) {
     for (const name of secretNames) {
       const literal = new RegExp(`"${name}":\\s*"(?!\\$\\{data\\.aws_ssm_parameter\\.ssm-${name}\\.value\\})`);
       expect([f, name, literal.test(text)]).toEqual([f, name, false]);
     }
     expect(text).not.toMatch(/"(value|insecure_value)":/);
   }
-  fs.rmSync(dir, { recursive: true, force: true });
 });

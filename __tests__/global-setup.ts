@@ -1,0 +1,14 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { loadCheckedEstate } from "../checks";
+import { buildApp } from "../stacks/build";
+
+// Synthesizes the estate once for the whole test run, as main.ts does (App.synth runs the construct
+// validations), and hands the directory to the test files, which read the files instead of each
+// synthesizing again.
+export default function globalSetup(): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-synth-"));
+  buildApp(dir, loadCheckedEstate().environments).synth();
+  process.env.NOTIFY_TEST_SYNTH_DIR = dir;
+}
