@@ -1,0 +1,185 @@
+// A reviewer's diff of two synthesized estates: what changes, in the words a platform engineer uses
+// (app X memory 1G -> 2G, env var added, route removed), never a secret value. Pure: it reads two sets
+// of cdk.tf.json documents and returns lines.
+
+export type StackJson = {
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly terraform?: Record<string, unknown>;
+};
+
+type Res = Record<string, unknown>;
+const SSM_REF = /^\$\{data\.aws_ssm_parameter\.[^}]+\.(value|insecure_value)\}$/;
+
+function resources(stack: StackJson | undefined, type: string): Record<string, Res> {
+  return (stack?.resource?.[type] as Record<string, Res>) ?? {};
+}
+
+function withoutMetadata(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutMetadata);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "//").map(([k, v]) => [k, withoutMetadata(v)]));
+  }
+  return value;
+}
+const same = (a: unknown, b: unknown) => JSON.stringify(withoutMetadata(a)) === JSON.stringify(withoutMetadata(b));
+const show = (v: unknown) => (v === undefined ? "(unset)" : typeof v === "string" ? v : JSON.stringify(v));
+
+/** "${max(25, lookup(local.live_instances, "notify-api", 0))}" → "max(25, live count)". */
+function showInstances(v: unknown): string {
+  const m = typeof v === "string" ? /^\$\{max\((\d+), lookup\(local\.live_instances, "[^"]+", 0\)\)\}$/.exec(v) : null;
+  return m ? `max(${m[1]}, live count)` : show(v);
+}
+
+/** Domain data-source references → domain names, so that routes read as URLs. */
+function domainNames(stack: StackJson | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [id, d] of Object.entries(stack?.data?.cloudfoundry_domain ?? {})) out.set(`\${data.cloudfoundry_domain.${id}.id}`, String(d.name));
+  return out;
+}
+
+function routeUrls(stack: StackJson | undefined): Map<string, string> {
+  const names = domainNames(stack);
+  const out = new Map<string, string>();
+  for (const r of Object.values(resources(stack, "cloudfoundry_route"))) {
+    const domain = names.get(String(r.domain)) ?? String(r.domain);
+    const url = `${r.host ? `${r.host}.` : ""}${domain}${r.path ?? ""}`;
+    const dest = ((r.destinations as { app_id?: string }[] | undefined) ?? []).map((d) => appName(d.app_id)).join(", ");
+    out.set(url, dest);
+  }
+  return out;
+}
+
+const appName = (ref: unknown) => String(ref).replace(/^\$\{(?:data\.)?cloudfoundry_app\.([^.]+)\.id\}$/, "$1");
+const bindingNames = (v: unknown) =>
+  ((v as { service_instance: string }[] | undefined) ?? []).map((b) =>
+    b.service_instance.replace(/^\$\{data\.cloudfoundry_service_instance\.service-(.+)\.name\}$/, "$1"),
+  );
+
+const APP_FIELDS: readonly [string, string, (v: unknown) => string][] = [
+  ["memory", "memory", show],
+  ["disk_quota", "disk", show],
+  ["instances", "instances", showInstances],
+  ["health_check_type", "health check", show],
+  ["health_check_http_endpoint", "health check endpoint", show],
+  ["health_check_invocation_timeout", "health check timeout (s)", show],
+  ["command", "command", show],
+  ["buildpacks", "buildpacks", show],
+  ["strategy", "deploy strategy", show],
+  ["timeout", "startup timeout (s)", show],
+];
+
+function appChanges(name: string, before: Res, after: Res): string[] {
+  const out: string[] = [];
+  for (const [field, label, fmt] of APP_FIELDS) {
+    if (!same(before[field], after[field])) out.push(`app ${name}: ${label} ${fmt(before[field])} -> ${fmt(after[field])}`);
+  }
+  const b = bindingNames(before.service_bindings);
+  const a = bindingNames(after.service_bindings);
+  if (!same(b, a)) {
+    out.push(`app ${name}: services ${b.join(", ") || "(none)"} -> ${a.join(", ") || "(none)"} (REPLACES THE APP: service_bindings forces replacement)`);
+  }
+  const be = (before.environment as Record<string, string>) ?? {};
+  const ae = (after.environment as Record<string, string>) ?? {};
+  for (const k of Object.keys(ae).filter((k) => !(k in be)).sort()) {
+    out.push(`app ${name}: env +${k}${SSM_REF.test(ae[k]) ? " (from the secret store)" : ` = ${ae[k]}`}`);
+  }
+  for (const k of Object.keys(be).filter((k) => !(k in ae)).sort()) out.push(`app ${name}: env -${k} (removed on apply)`);
+  for (const k of Object.keys(ae).filter((k) => k in be && be[k] !== ae[k]).sort()) {
+    // Values read from the secret store are references; a plain value is shown, a secret never is.
+    const secret = SSM_REF.test(ae[k]) || SSM_REF.test(be[k]);
+    out.push(`app ${name}: env ${k} ${secret ? "now read from a different source" : `${be[k]} -> ${ae[k]}`}`);
+  }
+  return out;
+}
+
+const QUEUE_FIELDS: readonly [string, string][] = [
+  ["name", "SQS name"],
+  ["visibility_timeout_seconds", "visibility timeout (s)"],
+  ["message_retention_seconds", "retention (s)"],
+  ["sqs_managed_sse_enabled", "encryption"],
+  ["redrive_policy", "redrive policy"],
+  ["lifecycle", "lifecycle"],
+  ["tags", "tags"],
+];
+
+/** Reviewer-level changes of one environment, in a stable order. */
+export function diffStack(base: StackJson | undefined, head: StackJson | undefined): string[] {
+  const out: string[] = [];
+  const baseApps = resources(base, "cloudfoundry_app");
+  const headApps = resources(head, "cloudfoundry_app");
+  for (const n of Object.keys(headApps).filter((n) => !(n in baseApps)).sort()) out.push(`app + ${n} (new app)`);
+  for (const n of Object.keys(baseApps).filter((n) => !(n in headApps)).sort()) out.push(`app - ${n} (DESTROYS THE APP)`);
+  for (const n of Object.keys(headApps).filter((n) => n in baseApps).sort()) out.push(...appChanges(n, baseApps[n], headApps[n]));
+
+  const br = routeUrls(base);
+  const hr = routeUrls(head);
+  for (const [url, app] of [...hr].filter(([u]) => !br.has(u)).sort()) out.push(`route + ${url} -> ${app}`);
+  for (const [url, app] of [...br].filter(([u]) => !hr.has(u)).sort()) out.push(`route - ${url} (was ${app})`);
+  for (const [url, app] of [...hr].filter(([u]) => br.has(u) && br.get(u) !== hr.get(u)).sort()) {
+    out.push(`route ${url}: ${br.get(url)} -> ${app}`);
+  }
+
+  const bq = resources(base, "aws_sqs_queue");
+  const hq = resources(head, "aws_sqs_queue");
+  for (const n of Object.keys(hq).filter((n) => !(n in bq)).sort()) out.push(`queue + ${n}`);
+  for (const n of Object.keys(bq).filter((n) => !(n in hq)).sort()) out.push(`queue - ${n} (DESTROYS THE QUEUE AND ITS MESSAGES)`);
+  for (const n of Object.keys(hq).filter((n) => n in bq).sort()) {
+    for (const [field, label] of QUEUE_FIELDS) {
+      if (!same(bq[n][field], hq[n][field])) out.push(`queue ${n}: ${label} ${show(withoutMetadata(bq[n][field]))} -> ${show(withoutMetadata(hq[n][field]))}`);
+    }
+  }
+
+  // Apps this estate does not own (the statsd exporter) are data sources: name them by their CF name.
+  const policy = (stack: StackJson | undefined) => (p: Res) => {
+    const looked = new Map(Object.entries(stack?.data?.cloudfoundry_app ?? {}).map(([id, d]) => [`\${data.cloudfoundry_app.${id}.id}`, String(d.name)]));
+    const name = (ref: string) => looked.get(ref) ?? appName(ref);
+    return (p.policies as { source_app: string; destination_app: string; protocol: string; port: string }[])
+      .map((e) => `${name(e.source_app)} -> ${name(e.destination_app)} ${e.protocol}/${e.port}`)
+      .join("; ");
+  };
+  const bp = new Set(Object.values(resources(base, "cloudfoundry_network_policy")).map(policy(base)));
+  const hp = new Set(Object.values(resources(head, "cloudfoundry_network_policy")).map(policy(head)));
+  for (const p of [...hp].filter((p) => !bp.has(p)).sort()) out.push(`network policy + ${p}`);
+  for (const p of [...bp].filter((p) => !hp.has(p)).sort()) out.push(`network policy - ${p}`);
+
+  const params = (s: StackJson | undefined) => new Set(Object.values(s?.data?.aws_ssm_parameter ?? {}).map((d) => String(d.name)));
+  const bs = params(base);
+  const hs = params(head);
+  for (const p of [...hs].filter((p) => !bs.has(p)).sort()) out.push(`secret store + ${p} (must exist before the apply)`);
+  for (const p of [...bs].filter((p) => !hs.has(p)).sort()) out.push(`secret store - ${p} (no longer read)`);
+
+  // Anything else (IAM, queue policies, backend, providers): named, so that nothing changes unseen.
+  const covered = new Set(["cloudfoundry_app", "cloudfoundry_route", "aws_sqs_queue", "cloudfoundry_network_policy"]);
+  for (const type of new Set([...Object.keys(base?.resource ?? {}), ...Object.keys(head?.resource ?? {})])) {
+    if (covered.has(type)) continue;
+    const b = resources(base, type);
+    const h = resources(head, type);
+    for (const n of new Set([...Object.keys(b), ...Object.keys(h)])) {
+      if (!(n in b)) out.push(`${type}.${n} added`);
+      else if (!(n in h)) out.push(`${type}.${n} removed`);
+      else if (!same(b[n], h[n])) out.push(`${type}.${n} changed`);
+    }
+  }
+  if (!same(base?.terraform, head?.terraform)) out.push("terraform settings (backend or provider versions) changed");
+  return out;
+}
+
+export function renderDiff(envs: readonly string[], base: Record<string, StackJson>, head: Record<string, StackJson>): { text: string; changed: boolean } {
+  let changed = false;
+  const parts = envs.map((env) => {
+    if (!(env in base)) {
+      changed = true;
+      return `${env}: new environment`;
+    }
+    if (!(env in head)) {
+      changed = true;
+      return `${env}: REMOVED (every resource of it would be destroyed)`;
+    }
+    const lines = diffStack(base[env], head[env]);
+    if (!lines.length) return `${env}: no changes`;
+    changed = true;
+    return `${env}:\n${lines.map((l) => `  ${l}`).join("\n")}`;
+  });
+  return { text: `${parts.join("\n")}\n`, changed };
+}
