@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/common.sh"
+npm test
