@@ -28,7 +28,6 @@ test("the AWS part of each environment references nothing outside it", () => {
       "aws_iam_policy",
       "aws_iam_user_policy_attachment",
       "aws_sqs_queue",
-      "aws_sqs_queue_policy",
     ]);
   }
 });

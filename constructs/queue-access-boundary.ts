@@ -1,6 +1,4 @@
 import { Construct } from "constructs";
-import { Fn } from "cdktf";
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamUserPolicyAttachment } from "@cdktf/provider-aws/lib/iam-user-policy-attachment";
 
@@ -11,6 +9,7 @@ export interface QueueAccessBoundaryProps {
   readonly queuePrefix: string;
   /** The IAM user whose keys the environment's apps hold. */
   readonly iamUser: string;
+  readonly accountId: string;
 }
 
 /**
@@ -22,18 +21,17 @@ export class QueueAccessBoundary extends Construct {
 
   constructor(scope: Construct, id: string, props: QueueAccessBoundaryProps) {
     super(scope, id);
-    const account = new DataAwsCallerIdentity(this, "account");
     this.policy = new IamPolicy(this, "policy", {
       name: `notify-${props.environment}-sqs-own-queues-only`,
       description: `Deny SQS outside the ${props.environment} queues (prefix "${props.queuePrefix}")`,
-      policy: Fn.jsonencode({
+      policy: JSON.stringify({
         Version: "2012-10-17",
         Statement: [
           {
             Sid: "DenyOtherEnvironmentsQueues",
             Effect: "Deny",
             Action: "sqs:*",
-            NotResource: `arn:aws:sqs:${props.region}:${account.accountId}:${props.queuePrefix}*`,
+            NotResource: `arn:aws:sqs:${props.region}:${props.accountId}:${props.queuePrefix}*`,
           },
         ],
       }),

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { S3Backend, TerraformLocal, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { CloudfoundryProvider } from "../.gen/providers/cloudfoundry/provider";
 import { DataCloudfoundryOrg } from "../.gen/providers/cloudfoundry/data-cloudfoundry-org";
 import { DataCloudfoundrySpace } from "../.gen/providers/cloudfoundry/data-cloudfoundry-space";
@@ -131,6 +132,8 @@ export class EnvironmentStack extends TerraformStack {
       });
     }
 
+    const account = new DataAwsCallerIdentity(this, "aws-account");
+    account.overrideLogicalId("current");
     const queues: Record<string, CeleryQueue> = {};
     for (const q of env.queues) {
       queues[q.name] = new CeleryQueue(this, `queue-${q.name}`, {
@@ -139,6 +142,8 @@ export class EnvironmentStack extends TerraformStack {
         visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
         messageRetentionSeconds: q.messageRetentionSeconds,
         deadLetter: q.deadLetter,
+        region: env.awsRegion,
+        accountId: account.accountId,
         consumers: [...q.consumers, ...(q.externalConsumer ? [q.externalConsumer.app] : [])],
         environment: env.name,
         preventDestroy: env.name === "production",
@@ -151,6 +156,7 @@ export class EnvironmentStack extends TerraformStack {
       region: env.awsRegion,
       queuePrefix: env.queuePrefix,
       iamUser: env.appsIamUser,
+      accountId: account.accountId,
     });
     withoutCrossStackPass(this);
   }
