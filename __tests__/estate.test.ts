@@ -1,3 +1,4 @@
+import { withoutMetadata } from "../tools/diff";
 import { ENVS, cfApp, synth } from "./helpers";
 
 // The facts each incident set (shared/seed, ESTATE.md). The expected values are literals on purpose:
@@ -33,14 +34,6 @@ const QUEUES = [
 
 const PREFIX = { preview: "preview", staging: "staging", production: "live" } as const;
 const DOMAIN = { preview: "notify.works", staging: "staging-notify.works", production: "notifications.service.gov.uk" } as const;
-
-function withoutMetadata(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutMetadata);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "//").map(([k, v]) => [k, withoutMetadata(v)]));
-  }
-  return value;
-}
 
 /** The broker queues celery uses (dead-letter queues are tested in safety.test.ts). */
 const brokerQueues = (env: (typeof ENVS)[number]) =>

@@ -2,7 +2,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { synthDir } from "./helpers";
+import { filesUnder, synthDir } from "./helpers";
 
 // The whole `npm run synth` process, on a copy of the project whose config can be broken.
 const ROOT = path.join(__dirname, "..");
@@ -19,18 +19,6 @@ function synth(dir: string) {
   const env = { ...process.env };
   delete env.CDKTF_OUTDIR;
   return spawnSync(process.execPath, ["bin/run.js", "main.ts", "--summary"], { cwd: dir, encoding: "utf8", env });
-}
-
-function snapshotDir(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) =>
-    fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = fs.readFileSync(p, "utf8");
-    });
-  walk(dir);
-  return out;
 }
 
 let dir: string;
@@ -64,7 +52,7 @@ test("the bundled fast path writes exactly what the unbundled program writes", (
 });
 
 test("a config with several violations exits 1, lists every one, and leaves cdktf.out untouched", () => {
-  const before = snapshotDir(path.join(dir, "cdktf.out"));
+  const before = filesUnder(path.join(dir, "cdktf.out"));
   const apps = path.join(dir, "config", "apps.ts");
   fs.writeFileSync(
     apps,
@@ -87,6 +75,6 @@ test("a config with several violations exits 1, lists every one, and leaves cdkt
   }
   expect(run.stderr).toContain("[NOTIFY-DB-CONNECTIONS] production/notify-api: 35 instances x 4 workers x (30 pool + 10 overflow) = 5600");
   expect(lines.at(-2)).toBe("cdktf.out was left as it was.");
-  expect(snapshotDir(path.join(dir, "cdktf.out"))).toEqual(before);
+  expect(filesUnder(path.join(dir, "cdktf.out"))).toEqual(before);
   expect(fs.readdirSync(dir).filter((n) => n.startsWith("cdktf.out"))).toEqual(["cdktf.out"]);
 });

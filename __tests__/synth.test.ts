@@ -3,25 +3,14 @@ import * as os from "os";
 import * as path from "path";
 import { ConfigError } from "../config";
 import { synthAtomically } from "../stacks/synth";
-
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) =>
-    fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = fs.readFileSync(p, "utf8");
-    });
-  walk(dir);
-  return out;
-}
+import { filesUnder } from "./helpers";
 
 test("a failing synth leaves the previous output exactly as it was and no temporary directory", () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
   const out = path.join(root, "cdktf.out");
   fs.mkdirSync(path.join(out, "stacks", "production"), { recursive: true });
   fs.writeFileSync(path.join(out, "stacks", "production", "cdk.tf.json"), "previous");
-  const before = tree(out);
+  const before = filesUnder(out);
   expect(() =>
     synthAtomically(out, (tmp) => {
       fs.mkdirSync(path.join(tmp, "stacks", "production"), { recursive: true });
@@ -29,7 +18,7 @@ test("a failing synth leaves the previous output exactly as it was and no tempor
       throw new ConfigError(["production/notify-api: broken"]);
     }),
   ).toThrow(ConfigError);
-  expect(tree(out)).toEqual(before);
+  expect(filesUnder(out)).toEqual(before);
   expect(fs.readdirSync(root)).toEqual(["cdktf.out"]);
   fs.rmSync(root, { recursive: true, force: true });
 });
@@ -45,7 +34,7 @@ test("a successful synth replaces the output and keeps Terraform's working files
     fs.mkdirSync(path.join(tmp, "stacks", "preview"), { recursive: true });
     fs.writeFileSync(path.join(tmp, "stacks", "preview", "cdk.tf.json"), "new");
   });
-  expect(tree(out)).toEqual({
+  expect(filesUnder(out)).toEqual({
     [path.join("stacks", "preview", "cdk.tf.json")]: "new",
     [path.join("stacks", "preview", ".terraform", "marker")]: "init done",
   });

@@ -15,7 +15,8 @@ function resources(stack: StackJson | undefined, type: string): Record<string, R
   return (stack?.resource?.[type] as Record<string, Res>) ?? {};
 }
 
-function withoutMetadata(value: unknown): unknown {
+/** A synthesized document without cdktf's "//" metadata (construct paths): what Terraform acts on. */
+export function withoutMetadata(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutMetadata);
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "//").map(([k, v]) => [k, withoutMetadata(v)]));
