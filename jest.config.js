@@ -6,6 +6,7 @@ module.exports = {
   maxWorkers: 2,
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
+  testSequencer: "<rootDir>/__tests__/sequencer.js",
   globalSetup: "<rootDir>/__tests__/global-setup.ts",
   globalTeardown: "<rootDir>/__tests__/global-teardown.ts",
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022", parser: { syntax: "typescript" } } }] },

@@ -101,8 +101,12 @@ describe("npm run diff -- --base", () => {
   });
 
   test("on an unchanged tree it exits 0", () => {
-    const run = diff("HEAD");
-    expect([run.status, run.stdout]).toEqual([0, "Changes against HEAD:\npreview: no changes\nstaging: no changes\nproduction: no changes\n"]);
+    // The working tree put back to HEAD~1's content: nothing differs from that base (whose extracted
+    // files the previous run left in .build/diff-base).
+    git("checkout", "HEAD~1", "--", "config/apps.ts");
+    const run = diff("HEAD~1");
+    expect([run.status, run.stdout]).toEqual([0, "Changes against HEAD~1:\npreview: no changes\nstaging: no changes\nproduction: no changes\n"]);
+    git("checkout", "HEAD", "--", "config/apps.ts");
   });
 
   test("an unknown ref is an error, exit 1", () => {

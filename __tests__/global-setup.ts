@@ -3,12 +3,18 @@ import * as os from "os";
 import * as path from "path";
 import { loadCheckedEstate } from "../checks";
 import { buildApp } from "../stacks/build";
+import { skipReason, startValidation } from "./terraform-validate-start";
 
 // Synthesizes the estate once for the whole test run, as main.ts does (App.synth runs the construct
 // validations), and hands the directory to the test files, which read the files instead of each
-// synthesizing again.
+// synthesizing again. Then starts the real-Terraform validation in the background.
 export default function globalSetup(): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-synth-"));
   buildApp(dir, loadCheckedEstate().environments).synth();
   process.env.NOTIFY_TEST_SYNTH_DIR = dir;
+  if (!skipReason()) {
+    const workdir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-tf-validate-"));
+    startValidation(dir, workdir, process.env.NOTIFY_TF_PROVIDER_MIRROR!);
+    process.env.NOTIFY_TEST_TF_VALIDATE_DIR = workdir;
+  }
 }

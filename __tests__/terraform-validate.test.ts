@@ -1,24 +1,11 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { awsPart } from "../tools/aws-part";
 import { ENVS, synth } from "./helpers";
+import { skipReason } from "./terraform-validate-start";
 
-// Real Terraform, real hashicorp/aws 5.100.0, offline: `terraform init -plugin-dir` reads the provider
-// from a filesystem mirror named by NOTIFY_TF_PROVIDER_MIRROR (.ci/run sets it where the mirror exists).
-// Without Terraform or the mirror the test is skipped, and says why.
-const mirror = process.env.NOTIFY_TF_PROVIDER_MIRROR;
-const terraform = spawnSync("terraform", ["version"], { encoding: "utf8" });
-const providerDir = mirror ? path.join(mirror, "registry.terraform.io", "hashicorp", "aws", "5.100.0") : "";
-const skipReason = !mirror
-  ? "NOTIFY_TF_PROVIDER_MIRROR is not set (a filesystem mirror holding hashicorp/aws 5.100.0)"
-  : terraform.status !== 0
-    ? "terraform is not on PATH"
-    : !fs.existsSync(providerDir)
-      ? `no hashicorp/aws 5.100.0 under ${mirror}`
-      : undefined;
-if (skipReason) process.stderr.write(`terraform-validate: skipped: ${skipReason}\n`);
+const reason = skipReason();
+if (reason) process.stderr.write(`terraform-validate: skipped: ${reason}\n`);
 
 test("the AWS part of each environment references nothing outside it", () => {
   for (const env of ENVS) {
@@ -32,26 +19,29 @@ test("the AWS part of each environment references nothing outside it", () => {
   }
 });
 
-(skipReason ? test.skip : test)(
-  `terraform init + validate with hashicorp/aws 5.100.0 accept the AWS part of every environment${skipReason ? ` (skipped: ${skipReason})` : ""}`,
-  () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-tf-validate-"));
-    // One root module with one child module per environment: the provider schema loads once.
-    const root: Record<string, unknown> = { module: {} };
-    for (const env of ENVS) {
-      fs.mkdirSync(path.join(dir, env));
-      fs.writeFileSync(path.join(dir, env, "main.tf.json"), JSON.stringify(awsPart(synth(env) as any), null, 2));
-      (root.module as Record<string, unknown>)[env] = { source: `./${env}` };
-    }
-    fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(root, null, 2));
-    const env = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-    const init = spawnSync("terraform", ["init", "-input=false", "-backend=false", `-plugin-dir=${mirror}`], { cwd: dir, env, encoding: "utf8" });
-    expect([init.status, init.stderr.replace(/[\s\S]*?(Error[\s\S]*)|[\s\S]*/, "$1")]).toEqual([0, ""]);
-    const validate = spawnSync("terraform", ["validate", "-json"], { cwd: dir, env, encoding: "utf8" });
-    const result = JSON.parse(validate.stdout);
-    expect(result.diagnostics.filter((d: { severity: string }) => d.severity === "error")).toEqual([]);
-    expect(result.valid).toBe(true);
-    fs.rmSync(dir, { recursive: true, force: true });
+async function result(workdir: string): Promise<{ status: string; validate?: any; log: string }> {
+  const done = path.join(workdir, "done");
+  const deadline = Date.now() + 90_000;
+  while (!fs.existsSync(done) || !fs.readFileSync(done, "utf8").trim()) {
+    if (Date.now() > deadline) throw new Error(`terraform did not finish in ${workdir}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const status = fs.readFileSync(done, "utf8").trim();
+  const read = (f: string) => (fs.existsSync(path.join(workdir, f)) ? fs.readFileSync(path.join(workdir, f), "utf8") : "");
+  return { status, validate: status === "init" ? undefined : JSON.parse(read("validate.json")), log: read("init.log") + read("validate.log") };
+}
+
+(reason ? test.skip : test)(
+  `terraform init + validate with hashicorp/aws 5.100.0 accept the AWS part of every environment${reason ? ` (skipped: ${reason})` : ""}`,
+  async () => {
+    // Started by global-setup.ts on the synthesized stacks (see terraform-validate-start.ts).
+    const workdir = process.env.NOTIFY_TEST_TF_VALIDATE_DIR;
+    expect(workdir).toBeDefined();
+    const r = await result(workdir!);
+    expect([r.status, r.status === "init" ? r.log : ""]).toEqual(["0", ""]);
+    expect(r.validate.diagnostics.filter((d: { severity: string }) => d.severity === "error")).toEqual([]);
+    expect(r.validate.valid).toBe(true);
+    expect(fs.readdirSync(workdir!).sort()).toEqual(expect.arrayContaining(["preview", "staging", "production", ".terraform"]));
   },
-  60000,
+  100_000,
 );

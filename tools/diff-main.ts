@@ -28,16 +28,41 @@ function readStacks(outdir: string): Record<string, StackJson> {
   return out;
 }
 
+/**
+ * The files of a commit, extracted once into .build/diff-base/<commit> and kept: a commit's content
+ * never changes, and a reviewer diffs against the same base many times (its own bundle is cached
+ * there too). The five most recently used are kept.
+ */
+function extractCommit(commit: string): string {
+  const cache = path.join(root, ".build", "diff-base");
+  const src = path.join(cache, commit);
+  if (fs.existsSync(path.join(src, ".complete"))) {
+    fs.utimesSync(src, new Date(), new Date());
+    return src;
+  }
+  fs.mkdirSync(cache, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(cache, `${commit}.tmp-`));
+  const archive = spawnSync("git", ["archive", "--format=tar", commit], { cwd: root, maxBuffer: 512 * 1024 * 1024 });
+  if (archive.status !== 0) throw new Error(`git archive ${commit}: ${archive.stderr}`);
+  const untar = spawnSync("tar", ["-x", "-C", tmp], { input: archive.stdout });
+  if (untar.status !== 0) throw new Error(`tar: ${untar.stderr}`);
+  fs.symlinkSync(path.join(root, "node_modules"), path.join(tmp, "node_modules"), "dir");
+  fs.writeFileSync(path.join(tmp, ".complete"), "");
+  fs.rmSync(src, { recursive: true, force: true });
+  fs.renameSync(tmp, src);
+  const entries = fs
+    .readdirSync(cache)
+    .filter((e) => !e.includes(".tmp-"))
+    .map((e) => ({ e, t: fs.statSync(path.join(cache, e)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { e } of entries.slice(5)) fs.rmSync(path.join(cache, e), { recursive: true, force: true });
+  return src;
+}
+
 /** Synthesizes <ref> as it was: its own files, its own cdktf.json app command, today's node_modules. */
 function synthesizeRef(ref: string, work: string): Record<string, StackJson> {
   const commit = git(["rev-parse", "--verify", `${ref}^{commit}`]).trim();
-  const src = path.join(work, "base");
-  fs.mkdirSync(src);
-  const archive = spawnSync("git", ["archive", "--format=tar", commit], { cwd: root, maxBuffer: 512 * 1024 * 1024 });
-  if (archive.status !== 0) throw new Error(`git archive ${ref}: ${archive.stderr}`);
-  const untar = spawnSync("tar", ["-x", "-C", src], { input: archive.stdout });
-  if (untar.status !== 0) throw new Error(`tar: ${untar.stderr}`);
-  fs.symlinkSync(path.join(root, "node_modules"), path.join(src, "node_modules"), "dir");
+  const src = extractCommit(commit);
   const app = JSON.parse(fs.readFileSync(path.join(src, "cdktf.json"), "utf8")).app as string;
   const outdir = path.join(work, "base.out");
   const run = spawnSync(app, { cwd: src, shell: true, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: outdir } });

@@ -1,0 +1,46 @@
+import { spawn, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { awsPart } from "../tools/aws-part";
+
+// Real Terraform, real hashicorp/aws 5.100.0, offline: `terraform init -plugin-dir` reads the provider
+// from the filesystem mirror named by NOTIFY_TF_PROVIDER_MIRROR (.ci/run sets it where the mirror
+// exists). init + validate take ~7 s, mostly loading the provider, so global-setup.ts starts them in
+// the background as soon as the stacks exist, and terraform-validate.test.ts waits for the result.
+
+export const ENVS = ["preview", "staging", "production"] as const;
+
+/** Why the check cannot run here, or undefined when it can. */
+export function skipReason(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const mirror = env.NOTIFY_TF_PROVIDER_MIRROR;
+  if (!mirror) return "NOTIFY_TF_PROVIDER_MIRROR is not set (a filesystem mirror holding hashicorp/aws 5.100.0)";
+  if (spawnSync("terraform", ["version"], { encoding: "utf8" }).status !== 0) return "terraform is not on PATH";
+  if (!fs.existsSync(path.join(mirror, "registry.terraform.io", "hashicorp", "aws", "5.100.0"))) return `no hashicorp/aws 5.100.0 under ${mirror}`;
+  return undefined;
+}
+
+/**
+ * Writes the AWS part of every synthesized environment as one child module each (the provider schema
+ * then loads once) and starts `terraform init` + `terraform validate -json` in `workdir`. The exit
+ * status lands in `done`, the validation in `validate.json`.
+ */
+export function startValidation(synthDir: string, workdir: string, mirror: string): void {
+  const root: Record<string, unknown> = { module: {} };
+  for (const env of ENVS) {
+    const stack = JSON.parse(fs.readFileSync(path.join(synthDir, "stacks", env, "cdk.tf.json"), "utf8"));
+    fs.mkdirSync(path.join(workdir, env), { recursive: true });
+    fs.writeFileSync(path.join(workdir, env, "main.tf.json"), JSON.stringify(awsPart(stack), null, 2));
+    (root.module as Record<string, unknown>)[env] = { source: `./${env}` };
+  }
+  fs.writeFileSync(path.join(workdir, "main.tf.json"), JSON.stringify(root, null, 2));
+  const script =
+    `terraform init -input=false -backend=false -plugin-dir="$MIRROR" > init.log 2>&1 || { echo init > done; exit; }; ` +
+    `terraform validate -json > validate.json 2> validate.log; echo $? > done`;
+  const child = spawn("sh", ["-c", script], {
+    cwd: workdir,
+    env: { ...process.env, MIRROR: mirror, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" },
+    stdio: "ignore",
+    detached: true,
+  });
+  child.unref();
+}
