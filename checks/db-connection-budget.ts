@@ -1,4 +1,4 @@
-import { connections, explainConnections, instanceFigures, type ResolvedEnvironment } from "../config";
+import { connections, environmentCapacity, explainConnections, instanceFigures, type ResolvedEnvironment } from "../config";
 import type { Check, Violation } from "./types";
 
 /** The apps' database connections at every autoscaler maximum must fit in the database's limit less a reserve. */
@@ -10,7 +10,7 @@ export const dbConnectionBudget: Check = {
 };
 
 function checkEnvironment(env: ResolvedEnvironment): Violation[] {
-  const budget = env.database.connectionLimit - env.database.reservedConnections;
+  const { max: total, budget } = environmentCapacity(env).dbConnections;
   const limit = `the database limit ${env.database.connectionLimit} - ${env.database.reservedConnections} reserved = ${budget}`;
   const violations: Violation[] = [];
   for (const app of env.apps) {
@@ -27,7 +27,6 @@ function checkEnvironment(env: ResolvedEnvironment): Violation[] {
       });
     }
   }
-  const total = env.apps.reduce((acc, a) => acc + connections(a, instanceFigures(a).max), 0);
   if (total > budget) {
     const top = [...env.apps]
       .sort((a, b) => connections(b, instanceFigures(b).max) - connections(a, instanceFigures(a).max))

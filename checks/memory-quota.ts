@@ -1,4 +1,4 @@
-import { formatMib, instanceFigures, mib } from "../config";
+import { environmentCapacity, formatMib } from "../config";
 import type { Check, Violation } from "./types";
 
 const CF_SIZE = /^[1-9][0-9]*[MG]$/;
@@ -17,7 +17,7 @@ export const memoryQuota: Check = {
           }
         }
       }
-      const total = env.apps.reduce((acc, a) => acc + instanceFigures(a).max * mib(a.memory), 0);
+      const total = environmentCapacity(env).memoryMib.max;
       if (total > env.spaceMemoryQuotaMib) {
         out.push({
           check: memoryQuota.id,

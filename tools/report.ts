@@ -26,7 +26,7 @@ export interface EnvironmentReport {
   readonly totals: {
     readonly instances: { readonly deploy: number; readonly min: number; readonly max: number };
     readonly memoryMib: { readonly atMin: number; readonly atMax: number; readonly quota: number };
-    readonly dbConnections: { readonly deploy: number; readonly max: number; readonly limit: number; readonly reserved: number };
+    readonly dbConnections: { readonly deploy: number; readonly max: number; readonly limit: number; readonly reserved: number; readonly budget: number };
     readonly queues: number;
     /** apps x secrets actually granted, against the 2022 template's grants. */
     readonly secretExposures: { readonly now: number; readonly in2022: number };
@@ -67,6 +67,7 @@ export function buildReport(environments: readonly ResolvedEnvironment[], checks
           max: cap.dbConnections.max,
           limit: env.database.connectionLimit,
           reserved: env.database.reservedConnections,
+          budget: cap.dbConnections.budget,
         },
         queues: env.queues.length,
         secretExposures: { now: cap.secretExposures, in2022: exposures2022(env) },
@@ -102,7 +103,7 @@ export function renderReport(reports: readonly EnvironmentReport[]): string {
         ]);
       }
       const x = r.totals;
-      const budget = x.dbConnections.limit - x.dbConnections.reserved;
+      const budget = x.dbConnections.budget;
       t.push([
         "TOTAL",
         `${x.instances.deploy} / ${x.instances.min} / ${x.instances.max}`,

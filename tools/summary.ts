@@ -15,7 +15,7 @@ export function summary(reports: readonly EnvironmentReport[], outdir: string): 
       r.apps.length,
       `${t.instances.deploy} / ${t.instances.min} / ${t.instances.max}`,
       `${formatMib(t.memoryMib.atMin)} / ${formatMib(t.memoryMib.atMax)}`,
-      `${t.dbConnections.deploy} / ${t.dbConnections.max} (${t.dbConnections.limit - t.dbConnections.reserved})`,
+      `${t.dbConnections.deploy} / ${t.dbConnections.max} (${t.dbConnections.budget})`,
       t.queues,
       `${t.secretExposures.now} (${t.secretExposures.in2022})`,
       r.acknowledgements.length,
