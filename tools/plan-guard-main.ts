@@ -1,30 +1,20 @@
-import * as fs from "fs";
-import { Command } from "commander";
-import { ConfigError, ENVIRONMENTS } from "../config";
+import { ENVIRONMENTS } from "../config";
 import { loadCheckedEstate } from "../checks";
+import { cli, parseJsonInput, readInput, run, UsageError } from "./cli";
 import { blocking, guardPlan, renderFindings, type PlanJson } from "./plan-guard";
 
-// npm run plan-guard -- <env> <plan.json>: exit 0 when the plan is safe, 1 when it is refused.
-const program = new Command("plan-guard")
-  .description("Refuse a Terraform plan that destroys or replaces a queue or an app, or sets an autoscaled app below its floor")
+// terraform show -json plan | npm run -s plan-guard -- <env> -
+// Exit 0 when the plan is safe, 1 when it is refused, 2 when it cannot be read. CI pipes the plan in:
+// Terraform's JSON plan holds every secret in plain text, so it is never written to a file there.
+const program = cli("plan-guard", "Refuse a Terraform plan that destroys or replaces a queue or an app, or sets an autoscaled app below its floor")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
-  .argument("<plan-json>", "output of `terraform show -json <planfile>`")
+  .argument("<plan-json>", "output of `terraform show -json <planfile>`, or - to read it from standard input")
   .action((envName: string, file: string) => {
-    try {
-      const env = loadCheckedEstate().environments.find((e) => e.name === envName);
-      if (!env) program.error(`unknown environment "${envName}"; one of: ${ENVIRONMENTS.join(", ")}`, { exitCode: 2 });
-      let plan: PlanJson;
-      try {
-        plan = JSON.parse(fs.readFileSync(file, "utf8")) as PlanJson;
-      } catch (err) {
-        program.error(`cannot read the plan ${file}: ${(err as Error).message}`, { exitCode: 2 });
-      }
-      const findings = guardPlan(plan!, env!);
-      process.stdout.write(renderFindings(envName, findings));
-      process.exitCode = blocking(findings).length ? 1 : 0;
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      program.error(`config is invalid: ${err.message}`, { exitCode: 1 });
-    }
+    if (!(ENVIRONMENTS as readonly string[]).includes(envName)) throw new UsageError(`unknown environment "${envName}"; one of: ${ENVIRONMENTS.join(", ")}`);
+    const plan = parseJsonInput(readInput(file, "the plan"), file, "the plan") as PlanJson;
+    const env = loadCheckedEstate().environments.find((e) => e.name === envName)!;
+    const findings = guardPlan(plan, env);
+    process.stdout.write(renderFindings(envName, findings));
+    process.exitCode = blocking(findings).length ? 1 : 0;
   });
-program.parse();
+void run(program);
