@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
-# Plan, guard, apply exactly the guarded plan.
-#  1. `cdktf diff` synthesizes and runs `terraform plan -out plan` in cdktf.out/stacks/<env> (taking
-#     the S3 state lock); the saved plan is what the next steps judge and apply.
-#  2. The plan guard refuses destroyed or replaced queues and apps and instances below a floor.
-#  3. `terraform apply plan` applies that plan and nothing else: if the state moved since the plan,
+# Plan, guard, apply exactly the guarded plan, with the environment's deploy identity. Main only.
+#  1. main's stacks are synthesized and Terraform plans one of them into a saved plan.
+#  2. The plan guard reads `terraform show -json` of that plan from a pipe: the JSON plan holds every
+#     secret in plain text, so it never touches a disk.
+#  3. `terraform apply` applies that plan and nothing else: if the state moved since the plan,
 #     Terraform refuses the stale plan instead of applying something nobody guarded.
-# `cdktf deploy <env>` still works for people: it plans and applies in one interactive step.
+# The saved plan itself also holds the secrets the plan read, so it lives in memory (tmpfs) only and
+# is removed however the script ends.
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
+if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" != tmpfs ]; then
+  echo "deploy refused: /dev/shm is not a tmpfs here, and a saved plan (it holds secrets) must never reach a disk" >&2
+  exit 1
+fi
+plans=$(mktemp -d /dev/shm/notify-plan.XXXXXX)
+trap 'rm -rf "$plans"' EXIT
 source "$here/artifact.sh"
+export TF_CLI_CONFIG_FILE="$here/terraform-providers.tfrc"
+npm run -s synth
 stack="cdktf.out/stacks/$ENVIRONMENT"
-npx cdktf diff "$ENVIRONMENT"
-terraform -chdir="$stack" show -json plan > "$stack/plan.json"
-npm run -s plan-guard -- "$ENVIRONMENT" "$stack/plan.json"
-terraform -chdir="$stack" apply -input=false plan
+terraform -chdir="$stack" init -input=false
+terraform -chdir="$stack" plan -input=false -out="$plans/plan"
+terraform -chdir="$stack" show -json "$plans/plan" | npm run -s plan-guard -- "$ENVIRONMENT" -
+terraform -chdir="$stack" apply -input=false "$plans/plan"
