@@ -10,6 +10,10 @@ Object.defineProperty(exports, 'dataCloudfoundryApp', { get: function () { retur
 Object.defineProperty(exports, 'dataCloudfoundryApps', { get: function () { return require('./data-cloudfoundry-apps'); } });
 Object.defineProperty(exports, 'dataCloudfoundryDomain', { get: function () { return require('./data-cloudfoundry-domain'); } });
 Object.defineProperty(exports, 'dataCloudfoundryOrg', { get: function () { return require('./data-cloudfoundry-org'); } });
+Object.defineProperty(exports, 'dataCloudfoundryRoute', { get: function () { return require('./data-cloudfoundry-route'); } });
+Object.defineProperty(exports, 'dataCloudfoundryRoutes', { get: function () { return require('./data-cloudfoundry-routes'); } });
+Object.defineProperty(exports, 'dataCloudfoundryServiceCredentialBinding', { get: function () { return require('./data-cloudfoundry-service-credential-binding'); } });
+Object.defineProperty(exports, 'dataCloudfoundryServiceCredentialBindings', { get: function () { return require('./data-cloudfoundry-service-credential-bindings'); } });
 Object.defineProperty(exports, 'dataCloudfoundryServiceInstance', { get: function () { return require('./data-cloudfoundry-service-instance'); } });
 Object.defineProperty(exports, 'dataCloudfoundrySpace', { get: function () { return require('./data-cloudfoundry-space'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
