@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Extracts the part of hashicorp/aws 5.100.0's schema this project uses from the real provider binary
+// in a filesystem mirror, for the rehearsal's stand-in provider (which serves schemas, not AWS).
+//   node scripts/extract-aws-schema.js <mirror-dir> [outfile]
+// A test compares the committed subset with a fresh extraction whenever the mirror is there.
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const VERSION = "5.100.0";
+const ADDRESS = "registry.terraform.io/hashicorp/aws";
+/** The AWS types the stacks declare or read; adding one to a stack means adding it here. */
+const TYPES = {
+  resource_schemas: ["aws_iam_policy", "aws_iam_user_policy_attachment", "aws_sqs_queue"],
+  data_source_schemas: ["aws_caller_identity", "aws_sqs_queues", "aws_ssm_parameter"],
+};
+
+function extract(mirror) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-aws-schema-"));
+  try {
+    fs.writeFileSync(
+      path.join(dir, "main.tf.json"),
+      JSON.stringify({ terraform: { required_providers: { aws: { source: "hashicorp/aws", version: VERSION } } } }),
+    );
+    const env = { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: "/dev/null" };
+    const tf = (args) => {
+      const r = spawnSync("terraform", args, { cwd: dir, env, encoding: "utf8", maxBuffer: 1 << 30 });
+      if (r.status !== 0) throw new Error(`terraform ${args.join(" ")}: ${r.stderr}`);
+      return r.stdout;
+    };
+    tf(["init", "-backend=false", "-input=false", `-plugin-dir=${path.resolve(mirror)}`]);
+    const all = JSON.parse(tf(["providers", "schema", "-json"]));
+    const aws = all.provider_schemas[ADDRESS];
+    const pick = (kind) => Object.fromEntries(TYPES[kind].map((t) => [t, aws[kind][t]]));
+    return {
+      format_version: all.format_version,
+      provider_schemas: {
+        [ADDRESS]: { provider: aws.provider, resource_schemas: pick("resource_schemas"), data_source_schemas: pick("data_source_schemas") },
+      },
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { extract, TYPES, VERSION };
+
+if (require.main === module) {
+  const mirror = process.argv[2];
+  if (!mirror || mirror === "--help" || mirror === "-h") {
+    process.stderr.write("usage: node scripts/extract-aws-schema.js <mirror-dir> [outfile]\n");
+    process.exit(mirror ? 0 : 2);
+  }
+  const out = process.argv[3] || path.join(__dirname, "..", "providers", `aws-${VERSION}.subset.schema.json`);
+  fs.writeFileSync(out, JSON.stringify(extract(mirror), null, 1) + "\n");
+  process.stdout.write(`wrote ${path.relative(process.cwd(), out)}\n`);
+}
