@@ -46,6 +46,7 @@ const NEEDS: Record<string, { read: string[]; write: string[] }> = {
   aws_iam_user_policy_attachment: { read: ["iam:ListAttachedUserPolicies"], write: ["iam:AttachUserPolicy"] },
   aws_ssm_parameter: { read: ["ssm:GetParameter", "kms:Decrypt"], write: [] },
   aws_caller_identity: { read: [], write: [] }, // sts:GetCallerIdentity needs no permission
+  aws_sqs_queues: { read: ["sqs:ListQueues"], write: [] }, // adoption: which queues already exist
 };
 
 describe.each(ENVS)("%s", (env) => {

@@ -98,12 +98,17 @@ export class CfApp extends Construct {
         ...(r.path ? { path: r.path } : {}),
         destinations: [{ appId: this.resource.id }],
       });
-      route.overrideLogicalId(`route_${r.url.replace(/[^a-zA-Z0-9]+/g, "_").replace(/^_|_$/g, "")}`);
+      route.overrideLogicalId(routeLogicalId(r.url));
       return route;
     });
 
     this.node.addValidation({ validate: () => validateEnvironment(props) });
   }
+}
+
+/** The Terraform name of a route (cloudfoundry_route.<this>): derived from its URL, never from the tree. */
+export function routeLogicalId(url: string): string {
+  return `route_${url.replace(/[^a-zA-Z0-9]+/g, "_").replace(/^_|_$/g, "")}`;
 }
 
 /** Problems with an app's variables: a name both set and unset, or set twice. */

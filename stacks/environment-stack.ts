@@ -10,7 +10,8 @@ import { DataCloudfoundryDomain } from "../.gen/providers/cloudfoundry/data-clou
 import { DataCloudfoundryApp } from "../.gen/providers/cloudfoundry/data-cloudfoundry-app";
 import { DataCloudfoundryApps } from "../.gen/providers/cloudfoundry/data-cloudfoundry-apps";
 import { DataCloudfoundryServiceInstance } from "../.gen/providers/cloudfoundry/data-cloudfoundry-service-instance";
-import { CfApp } from "../constructs/cf-app";
+import { CfApp, routeLogicalId } from "../constructs/cf-app";
+import { Adoption } from "../constructs/adoption";
 import { CeleryQueue } from "../constructs/sqs-queue";
 import { AppToAppPolicy } from "../constructs/network-policy";
 import { QueueAccessBoundary } from "../constructs/queue-access-boundary";
@@ -64,6 +65,7 @@ export class EnvironmentStack extends TerraformStack {
       let d = domains.get(name);
       if (!d) {
         d = new DataCloudfoundryDomain(this, `domain-${name}`, { name });
+        d.overrideLogicalId(domainLogicalId(name));
         domains.set(name, d);
       }
       return d.id;
@@ -96,6 +98,9 @@ export class EnvironmentStack extends TerraformStack {
       parameters.set(p.name, p.kind === "secret" ? data.value : data.insecureValue);
     }
 
+    // The first deploy against a running estate imports what exists instead of creating it again.
+    const adoption = new Adoption(this, "adoption", { spaceId: space.id, queuePrefix: env.queuePrefix, liveAppsAddress: "data.cloudfoundry_apps.live" });
+
     const apps: Record<string, CfApp> = {};
     for (const app of env.apps) {
       apps[app.name] = new CfApp(this, app.name, {
@@ -122,6 +127,12 @@ export class EnvironmentStack extends TerraformStack {
       });
     }
     this.apps = apps;
+    for (const app of env.apps) {
+      adoption.app(`cloudfoundry_app.${app.name}`, app.name);
+      for (const r of app.routes) {
+        adoption.route(`cloudfoundry_route.${routeLogicalId(r.url)}`, `data.cloudfoundry_domain.${domainLogicalId(r.domain)}.id`, r.host, r.path);
+      }
+    }
 
     for (const app of env.apps.filter((a) => a.sendsStatsd)) {
       new AppToAppPolicy(this, `statsd-${app.name}`, {
@@ -150,6 +161,10 @@ export class EnvironmentStack extends TerraformStack {
       });
     }
     this.queues = queues;
+    for (const q of env.queues) {
+      adoption.queue(`aws_sqs_queue.${q.name}`, q.sqsName);
+      adoption.queue(`aws_sqs_queue.${q.name}-dead-letter`, q.deadLetter.sqsName);
+    }
 
     new QueueAccessBoundary(this, "queue-access-boundary", {
       environment: env.name,
@@ -160,6 +175,11 @@ export class EnvironmentStack extends TerraformStack {
     });
     withoutCrossStackPass(this);
   }
+}
+
+/** The Terraform name of a domain data source (data.cloudfoundry_domain.<this>). */
+function domainLogicalId(name: string): string {
+  return `domain-${name.replace(/[^a-zA-Z0-9-]/g, "")}`;
 }
 
 /**
