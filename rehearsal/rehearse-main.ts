@@ -1,0 +1,84 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ENVIRONMENTS, type EnvironmentName } from "../config";
+import { loadCheckedEstate } from "../checks";
+import { cli, Refusal, run as runCli, UsageError } from "../tools/cli";
+import { bootstrapPlatform } from "./bootstrap";
+import { livePlatformFile, Rehearsal, run, seedLivePlatform } from "./rehearse";
+import { Platform, type PlatformData } from "./standin/platform";
+
+// npm run rehearse -- <env>: the real `cdktf deploy <env> --auto-approve`, twice, against the stand-in
+// providers on the seeded live platform, with a throwaway local state. Prints Terraform's own summary
+// lines. Two flags differ from the pipeline's deploy: --skip-synth (the stack carries a local-state
+// override) and --skip-provider-lock (a reattached provider has no package to hash). Exit 0 when the first deploy imports what runs and the second plans nothing, 1 otherwise.
+const root = process.cwd();
+
+async function synthesize(outdir: string): Promise<void> {
+  const r = await run(process.execPath, [path.join(root, "bin", "run.js"), "main.ts"], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: outdir } });
+  if (r.code !== 0) throw new Refusal([`the synth failed, nothing was rehearsed:`, ...r.stderr.trim().split("\n")]);
+}
+
+function summaryLines(out: string): string[] {
+  return out
+    .split("\n")
+    .map((l) => l.replace(/\x1b\[[0-9;]*m/g, "").trim())
+    .filter((l) => /(Plan: |No changes\.|Apply complete!)/.test(l))
+    .map((l) => l.replace(/^.*?(Plan: |No changes\.|Apply complete!)/, "$1"))
+    .filter((l, i, all) => all.indexOf(l) === i);
+}
+
+function apiInstances(p: Platform): number | undefined {
+  return Object.values(p.objects("cloudfoundry_app")).find((a) => a.name === "notify-api")?.instances as number | undefined;
+}
+
+const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` offline: real Terraform and cdktf, stand-in providers, the seeded live platform")
+  .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
+  .option("--empty", "start from an empty platform (a new environment) instead of the live one")
+  .option("--reseed", `rewrite the live platform fixture (${path.join("rehearsal", "platforms", "<env>.json")}) from config, then stop`)
+  .option("--keep", "keep the rehearsal's working directory and print where it is")
+  .action(async (envName: string, opts: { empty?: boolean; reseed?: boolean; keep?: boolean }) => {
+    if (!(ENVIRONMENTS as readonly string[]).includes(envName)) throw new UsageError(`unknown environment "${envName}"; one of: ${ENVIRONMENTS.join(", ")}`);
+    const env = envName as EnvironmentName;
+    const resolved = loadCheckedEstate().environments.find((e) => e.name === env)!;
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearse-"));
+    const out = path.join(work, "out");
+    await synthesize(out);
+    if (opts.reseed) {
+      const live = await seedLivePlatform(root, out, resolved);
+      const file = livePlatformFile(root, env);
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(live, null, 1) + "\n");
+      fs.renameSync(`${file}.tmp`, file);
+      fs.rmSync(work, { recursive: true, force: true });
+      process.stdout.write(`wrote ${path.relative(root, file)}\n`);
+      return;
+    }
+    const platform: PlatformData = opts.empty ? bootstrapPlatform(resolved) : Platform.load(livePlatformFile(root, env)).data;
+    const r = await Rehearsal.start(root, out, { [env]: platform }, work, true);
+    const problems: string[] = [];
+    try {
+      process.stdout.write(`rehearse ${env}: ${opts.empty ? "an empty platform (bootstrap objects only)" : `the live platform ${path.relative(root, livePlatformFile(root, env))}`}\n`);
+      for (const attempt of [1, 2]) {
+        const before = apiInstances(r.standin.platforms[env]);
+        const deploy = await run(path.join(root, "node_modules", ".bin", "cdktf"), ["deploy", env, "--skip-synth", "--skip-provider-lock", "--output", out, "--auto-approve"], {
+          cwd: root,
+          env: r.stacks[env].env_vars,
+        });
+        const lines = summaryLines(deploy.stdout + deploy.stderr);
+        process.stdout.write(`run ${attempt}: cdktf deploy ${env} --auto-approve\n${lines.map((l) => `  ${l}`).join("\n")}\n`);
+        const after = apiInstances(r.standin.platforms[env]);
+        process.stdout.write(`  notify-api instances: ${before ?? "(no app)"} -> ${after ?? "(no app)"}\n`);
+        if (deploy.code !== 0) {
+          problems.push(`run ${attempt}: cdktf deploy exited ${deploy.code}`, ...(deploy.stderr + deploy.stdout).split("\n").filter((l) => /Error|error/.test(l)).slice(0, 20));
+          break;
+        }
+        if (attempt === 2 && !lines.some((l) => l.startsWith("No changes."))) problems.push("run 2: the second deploy planned changes; a deploy must plan nothing the second time");
+      }
+    } finally {
+      await r.close(opts.keep);
+      if (opts.keep) process.stdout.write(`kept ${work}\n`);
+      else fs.rmSync(work, { recursive: true, force: true });
+    }
+    if (problems.length) throw new Refusal(problems);
+  });
+void runCli(program);

@@ -1,0 +1,176 @@
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { EnvironmentName, ResolvedEnvironment } from "../config";
+import { bootstrapPlatform } from "./bootstrap";
+import type { PlatformData } from "./standin/platform";
+import { startStandin, type RunningStandin } from "./standin/start";
+
+// A deploy rehearsed end to end without Cloud Foundry or AWS: the synthesized stacks, real Terraform
+// (and, for `npm run rehearse`, the real `cdktf deploy`), and the stand-in providers serving the exact
+// provider schemas over the plugin protocol, on a platform seeded with the estate as it runs.
+
+export const PLATFORMS_DIR = path.join("rehearsal", "platforms");
+
+/** The committed fixture of an environment's live platform. */
+export function livePlatformFile(root: string, env: string): string {
+  return path.join(root, PLATFORMS_DIR, `${env}.json`);
+}
+
+export interface CommandResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a command without blocking the event loop (the stand-in answers Terraform from this process). */
+export function run(cmd: string, args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(opts.input ?? "");
+  });
+}
+
+/** One environment's stack prepared for rehearsal: a local, throwaway state instead of S3. */
+export interface RehearsalStack {
+  readonly env: EnvironmentName;
+  readonly dir: string;
+  readonly env_vars: NodeJS.ProcessEnv;
+}
+
+/**
+ * A rehearsal workspace: platform files, stand-in sockets and (per environment) a copy of the
+ * synthesized stack whose backend is overridden to a local state file in the workspace. Terraform's
+ * override files replace the backend block without touching cdk.tf.json.
+ */
+export class Rehearsal {
+  private constructor(
+    readonly work: string,
+    readonly standin: RunningStandin,
+    readonly stacks: Readonly<Record<string, RehearsalStack>>,
+  ) {}
+
+  /**
+   * @param synthDir a synthesized estate (cdktf.out layout)
+   * @param platforms the platform each environment starts from
+   */
+  static async start(
+    root: string,
+    synthDir: string,
+    platforms: Readonly<Record<string, PlatformData>>,
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearsal-")),
+    /** Rehearse in synthDir's own stack directories (for cdktf deploy --skip-synth) instead of copies. */
+    inPlace = false,
+  ): Promise<Rehearsal> {
+    const files: Record<string, string> = {};
+    for (const [env, data] of Object.entries(platforms)) {
+      files[env] = path.join(work, `${env}.platform.json`);
+      fs.writeFileSync(files[env], JSON.stringify(data));
+    }
+    const standin = await startStandin(root, work, files);
+    const artifact = path.join(work, "notifications-api.zip");
+    fs.writeFileSync(artifact, "a rehearsal stands in for the app zip\n");
+    const stacks: Record<string, RehearsalStack> = {};
+    for (const env of Object.keys(platforms) as EnvironmentName[]) {
+      const dir = inPlace ? path.join(synthDir, "stacks", env) : path.join(work, "stacks", env);
+      if (!inPlace) {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.copyFileSync(path.join(synthDir, "stacks", env, "cdk.tf.json"), path.join(dir, "cdk.tf.json"));
+      }
+      fs.writeFileSync(
+        path.join(dir, "rehearsal_override.tf.json"),
+        JSON.stringify({ terraform: { backend: { local: { path: path.join(work, `${env}.tfstate`) } } } }, null, 2),
+      );
+      stacks[env] = {
+        env,
+        dir,
+        env_vars: {
+          ...process.env,
+          CHECKPOINT_DISABLE: "1",
+          TF_IN_AUTOMATION: "1",
+          TF_REATTACH_PROVIDERS: standin.reattach[env],
+          TF_VAR_app_artifact_path: artifact,
+          TF_VAR_app_artifact_sha256: "0".repeat(64),
+          // No registry, no user CLI config: everything comes from the stand-in.
+          TF_CLI_CONFIG_FILE: "/dev/null",
+        },
+      };
+    }
+    return new Rehearsal(work, standin, stacks);
+  }
+
+  /** Replaces a stack's synthesized file (e.g. with a changed config's), keeping state and platform. */
+  useStack(env: EnvironmentName, synthDir: string): void {
+    fs.copyFileSync(path.join(synthDir, "stacks", env, "cdk.tf.json"), path.join(this.stacks[env].dir, "cdk.tf.json"));
+  }
+
+  async terraform(env: EnvironmentName, args: readonly string[], input?: string): Promise<CommandResult> {
+    const s = this.stacks[env];
+    return run("terraform", [...args], { cwd: s.dir, env: s.env_vars, input });
+  }
+
+  /** terraform init, plan -out, show -json: the plan as Terraform wrote it, and its summary line. */
+  async plan(env: EnvironmentName, planFile = "rehearsal.plan"): Promise<{ summary: string; json: any; text: string }> {
+    const init = await this.terraform(env, ["init", "-input=false", "-no-color"]);
+    if (init.code !== 0) throw new Error(`terraform init (${env}) failed:\n${init.stderr}${init.stdout}`);
+    const plan = await this.terraform(env, ["plan", "-input=false", "-no-color", `-out=${planFile}`]);
+    if (plan.code !== 0) throw new Error(`terraform plan (${env}) failed:\n${plan.stderr}${plan.stdout}`);
+    const show = await this.terraform(env, ["show", "-json", planFile]);
+    if (show.code !== 0) throw new Error(`terraform show (${env}) failed:\n${show.stderr}`);
+    return { summary: planSummary(plan.stdout), json: JSON.parse(show.stdout), text: plan.stdout };
+  }
+
+  async apply(env: EnvironmentName, planFile = "rehearsal.plan"): Promise<string> {
+    const r = await this.terraform(env, ["apply", "-input=false", "-no-color", planFile]);
+    if (r.code !== 0) throw new Error(`terraform apply (${env}) failed:\n${r.stderr}${r.stdout}`);
+    return /Apply complete!.*$/m.exec(r.stdout)?.[0] ?? "";
+  }
+
+  async close(keep = false): Promise<void> {
+    await this.standin.close();
+    if (!keep) fs.rmSync(this.work, { recursive: true, force: true });
+  }
+}
+
+/** Terraform's own summary line of a plan: "Plan: ..." or "No changes." */
+export function planSummary(text: string): string {
+  return /^(Plan: .*|No changes\..*)$/m.exec(text)?.[1] ?? "(no summary line: Terraform printed none)";
+}
+
+/**
+ * The live platform of an environment, as a fixture: the estate as `config` creates it on an empty
+ * platform, then what running for a while does to it. Autoscaled apps run at their autoscaler minimum
+ * (production's API at 35), and the queue-boundary IAM policy, which this project introduced, does not
+ * exist yet. Written by `npm run rehearse -- --reseed`; committed so that a later change to config
+ * meets the estate as it was, not as the new config would make it.
+ */
+export async function seedLivePlatform(root: string, synthDir: string, env: ResolvedEnvironment): Promise<PlatformData> {
+  const empty = bootstrapPlatform(env);
+  const r = await Rehearsal.start(root, synthDir, { [env.name]: empty });
+  try {
+    await r.plan(env.name);
+    await r.apply(env.name);
+    const live = JSON.parse(fs.readFileSync(path.join(r.work, `${env.name}.platform.json`), "utf8")) as PlatformData & { resources: Record<string, Record<string, any>> };
+    delete live.resources.aws_iam_policy;
+    delete live.resources.aws_iam_user_policy_attachment;
+    for (const app of Object.values(live.resources.cloudfoundry_app ?? {})) {
+      const a = env.apps.find((x) => x.name === app.name);
+      if (a?.instances.mode === "autoscaled") app.instances = a.instances.autoscaler.min;
+      // What CF cannot report (the zip's path and hash, the push strategy) is not on the platform.
+      for (const k of ["path", "source_code_hash", "strategy"]) app[k] = null;
+    }
+    return {
+      ...live,
+      description: `the ${env.name} estate as it runs, for rehearsals: created from config by the stand-in, then autoscaled apps at their autoscaler minimum and no queue-boundary IAM policy yet; every GUID and value is made up (rehearsal/rehearse.ts seedLivePlatform)`,
+    };
+  } finally {
+    await r.close();
+  }
+}
