@@ -6,7 +6,9 @@ import { bootstrapPlatform } from "../rehearsal/bootstrap";
 import { livePlatformFile, Rehearsal } from "../rehearsal/rehearse";
 import { Platform, type PlatformData } from "../rehearsal/standin/platform";
 import { buildApp } from "../stacks/build";
+import { driftReport } from "../tools/drift";
 import { blocking, guardPlan } from "../tools/plan-guard";
+import { parsePlan } from "../tools/plan-json";
 import { ENVS, environments, synthDir } from "./helpers";
 
 // The first deploy against the running estate, rehearsed with real Terraform and the stand-in
@@ -125,3 +127,32 @@ test("a config change that replaces an app is a replacement in the real plan, an
     fs.rmSync(out, { recursive: true, force: true });
   }
 });
+
+test("drift: hand-made changes are named, values are not shown, and the autoscaler's work is not drift", async () => {
+  // On the adopted preview estate: celery beat scaled to 2 by hand, `cf set-env notify-api MMG_URL ...`,
+  // and the sender scaled up (as the autoscaler would).
+  const platform = rehearsal.standin.platforms.preview;
+  const byName = (name: string) => Object.values(platform.objects("cloudfoundry_app")).find((a) => a.name === name)!;
+  const set = (name: string, change: Record<string, unknown>) => {
+    const app = byName(name);
+    platform.put("cloudfoundry_app", String(app.id), { ...app, ...change } as any);
+  };
+  set("notify-delivery-celery-beat", { instances: 2 });
+  set("notify-api", { environment: { ...(byName("notify-api").environment as object), MMG_URL: "https://hand-set.example/secret-path" } });
+  set("notify-delivery-worker-sender", { instances: (byName("notify-delivery-worker-sender").instances as number) + 3 });
+  const { json } = await rehearsal.plan("preview", "drift.plan");
+  const { lines, empty } = driftReport("preview", parsePlanOrThrow(json));
+  expect(empty).toBe(false);
+  const text = lines.join("\n");
+  expect(text).toContain("cloudfoundry_app.notify-delivery-celery-beat: changed outside Terraform (instances 1 -> 2); the next deploy would update it back");
+  expect(text).toMatch(/cloudfoundry_route\.route_api_\S+: update: follows another change \(destinations[^)]* known only after apply\)/);
+  expect(text).toMatch(/cloudfoundry_app\.notify-api: changed outside Terraform \(environment: MMG_URL added[^)]*\); the next deploy would update it back/);
+  expect(text).not.toContain("hand-set.example");
+  expect(text).not.toContain("notify-delivery-worker-sender");
+});
+
+function parsePlanOrThrow(json: unknown) {
+  const parsed = parsePlan(json);
+  if ("problem" in parsed) throw new Error(parsed.problem);
+  return parsed.plan;
+}

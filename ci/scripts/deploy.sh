@@ -5,16 +5,10 @@
 #     secret in plain text, so it never touches a disk.
 #  3. `terraform apply` applies that plan and nothing else: if the state moved since the plan,
 #     Terraform refuses the stale plan instead of applying something nobody guarded.
-# The saved plan itself also holds the secrets the plan read, so it lives in memory (tmpfs) only and
-# is removed however the script ends.
+# The saved plan itself also holds the secrets the plan read: plan-in-memory.sh keeps it in tmpfs.
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
-if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" != tmpfs ]; then
-  echo "deploy refused: /dev/shm is not a tmpfs here, and a saved plan (it holds secrets) must never reach a disk" >&2
-  exit 1
-fi
-plans=$(mktemp -d /dev/shm/notify-plan.XXXXXX)
-trap 'rm -rf "$plans"' EXIT
+source "$here/plan-in-memory.sh"
 source "$here/artifact.sh"
 export TF_CLI_CONFIG_FILE="$here/terraform-providers.tfrc"
 npm run -s synth

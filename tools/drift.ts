@@ -1,0 +1,91 @@
+import { isDeepStrictEqual } from "util";
+import type { PlanJson, ResourceChange } from "./plan-json";
+
+// The scheduled drift check (ci/pipeline.yml, job drift-<env>) plans an environment with its read-only
+// identity and fails when the plan is not empty, naming what changed outside Terraform: an app scaled
+// or `cf set-env`'d by hand, a route unmapped, a queue edited in the console. Changes an autoscaler
+// makes to an autoscaled app are not drift: the stack deploys max(floor, live), so they plan nothing.
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+/** Whether Terraform marks a value, or anything inside it, sensitive. */
+const anySensitive = (mark: unknown): boolean => mark === true || (typeof mark === "object" && mark !== null && Object.values(mark).some(anySensitive));
+const scalar = (v: unknown) => (v === null || v === undefined ? "null" : typeof v === "string" ? JSON.stringify(v) : String(v));
+
+/**
+ * What differs between two versions of an object, in words. Maps (environment variables, tags) are
+ * reported by key; a sensitive value or any environment variable is never shown, only its name.
+ */
+export function describeDifferences(change: ResourceChange["change"]): string[] {
+  const before = (isObject(change.before) ? change.before : {}) as Json;
+  const after = (isObject(change.after) ? change.after : {}) as Json;
+  const sb = (isObject(change.before_sensitive) ? change.before_sensitive : {}) as Json;
+  const sa = (isObject(change.after_sensitive) ? change.after_sensitive : {}) as Json;
+  const out: string[] = [];
+  for (const k of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+    const b = before[k];
+    const a = after[k];
+    if (isDeepStrictEqual(b, a)) continue;
+    const hidden = anySensitive(sb[k]) || anySensitive(sa[k]) || k === "environment";
+    if (isObject(b) || isObject(a)) {
+      const bo = (isObject(b) ? b : {}) as Json;
+      const ao = (isObject(a) ? a : {}) as Json;
+      const added = Object.keys(ao).filter((x) => !(x in bo));
+      const removed = Object.keys(bo).filter((x) => !(x in ao));
+      const changed = Object.keys(ao).filter((x) => x in bo && !isDeepStrictEqual(ao[x], bo[x]));
+      const parts = [
+        added.length ? `${added.sort().join(", ")} added` : "",
+        removed.length ? `${removed.sort().join(", ")} removed` : "",
+        changed.length ? `${changed.sort().join(", ")} changed` : "",
+      ].filter(Boolean);
+      out.push(`${k}: ${parts.join("; ") || "changed"}`);
+    } else if (hidden || Array.isArray(a) || Array.isArray(b)) {
+      out.push(`${k} changed`);
+    } else {
+      out.push(`${k} ${scalar(b)} -> ${scalar(a)}`);
+    }
+  }
+  return out;
+}
+
+/** Top-level attributes that are unknown until apply (a referenced app's id, say). */
+function unknownAttributes(change: ResourceChange["change"]): string[] {
+  const u = (isObject(change.after_unknown) ? change.after_unknown : {}) as Json;
+  return Object.keys(u).filter((k) => anySensitive(u[k])).sort();
+}
+
+/**
+ * An update whose only differences are values unknown until apply: routes and network policies that
+ * point at an app being updated, whose id the provider plans unknown (notes f). Not drift.
+ */
+function onlyUnknowns(change: ResourceChange["change"]): boolean {
+  if (!change.actions.includes("update") || !isObject(change.before) || !isObject(change.after)) return false;
+  const unknown = new Set(unknownAttributes(change));
+  if (!unknown.size) return false;
+  const b = change.before as Json;
+  const a = change.after as Json;
+  return Object.keys(b).every((k) => unknown.has(k) || isDeepStrictEqual(b[k], a[k]));
+}
+
+const pending = (c: ResourceChange) => c.mode === "managed" && !c.change.actions.every((a) => a === "no-op" || a === "read");
+
+/** One line per resource the next deploy would change, saying whether it drifted or is undeployed config. */
+export function driftReport(env: string, plan: PlanJson): { lines: string[]; empty: boolean } {
+  const drift = new Map((plan.resource_drift ?? []).map((d) => [d.address, d]));
+  const lines: string[] = [];
+  for (const c of (plan.resource_changes ?? []).filter(pending)) {
+    const outside = drift.get(c.address);
+    const action = c.change.actions.join("+");
+    if (!outside && onlyUnknowns(c.change)) {
+      lines.push(`${c.address}: ${action}: follows another change (${unknownAttributes(c.change).join(", ")} known only after apply)`);
+    } else if (!outside) {
+      lines.push(`${c.address}: ${action}: config not yet deployed`);
+    } else if (!outside.change.after) {
+      lines.push(`${c.address}: deleted outside Terraform; the next deploy would ${action} it`);
+    } else {
+      const what = describeDifferences(outside.change);
+      lines.push(`${c.address}: changed outside Terraform (${what.join("; ") || "attributes changed"}); the next deploy would ${action} it back`);
+    }
+  }
+  return { lines: lines.length ? [`drift (${env}): ${lines.length} resource${lines.length === 1 ? "" : "s"} differ from config:`, ...lines.map((l) => `  ${l}`)] : [`drift (${env}): none; the plan is empty`], empty: lines.length === 0 };
+}
