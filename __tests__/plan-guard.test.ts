@@ -63,3 +63,28 @@ test("the command exits 1 on a refused plan and 0 on a safe one", () => {
   const safe = run("in-place-update.json");
   expect([safe.status, safe.stdout]).toEqual([0, "plan guard (production): no queue or app is destroyed or replaced, no autoscaled app goes below its floor\n"]);
 });
+
+describe("on plans Terraform wrote (fixtures/plans/rehearsed, npm run plan-fixtures)", () => {
+  const rehearsed = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "plans", "rehearsed", `${name}.json`), "utf8")) as PlanJson;
+  const env = (name: string) => environments().find((e) => e.name === name)!;
+
+  test("an in-place update passes", () => {
+    expect(blocking(guardPlan(rehearsed("in-place-update"), env("production")))).toEqual([]);
+  });
+
+  test("a replaced app is refused, naming what forces it", () => {
+    const refused = blocking(guardPlan(rehearsed("replace-app"), env("production")));
+    expect(refused.map((f) => [f.address, /REPLACED.*service_bindings/.test(f.message)])).toEqual([["cloudfoundry_app.notify-api", true]]);
+  });
+
+  test("a destroyed queue and its dead-letter queue are refused", () => {
+    const refused = blocking(guardPlan(rehearsed("delete-queue"), env("preview")));
+    expect(refused.map((f) => f.address).sort()).toEqual(["aws_sqs_queue.govuk-alerts", "aws_sqs_queue.govuk-alerts-dead-letter"]);
+  });
+
+  test("the production API below its floor is refused", () => {
+    const refused = blocking(guardPlan(rehearsed("below-floor"), env("production")));
+    expect(refused.map((f) => f.address)).toEqual(["cloudfoundry_app.notify-api"]);
+    expect(refused[0].message).toMatch(/-> 10, below the production floor of 25/);
+  });
+});

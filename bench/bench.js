@@ -46,6 +46,7 @@ if (!quick) {
   rows.push(measure("stock path: ts-node main.ts (type-checking, as `cdktf init` sets up)", path.join(root, "node_modules", ".bin", "ts-node"), ["main.ts"], 3));
   rows.push(measure("cdktf synth (CLI + fast path)", path.join(root, "node_modules", ".bin", "cdktf"), ["synth", "--output", env.CDKTF_OUTDIR], 3));
 }
+rows.push(measure("npm run rehearse -- production (cdktf deploy twice, stand-in providers)", "npm", ["run", "-s", "rehearse", "--", "production"], n(3, 1)));
 const testLabel = process.env.NOTIFY_TF_PROVIDER_MIRROR
   ? "npm test (tsc + jest, with the real-Terraform validation, as .ci/run)"
   : "npm test (tsc + jest; real-Terraform validation skipped: NOTIFY_TF_PROVIDER_MIRROR unset)";

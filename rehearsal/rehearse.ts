@@ -69,6 +69,7 @@ export class Rehearsal {
     /** Rehearse in synthDir's own stack directories (for cdktf deploy --skip-synth) instead of copies. */
     inPlace = false,
   ): Promise<Rehearsal> {
+    fs.mkdirSync(work, { recursive: true });
     const files: Record<string, string> = {};
     for (const [env, data] of Object.entries(platforms)) {
       files[env] = path.join(work, `${env}.platform.json`);
