@@ -27,14 +27,26 @@ test("replacing an app is refused, naming the attribute that forces it", () => {
   ]);
 });
 
-test("the production API below its floor of 25 is refused", () => {
-  expect(guardPlan(fixture("below-floor"), production())).toEqual([
-    { address: "cloudfoundry_app.notify-api", message: "instances 35 -> 10, below the production floor of 25" },
-  ]);
+test("the production API below its floor of 25 is refused, and config cannot accept it", () => {
+  const findings = guardPlan(fixture("below-floor"), production());
+  expect(findings).toContainEqual({
+    address: "cloudfoundry_app.notify-api",
+    message: "instances 35 -> 10, below the incident floor of 25 (checks/invariants.ts, 9c2ded00c)",
+    invariant: true,
+  });
+  const copy = structuredClone(estate) as any;
+  copy.environments.find((e: any) => e.name === "production").allowedDestructiveChanges = [
+    { address: "cloudfoundry_app.notify-api", reason: "Someone tries to accept the floor breach in config." },
+  ];
+  const again = guardPlan(fixture("below-floor"), resolveEnvironment(copy, "production"));
+  expect(blocking(again).filter((f) => f.invariant)).toHaveLength(1);
+  expect(renderFindings("production", again)).toContain("An incident floor cannot be accepted in config");
 });
 
-test("the same instance count is fine in preview, whose floor is 1", () => {
-  expect(guardPlan(fixture("below-floor"), environments().find((e) => e.name === "preview")!)).toEqual([]);
+test("in preview the same plan is refused only for halving what runs, not for a floor", () => {
+  expect(guardPlan(fixture("below-floor"), environments().find((e) => e.name === "preview")!)).toEqual([
+    { address: "cloudfoundry_app.notify-api", message: "instances 35 -> 10: less than half of what runs now" },
+  ]);
 });
 
 test("a replacement accepted in config, with its reason, passes and is shown as accepted", () => {
@@ -47,8 +59,64 @@ test("a replacement accepted in config, with its reason, passes and is shown as 
   expect(renderFindings("production", findings)).toContain("accepted  cloudfoundry_app.notify-api");
 });
 
-test("a plan in an unknown format is refused rather than waved through", () => {
-  expect(blocking(guardPlan({ format_version: "2.0", resource_changes: [] }, production()))).toHaveLength(1);
+test.each([
+  ["null", null],
+  ["a bare format_version", { format_version: "1.2" }],
+  ["an unknown format", { format_version: "2.0", terraform_version: "9.0.0", planned_values: {}, resource_changes: [] }],
+  ["a state file", { format_version: "1.0", terraform_version: "1.11.4", values: { root_module: {} } }],
+  ["resource_changes that are not a list", { format_version: "1.2", terraform_version: "1.11.4", planned_values: {}, resource_changes: "oops" }],
+  ["a change without actions", { format_version: "1.2", terraform_version: "1.11.4", planned_values: {}, resource_changes: [{ address: "x.y", mode: "managed", type: "x", name: "y", change: {} }] }],
+])("%s is refused as not a plan, never waved through", (_what, input) => {
+  const findings = guardPlan(input, production());
+  expect(blocking(findings)).toHaveLength(1);
+  expect(findings[0].message).toMatch(/^refused: it is not a Terraform JSON plan/);
+});
+
+/** A one-change plan in Terraform's format. */
+const planOf = (c: { address: string; type: string; actions: string[]; before: object | null; after: object | null; after_unknown?: object }) => ({
+  format_version: "1.2",
+  terraform_version: "1.11.4",
+  planned_values: { root_module: {} },
+  resource_changes: [
+    {
+      address: c.address,
+      mode: "managed",
+      type: c.type,
+      name: c.address.split(".")[1],
+      change: { actions: c.actions, before: c.before, after: c.after, after_unknown: c.after_unknown ?? {} },
+    },
+  ],
+});
+const appUpdate = (name: string, before: object, after: object, unknown: object = {}) =>
+  planOf({ address: `cloudfoundry_app.${name}`, type: "cloudfoundry_app", actions: ["update"], before: { name, ...before }, after: { name, ...after }, after_unknown: unknown });
+
+test.each([
+  ["the sender scaled 18 -> 1", appUpdate("notify-delivery-worker-sender", { instances: 18 }, { instances: 1 }), /below its autoscaler minimum of 18/],
+  ["celery beat 1 -> 0 in production", appUpdate("notify-delivery-celery-beat", { instances: 1 }, { instances: 0 }), /celery beat at 0 in production/],
+  ["an app stopped", appUpdate("notify-delivery-worker-letters", { instances: 2, stopped: false }, { instances: 2, stopped: true }), /STOPPED/],
+  ["an unknown instance count", appUpdate("notify-delivery-worker-letters", { instances: 2 }, {}, { instances: true }), /unknown until apply/],
+  [
+    "the public API route deleted",
+    planOf({ address: "cloudfoundry_route.route_api_notifications_service_gov_uk", type: "cloudfoundry_route", actions: ["delete"], before: { url: "api.notifications.service.gov.uk" }, after: null }),
+    /PUBLIC route api\.notifications\.service\.gov\.uk: route .* DESTROYED/,
+  ],
+  [
+    "a service binding replaced",
+    planOf({ address: "cloudfoundry_service_credential_binding.x", type: "cloudfoundry_service_credential_binding", actions: ["delete", "create"], before: {}, after: {} }),
+    /service binding .* REPLACED/,
+  ],
+])("refused: %s; and each can be accepted per address with a reason", (_what, plan, message) => {
+  const findings = blocking(guardPlan(plan, production()));
+  expect(findings.map((f) => f.message).join("\n")).toMatch(message);
+  const address = plan.resource_changes[0].address;
+  const copy = structuredClone(estate) as any;
+  copy.environments.find((e: any) => e.name === "production").allowedDestructiveChanges = [{ address, reason: "Accepted for this test: a reviewed, one-off change." }];
+  expect(blocking(guardPlan(plan, resolveEnvironment(copy, "production")))).toEqual([]);
+});
+
+test("every refusal says how to get through", () => {
+  const text = renderFindings("production", guardPlan(fixture("delete-queue"), production()));
+  expect(text).toContain('allowedDestructiveChanges: [{ address: "aws_sqs_queue.govuk-alerts", reason: "..." }]');
 });
 
 test("the command exits 1 on a refused plan and 0 on a safe one", () => {
@@ -61,7 +129,7 @@ test("the command exits 1 on a refused plan and 0 on a safe one", () => {
   expect(refused.status).toBe(1);
   expect(refused.stdout).toContain("REFUSED   aws_sqs_queue.govuk-alerts: queue (its messages would be lost) would be DESTROYED");
   const safe = run("in-place-update.json");
-  expect([safe.status, safe.stdout]).toEqual([0, "plan guard (production): no queue or app is destroyed or replaced, no autoscaled app goes below its floor\n"]);
+  expect([safe.status, safe.stdout]).toEqual([0, "plan guard (production): nothing destroyed or replaced, no app stopped or below its floor\n"]);
 });
 
 describe("on plans Terraform wrote (fixtures/plans/rehearsed, npm run plan-fixtures)", () => {
@@ -84,7 +152,7 @@ describe("on plans Terraform wrote (fixtures/plans/rehearsed, npm run plan-fixtu
 
   test("the production API below its floor is refused", () => {
     const refused = blocking(guardPlan(rehearsed("below-floor"), env("production")));
-    expect(refused.map((f) => f.address)).toEqual(["cloudfoundry_app.notify-api"]);
-    expect(refused[0].message).toMatch(/-> 10, below the production floor of 25/);
+    expect([...new Set(refused.map((f) => f.address))]).toEqual(["cloudfoundry_app.notify-api"]);
+    expect(refused.filter((f) => f.invariant).map((f) => f.message)).toEqual(["instances 35 -> 10, below the incident floor of 25 (checks/invariants.ts, 9c2ded00c)"]);
   });
 });

@@ -1,13 +1,5 @@
-import type { EnvironmentName } from "../config";
+import { incidentFloor } from "./invariants";
 import type { Check, Violation } from "./types";
-
-/**
- * Floors no environment may go below. 9c2ded00c: deploys take up to five minutes during which the
- * autoscaler cannot act; 502s under traffic mid-deploy led to scaling the production API to 25 first.
- */
-export const REQUIRED_FLOORS: Readonly<Partial<Record<EnvironmentName, Readonly<Record<string, number>>>>> = {
-  production: { "notify-api": 25 },
-};
 
 /** Deploys never go below the required floors, and every floor sits within its autoscaler's range. */
 export const deployFloor: Check = {
@@ -17,12 +9,16 @@ export const deployFloor: Check = {
     environments.flatMap((env) =>
       env.apps.flatMap((app): Violation[] => {
         const out: Violation[] = [];
-        const v = (value: number, message: string) =>
-          out.push({ check: deployFloor.id, environment: env.name, subject: app.name, value, message });
-        const required = REQUIRED_FLOORS[env.name]?.[app.name];
+        const v = (value: number, message: string, invariant = false) =>
+          out.push({ check: deployFloor.id, environment: env.name, subject: app.name, value, message, ...(invariant ? { invariant } : {}) });
+        const required = incidentFloor(env.name, app.name);
         const floor = app.instances.mode === "fixed" ? app.instances.count : app.instances.deployFloor;
-        if (required !== undefined && floor < required) {
-          v(floor, `${env.name}/${app.name} deploys with a floor of ${floor} instances, below the required ${required}; set deployFloor: ${required} in config/${env.name}.ts`);
+        if (floor < required) {
+          v(
+            floor,
+            `${env.name}/${app.name} deploys with a floor of ${floor} instances, below the incident floor of ${required} (9c2ded00c; checks/invariants.ts); set deployFloor: ${required} or more in config/${env.name}.ts`,
+            true,
+          );
         }
         if (app.instances.mode === "autoscaled") {
           const { min, max } = app.instances.autoscaler;

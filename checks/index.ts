@@ -56,9 +56,10 @@ export function runChecks(environments: readonly ResolvedEnvironment[], checks: 
   const used = new Set<Acknowledgement>();
   for (const v of checks.flatMap((c) => c.run(environments))) {
     const env = environments.find((e) => e.name === v.environment)!;
-    const ack = acknowledgementsOf(env, v.subject).find(
-      (a) => a.check === v.check && (a.accepted === undefined || (v.value ?? 0) <= a.accepted),
-    );
+    // An incident invariant (checks/invariants.ts) cannot be acknowledged away: it changes only in code.
+    const ack = v.invariant
+      ? undefined
+      : acknowledgementsOf(env, v.subject).find((a) => a.check === v.check && (a.accepted === undefined || (v.value ?? 0) <= a.accepted));
     if (ack) {
       acknowledged.push({ violation: v, acknowledgement: ack });
       used.add(ack);
@@ -89,7 +90,8 @@ export function runChecks(environments: readonly ResolvedEnvironment[], checks: 
 
 /** One line per breach: `[CHECK] env/subject: message`. */
 export function formatViolation(v: Violation): string {
-  return `[${v.check}] ${v.environment}/${v.subject}: ${v.message}`;
+  const waiver = v.invariant ? " (an incident invariant: no acknowledgement in config can accept it)" : "";
+  return `[${v.check}] ${v.environment}/${v.subject}: ${v.message}${waiver}`;
 }
 
 /**

@@ -9,6 +9,8 @@ export interface Violation {
   readonly message: string;
   /** The figure that breached, for acknowledgements that accept up to a figure. */
   readonly value?: number;
+  /** Breaches an incident invariant (checks/invariants.ts): no acknowledgement can accept it. */
+  readonly invariant?: boolean;
 }
 
 /** A guardrail over the resolved config of every environment. */

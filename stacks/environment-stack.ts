@@ -16,6 +16,7 @@ import { CeleryQueue } from "../constructs/sqs-queue";
 import { AppToAppPolicy } from "../constructs/network-policy";
 import { QueueAccessBoundary } from "../constructs/queue-access-boundary";
 import type { ResolvedApp, ResolvedEnvironment } from "../config";
+import { effectiveFloor } from "../checks/invariants";
 
 export const CLOUDFOUNDRY_PROVIDER_VERSION = "1.16.0";
 export const AWS_PROVIDER_VERSION = "5.100.0";
@@ -110,7 +111,7 @@ export class EnvironmentStack extends TerraformStack {
         spaceId: space.id,
         memory: app.memory,
         diskQuota: app.diskQuota,
-        instances: deployInstances(app),
+        instances: deployInstances(env, app),
         healthCheck: app.healthCheck,
         command: app.command,
         buildpacks: [env.buildpack],
@@ -196,10 +197,11 @@ export function withoutCrossStackPass(stack: TerraformStack): void {
 
 /**
  * The instance count a deploy sets. Fixed apps get their count. Autoscaled apps get the larger of the
- * live count and the floor: leaving `instances` unset makes provider 1.16.0 push 1 instance on any
- * change, and a lower literal would scale the app down while the autoscaler is frozen by the deploy.
+ * live count and the floor (never below an incident floor, checks/invariants.ts): leaving `instances`
+ * unset makes provider 1.16.0 push 1 instance on any change, and a lower literal would scale the app
+ * down while the autoscaler is frozen by the deploy.
  */
-export function deployInstances(app: ResolvedApp): number {
+export function deployInstances(env: Pick<ResolvedEnvironment, "name">, app: ResolvedApp): number {
   if (app.instances.mode === "fixed") return app.instances.count;
-  return Token.asNumber(`\${max(${app.instances.deployFloor}, lookup(local.live_instances, "${app.name}", 0))}`);
+  return Token.asNumber(`\${max(${effectiveFloor(env, app)}, lookup(local.live_instances, "${app.name}", 0))}`);
 }

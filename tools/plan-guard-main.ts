@@ -1,19 +1,22 @@
 import { ENVIRONMENTS } from "../config";
 import { loadCheckedEstate } from "../checks";
 import { cli, parseJsonInput, readInput, run, UsageError } from "./cli";
-import { blocking, guardPlan, renderFindings, type PlanJson } from "./plan-guard";
+import { blocking, guardPlan, renderFindings } from "./plan-guard";
+import { parsePlan } from "./plan-json";
 
 // terraform show -json plan | npm run -s plan-guard -- <env> -
-// Exit 0 when the plan is safe, 1 when it is refused, 2 when it cannot be read. CI pipes the plan in:
-// Terraform's JSON plan holds every secret in plain text, so it is never written to a file there.
-const program = cli("plan-guard", "Refuse a Terraform plan that destroys or replaces a queue or an app, or sets an autoscaled app below its floor")
+// Exit 0 when the plan is safe, 1 when it is refused, 2 when it is not a Terraform plan. CI pipes the
+// plan in: Terraform's JSON plan holds every secret in plain text, so it is never written to a file.
+const program = cli("plan-guard", "Refuse a Terraform plan that destroys or replaces an app, route, binding or queue, stops an app or goes below a floor")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .argument("<plan-json>", "output of `terraform show -json <planfile>`, or - to read it from standard input")
   .action((envName: string, file: string) => {
     if (!(ENVIRONMENTS as readonly string[]).includes(envName)) throw new UsageError(`unknown environment "${envName}"; one of: ${ENVIRONMENTS.join(", ")}`);
-    const plan = parseJsonInput(readInput(file, "the plan"), file, "the plan") as PlanJson;
+    const input = parseJsonInput(readInput(file, "the plan"), file, "the plan");
+    const parsed = parsePlan(input);
+    if ("problem" in parsed) throw new UsageError(`refused the plan ${file === "-" ? "on standard input" : file}: it is ${parsed.problem}`);
     const env = loadCheckedEstate().environments.find((e) => e.name === envName)!;
-    const findings = guardPlan(plan, env);
+    const findings = guardPlan(parsed.plan, env);
     process.stdout.write(renderFindings(envName, findings));
     process.exitCode = blocking(findings).length ? 1 : 0;
   });

@@ -1,39 +1,33 @@
-import type { ResolvedEnvironment } from "../config";
+import type { ResolvedApp, ResolvedEnvironment } from "../config";
+import { BEAT_REQUIRED_IN, effectiveFloor, incidentFloor } from "../checks/invariants";
+import { parsePlan, type PlanJson, type ResourceChange } from "./plan-json";
 
-// Reads `terraform show -json <plan>` (format_version 1.x) and refuses plans that lose state or
-// capacity: a destroyed or replaced queue loses its messages, a replaced app is an outage, and an
-// autoscaled app set below its floor is the 2019 mid-deploy 502s again.
+// Reads `terraform show -json <plan>` and refuses plans that lose state or capacity: a destroyed or
+// replaced queue loses its messages, a replaced app or route is an outage, an app below its floor is
+// the 2019 mid-deploy 502s again. What it cannot read as a Terraform plan it refuses outright.
 
-/** The parts of Terraform's JSON plan representation this guard reads. */
-export interface PlanJson {
-  readonly format_version: string;
-  readonly resource_changes?: readonly ResourceChange[];
-}
-
-export interface ResourceChange {
-  readonly address: string;
-  readonly type: string;
-  readonly name: string;
-  readonly change: {
-    readonly actions: readonly ("no-op" | "create" | "read" | "update" | "delete")[];
-    readonly before: Record<string, unknown> | null;
-    readonly after: Record<string, unknown> | null;
-    readonly after_unknown?: Record<string, unknown>;
-    readonly replace_paths?: readonly (readonly (string | number)[])[];
-  };
-  readonly action_reason?: string;
-}
+export type { PlanJson, ResourceChange };
 
 export interface GuardFinding {
   readonly address: string;
   readonly message: string;
-  /** Set when config accepts this destructive change, with the reason written there. */
+  /** Set when config accepts this change for this address, with the reason written there. */
   readonly acceptedBecause?: string;
+  /** An incident invariant (checks/invariants.ts): config cannot accept it. */
+  readonly invariant?: boolean;
 }
 
-const STATEFUL = new Set(["aws_sqs_queue", "cloudfoundry_app"]);
+/** What a destroyed or replaced object of each stateful type costs. */
+const STATEFUL: Readonly<Record<string, string>> = {
+  aws_sqs_queue: "queue (its messages would be lost)",
+  cloudfoundry_app: "app (an outage while it is recreated)",
+  cloudfoundry_route: "route (requests to it fail until it is back)",
+  cloudfoundry_service_credential_binding: "service binding (the app loses the service's credentials)",
+};
 
-function describe(c: ResourceChange): string | undefined {
+const obj = (v: unknown): Record<string, unknown> | null => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+
+function destroyed(c: ResourceChange): string | undefined {
   const a = c.change.actions;
   if (!a.includes("delete")) return undefined;
   if (a.includes("create")) {
@@ -43,41 +37,61 @@ function describe(c: ResourceChange): string | undefined {
   return "would be DESTROYED";
 }
 
-/** Everything in the plan that destroys state or capacity, marked accepted where config says so. */
-export function guardPlan(plan: PlanJson, env: ResolvedEnvironment): GuardFinding[] {
-  if (!/^1\./.test(plan.format_version)) {
-    return [{ address: "(plan)", message: `unsupported plan format_version ${plan.format_version}; expected 1.x from terraform show -json` }];
+/** Findings about one app's planned instances and state. */
+function appFindings(c: ResourceChange, env: ResolvedEnvironment, app: ResolvedApp | undefined): Omit<GuardFinding, "address">[] {
+  const after = obj(c.change.after);
+  if (!after || !app) return [];
+  const out: Omit<GuardFinding, "address">[] = [];
+  const before = obj(c.change.before);
+  const unknown = obj(c.change.after_unknown);
+  if (after.stopped === true && before?.stopped !== true) out.push({ message: "would be STOPPED: every instance goes away" });
+  if (unknown?.instances === true) {
+    out.push({ message: "instances is unknown until apply, so the plan cannot show it keeps its floor (provider 1.16.0 pushes 1 for an unknown count)" });
+    return out;
   }
-  const allowed = new Map(env.allowedDestructiveChanges.map((a) => [a.address, a.reason]));
-  const floors = new Map(
-    env.apps.flatMap((a) => (a.instances.mode === "autoscaled" ? [[a.name, a.instances.deployFloor] as const] : [])),
-  );
+  const planned = after.instances;
+  if (typeof planned !== "number") return out;
+  const was = typeof before?.instances === "number" ? before.instances : undefined;
+  const from = `instances ${was ?? "(new)"} -> ${planned}`;
+  const invariant = incidentFloor(env.name, app.name);
+  if (planned < invariant) {
+    out.push({ message: `${from}, below the incident floor of ${invariant} (checks/invariants.ts, 9c2ded00c)`, invariant: true });
+  } else if (planned < effectiveFloor(env, app)) {
+    out.push({ message: `${from}, below the ${env.name} floor of ${effectiveFloor(env, app)}` });
+  }
+  if (app.instances.mode === "autoscaled" && planned < app.instances.autoscaler.min) {
+    out.push({ message: `${from}, below its autoscaler minimum of ${app.instances.autoscaler.min}` });
+  }
+  if (was !== undefined && planned < was / 2) out.push({ message: `${from}: less than half of what runs now` });
+  if (app.process.kind === "celery-beat" && planned === 0 && BEAT_REQUIRED_IN.includes(env.name)) {
+    out.push({ message: `celery beat at 0 in ${env.name}: nothing scheduled would run` });
+  }
+  return out;
+}
+
+/** Every finding of a plan, marked accepted where config accepts that address. */
+export function guardPlan(input: unknown, env: ResolvedEnvironment): GuardFinding[] {
+  const parsed = parsePlan(input);
+  if ("problem" in parsed) return [{ address: "(plan)", message: `refused: it is ${parsed.problem}` }];
+  const accepted = new Map(env.allowedDestructiveChanges.map((a) => [a.address, a.reason]));
+  const apps = new Map(env.apps.map((a) => [a.name, a]));
   const findings: GuardFinding[] = [];
-  for (const c of plan.resource_changes ?? []) {
-    if (!STATEFUL.has(c.type)) continue;
-    const what = describe(c);
-    if (what) {
-      const kind = c.type === "aws_sqs_queue" ? "queue (its messages would be lost)" : "app (an outage while it is recreated)";
-      const reason = allowed.get(c.address);
-      findings.push({
-        address: c.address,
-        message: `${kind} ${what}`,
-        ...(reason ? { acceptedBecause: reason } : {}),
-      });
+  const add = (address: string, f: Omit<GuardFinding, "address">) => {
+    const reason = f.invariant ? undefined : accepted.get(address);
+    findings.push({ address, ...f, ...(reason ? { acceptedBecause: reason } : {}) });
+  };
+  for (const c of parsed.plan.resource_changes ?? []) {
+    if (c.mode !== "managed") continue;
+    const kind = STATEFUL[c.type];
+    const what = kind && destroyed(c);
+    if (kind && what) {
+      const url = obj(c.change.before)?.url;
+      const publicRoute = c.type === "cloudfoundry_route" && typeof url === "string" && (url === env.publicDomain || url.endsWith(`.${env.publicDomain}`) || url.startsWith(`${env.publicDomain}/`));
+      add(c.address, { message: `${publicRoute ? `PUBLIC route ${url}: ` : ""}${kind} ${what}` });
     }
-    if (c.type === "cloudfoundry_app" && c.change.after) {
-      const name = String(c.change.after.name ?? c.name);
-      const floor = floors.get(name);
-      if (floor === undefined) continue;
-      if (c.change.after_unknown?.instances === true) {
-        findings.push({ address: c.address, message: `instances is unknown until apply, so the plan cannot show it keeps the floor of ${floor}` });
-      } else if (typeof c.change.after.instances === "number" && c.change.after.instances < floor) {
-        const before = c.change.before?.instances;
-        findings.push({
-          address: c.address,
-          message: `instances ${before ?? "(new)"} -> ${c.change.after.instances}, below the ${env.name} floor of ${floor}`,
-        });
-      }
+    if (c.type === "cloudfoundry_app") {
+      const name = String(obj(c.change.after)?.name ?? obj(c.change.before)?.name ?? c.name);
+      for (const f of appFindings(c, env, apps.get(name))) add(c.address, f);
     }
   }
   return findings;
@@ -88,13 +102,22 @@ export function blocking(findings: readonly GuardFinding[]): GuardFinding[] {
 }
 
 export function renderFindings(env: string, findings: readonly GuardFinding[]): string {
-  if (!findings.length) return `plan guard (${env}): no queue or app is destroyed or replaced, no autoscaled app goes below its floor\n`;
+  if (!findings.length) {
+    return `plan guard (${env}): nothing destroyed or replaced, no app stopped or below its floor\n`;
+  }
   const lines = findings.map((f) =>
     f.acceptedBecause ? `  accepted  ${f.address}: ${f.message}\n            because: ${f.acceptedBecause}` : `  REFUSED   ${f.address}: ${f.message}`,
   );
-  const refused = blocking(findings).length;
-  const tail = refused
-    ? `\n${refused} change${refused === 1 ? "" : "s"} refused. If a change is really meant, add its address to allowedDestructiveChanges in config/${env}.ts with the reason, in the same pull request, and remove it after the apply.\n`
-    : "\n";
+  const refused = blocking(findings);
+  const invariant = refused.filter((f) => f.invariant);
+  const waivable = refused.filter((f) => !f.invariant && f.address !== "(plan)");
+  const how = [
+    waivable.length
+      ? `If a change is really meant, accept its address in config/${env}.ts, in the same pull request, and remove it after the apply:\n  allowedDestructiveChanges: [${[...new Set(waivable.map((f) => f.address))].map((a) => `{ address: "${a}", reason: "..." }`).join(", ")}]`
+      : "",
+    invariant.length ? "An incident floor cannot be accepted in config: it changes only in checks/invariants.ts, with its test." : "",
+    refused.some((f) => f.address === "(plan)") ? "Give it the output of `terraform show -json <planfile>`." : "",
+  ].filter(Boolean);
+  const tail = refused.length ? `\n${refused.length} finding${refused.length === 1 ? "" : "s"} refused.\n${how.join("\n")}\n` : "\n";
   return `plan guard (${env}):\n${lines.join("\n")}${tail}`;
 }
