@@ -25,6 +25,7 @@ const base: CfAppProps = {
   sourceCodeHash: "abc",
   routes: [],
   serviceBindings: ["notify-db"],
+  runs: "false",
   environment: { NOTIFY_APP_NAME: "delivery-worker-reporting" },
   secretEnvironment: {},
   unsetEnvironment: [{ name: "CELERYD_MAX_TASKS_PER_CHILD", reason: "restarting after every task was slow" }],

@@ -41,18 +41,36 @@ describe("diffStack", () => {
     delete head.data.aws_ssm_parameter["ssm-ZENDESK_API_KEY"];
     expect(diffStack(base, head)).toEqual([
       "route - api.notifications.service.gov.uk/notifications/sms/mmg (was notify-api-sms-receipts)",
-      "queue - govuk-alerts (DESTROYS THE QUEUE AND ITS MESSAGES)",
+      "queue - govuk-alerts (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)",
       "queue broadcast-tasks: visibility timeout (s) 310 -> 400",
       "network policy - notify-delivery-worker-jobs -> notify-statsd-exporter udp/8125",
       "secret store - /notify/production/ZENDESK_API_KEY (no longer read)",
     ]);
   });
 
-  test("a service binding change is flagged as replacing the app", () => {
+  test("binding and unbinding a service are in-place binding changes, each saying what it does to running instances", () => {
     const head = production();
-    head.resource.cloudfoundry_app["notify-api"].service_bindings.push({ service_instance: "${data.cloudfoundry_service_instance.service-notify-redis.name}" });
+    const bindings = head.resource.cloudfoundry_service_credential_binding;
+    bindings["notify-redis"] = { ...bindings["notify-db"], for_each: '${{ for a in ["notify-api"] : a => a if contains(keys(local.live_app_ids), a) }}' };
+    bindings["notify-splunk"] = { ...bindings["notify-splunk"], for_each: "${{ for a in [] : a => a }}" };
     expect(diffStack(production(), head)).toEqual([
-      "app notify-api: services notify-db, logit-ssl-syslog-drain, notify-prometheus, notify-splunk -> notify-db, logit-ssl-syslog-drain, notify-prometheus, notify-splunk, notify-redis (REPLACES THE APP: service_bindings forces replacement)",
+      "binding + notify-redis -> notify-api (in place; the app sees it after its next restart: its next deploy or cf restart)",
+      "binding - notify-splunk -> notify-api (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)",
+    ]);
+  });
+
+  test("an app or queue deleted from config is forgotten, unless retired: then it is destroyed, in capitals", () => {
+    const head = production() as any;
+    delete head.resource.cloudfoundry_app["notify-delivery-worker-letters"];
+    delete head.resource.aws_sqs_queue["letter-tasks"];
+    expect(diffStack(production(), head)).toEqual([
+      "app - notify-delivery-worker-letters (RETIRED: DESTROYS THE APP)",
+      "queue - letter-tasks (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)",
+    ]);
+    head.removed = [{ from: "cloudfoundry_app.notify-delivery-worker-letters", lifecycle: { destroy: false } }, { from: "aws_sqs_queue.letter-tasks", lifecycle: { destroy: false } }];
+    expect(diffStack(production(), head)).toEqual([
+      "app - notify-delivery-worker-letters (forgotten: it keeps running, no longer managed; retire it in config/retired.ts to destroy it)",
+      "queue - letter-tasks (forgotten: it and its messages stay, no longer managed)",
     ]);
   });
 

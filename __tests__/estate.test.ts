@@ -1,5 +1,5 @@
 import { withoutMetadata } from "../tools/diff";
-import { ENVS, cfApp, synth } from "./helpers";
+import { ENVS, cfApp, environments, synth } from "./helpers";
 
 // The facts each incident set (shared/seed, ESTATE.md). The expected values are literals on purpose:
 // changing any of them in config must fail here, in a test that names the fact.
@@ -174,15 +174,21 @@ describe.each(ENVS)("%s", (env) => {
     expect(cfApp(env, "notify-api-sms-receipts").environment).not.toHaveProperty("STATSD_HOST");
   });
 
-  test("only notify-api is bound to prometheus and splunk", () => {
-    const bound = (name: string) => cfApp(env, name).service_bindings.map((b: any) => b.service_instance);
-    expect(bound("notify-api")).toEqual([
-      "${data.cloudfoundry_service_instance.service-notify-db.name}",
-      "${data.cloudfoundry_service_instance.service-logit-ssl-syslog-drain.name}",
-      "${data.cloudfoundry_service_instance.service-notify-prometheus.name}",
-      "${data.cloudfoundry_service_instance.service-notify-splunk.name}",
-    ]);
-    for (const name of APPS.filter((a) => a !== "notify-api")) expect(bound(name)).toHaveLength(2);
+  test("each service is bound to exactly the apps config binds it to, in place, and new apps start with the same bindings", () => {
+    const resolved = environments().find((e) => e.name === env)!;
+    const declared = synth(env).resource.cloudfoundry_service_credential_binding;
+    for (const service of new Set(resolved.apps.flatMap((a) => a.services))) {
+      const apps = resolved.apps.filter((a) => a.services.includes(service)).map((a) => a.name);
+      const listed = [.../for a in \[([^\]]*)\]/.exec(declared[service].for_each)![1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+      expect([service, listed]).toEqual([service, apps]);
+      // Bound by the GUID the platform lists at plan time, never cloudfoundry_app.x.id (unknown on every app update).
+      expect(declared[service].app).toBe("${local.live_app_ids[each.key]}");
+    }
+    for (const app of resolved.apps) {
+      const initial = [...String(cfApp(env, app.name).service_bindings).matchAll(/service_instance = "([^"]+)"/g)].map((m) => m[1]);
+      expect([app.name, initial]).toEqual([app.name, [...app.services]]);
+      expect(cfApp(env, app.name).service_bindings).toMatch(new RegExp(`^\\$\\{contains\\(keys\\(local\\.live_app_ids\\), "${app.name}"\\) \\? null : \\[`));
+    }
   });
 
   test("queues are named and tagged with their consumers", () => {

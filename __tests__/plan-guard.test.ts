@@ -141,8 +141,8 @@ describe("on plans Terraform wrote (fixtures/plans/rehearsed, npm run plan-fixtu
   });
 
   test("a replaced app is refused, naming what forces it", () => {
-    const refused = blocking(guardPlan(rehearsed("replace-app"), env("production")));
-    expect(refused.map((f) => [f.address, /REPLACED.*service_bindings/.test(f.message)])).toEqual([["cloudfoundry_app.notify-api", true]]);
+    const refused = blocking(guardPlan(rehearsed("replace-app"), env("staging")));
+    expect(refused.map((f) => [f.address, /REPLACED.*org_name/.test(f.message)])).toEqual([["cloudfoundry_app.notify-api", true]]);
   });
 
   test("a destroyed queue and its dead-letter queue are refused", () => {

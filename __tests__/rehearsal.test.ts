@@ -1,13 +1,14 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { estate, loadEstate, type EnvironmentName } from "../config";
-import { bootstrapPlatform } from "../rehearsal/bootstrap";
+import { estate, loadEstate, type EnvironmentName, type EstateConfig } from "../config";
+import { routeLogicalId } from "../constructs/cf-app";
+import { buildApp } from "../stacks/build";
+import { blocking, guardPlan } from "../tools/plan-guard";
+import { bootstrapPlatform, stableGuid } from "../rehearsal/bootstrap";
 import { livePlatformFile, Rehearsal } from "../rehearsal/rehearse";
 import { Platform, type PlatformData } from "../rehearsal/standin/platform";
-import { buildApp } from "../stacks/build";
 import { driftReport } from "../tools/drift";
-import { blocking, guardPlan } from "../tools/plan-guard";
 import { parsePlan } from "../tools/plan-json";
 import { ENVS, environments, synthDir } from "./helpers";
 
@@ -32,10 +33,65 @@ function existsOnPlatform(p: PlatformData, c: Change): boolean {
 }
 
 let rehearsal: Rehearsal;
+let work: string;
+const results: Record<string, { summary: string; json?: any; error?: string }> = {};
+const envOf: Record<string, EnvironmentName> = {};
+const configOf: Record<string, EstateConfig> = {};
+const pending = (plan: any): Change[] => changes(plan).filter((c) => !c.change.actions.every((a) => a === "no-op" || a === "read"));
+const actionsOf = (plan: any, address: string) => changes(plan).find((c) => c.address === address)?.change.actions ?? [];
+
+/** The stack of an environment synthesized from a changed config. */
+function stackOf(config: EstateConfig, env: EnvironmentName, name: string): any {
+  const out = path.join(work, `synth-${name}`);
+  buildApp(out, loadEstate(config)).synth();
+  return JSON.parse(fs.readFileSync(path.join(out, "stacks", env, "cdk.tf.json"), "utf8"));
+}
+const committedStack = (env: EnvironmentName) => JSON.parse(fs.readFileSync(path.join(synthDir(), "stacks", env, "cdk.tf.json"), "utf8"));
+const withApps = (f: (a: any) => any): EstateConfig => ({ ...estate, apps: estate.apps.map(f) });
+
+const stagingApiRoute = () => routeLogicalId(`api.${loadEstate().find((e) => e.name === "staging")!.publicDomain}`);
+/** Variants that touch different resources share one plan: each assertion reads its own resource. */
+const VARIANTS: { name: string; env: EnvironmentName; config?: EstateConfig; stack?: (s: any) => void }[] = [
+  {
+    name: "bindings",
+    env: "production",
+    // notify-redis bound to every app, notify-splunk unbound from the API: the team's real changes.
+    config: withApps((a) => ({ ...a, services: [...(a.name === "notify-api" ? a.services.filter((s: string) => s !== "notify-splunk") : a.services), "notify-redis"] })),
+  },
+  { name: "queue-deleted-from-config", env: "staging", config: { ...estate, queues: estate.queues.filter((q) => q.name !== "govuk-alerts") } },
+  {
+    name: "queue-retired",
+    env: "production",
+    config: { ...estate, queues: estate.queues.filter((q) => q.name !== "govuk-alerts"), retired: [{ kind: "queue", name: "govuk-alerts", reason: "Alerts moved to their own estate, which owns the queue now.", drained: true }] },
+  },
+  {
+    name: "production-replacements",
+    env: "production",
+    stack: (s) => {
+      s.resource.cloudfoundry_app["notify-api"].org_name = "another-org";
+      s.resource.aws_sqs_queue["govuk-alerts"].name = "livegovuk-alerts-v2";
+    },
+  },
+  { name: "beat-to-0", env: "production", stack: (s) => (s.resource.cloudfoundry_app["notify-delivery-celery-beat"].instances = 0) },
+  {
+    name: "staging-refusals",
+    env: "staging",
+    stack: (s) => {
+      s.resource.cloudfoundry_app["notify-api"].org_name = "another-org";
+      s.resource.cloudfoundry_app["notify-delivery-worker-sender"].instances = 1;
+      s.resource.cloudfoundry_app["notify-delivery-worker-letters"].stopped = true;
+      delete s.resource.cloudfoundry_route[stagingApiRoute()];
+      s.import = s.import.filter((i: any) => !i.to.startsWith(`cloudfoundry_route.${stagingApiRoute()}`));
+    },
+  },
+];
+
+
 const runs: Record<string, { first: any; firstSummary: string; applied: string; second: any; secondSummary: string }> = {};
 
 beforeAll(async () => {
-  rehearsal = await Rehearsal.start(ROOT, synthDir(), Object.fromEntries(ENVS.map((e) => [e, live(e)])));
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearsal-test-"));
+  rehearsal = await Rehearsal.start(ROOT, synthDir(), Object.fromEntries(ENVS.map((e) => [e, live(e)])), path.join(work, "rehearsal"));
   await Promise.all(
     ENVS.map(async (env) => {
       const first = await rehearsal.plan(env, "first.plan");
@@ -44,8 +100,27 @@ beforeAll(async () => {
       runs[env] = { first: first.json, firstSummary: first.summary, applied, second: second.json, secondSummary: second.summary };
     }),
   );
+  // Then each dangerous change, planned against the adopted staging and production estates. The
+  // service team created notify-redis in production before the change that binds it.
+  (rehearsal.standin.platforms.production.data.cf.serviceInstances as Record<string, { id: string; type: string }>)["notify-redis"] = {
+    id: stableGuid("production", "service", "notify-redis"),
+    type: "managed",
+  };
+  const stacks = VARIANTS.map((v) => {
+    const stack = v.config ? stackOf(v.config, v.env, v.name) : committedStack(v.env);
+    v.stack?.(stack);
+    envOf[v.name] = v.env;
+    configOf[v.name] = v.config ?? estate;
+    return { v, stack };
+  });
+  for (let i = 0; i < stacks.length; i += 4) {
+    await Promise.all(stacks.slice(i, i + 4).map(async ({ v, stack }) => (results[v.name] = await rehearsal.planVariant(v.env, v.name, stack))));
+  }
 });
-afterAll(async () => rehearsal?.close());
+afterAll(async () => {
+  await rehearsal?.close();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
 
 describe.each(ENVS)("%s, first deploy against the live estate", (env) => {
   test("imports every app, route and queue that runs, and creates nothing that exists", () => {
@@ -105,29 +180,6 @@ test("on an empty platform the same stack creates everything, and the API starts
   }
 });
 
-test("a config change that replaces an app is a replacement in the real plan, and the plan guard refuses it", async () => {
-  // Today's replacement trigger: a service_bindings change (unbinding notify-splunk from the API,
-  // a change the team really made). Applied to a copy of the config, synthesized, planned against the
-  // adopted production state.
-  const changed = {
-    ...estate,
-    apps: estate.apps.map((a) => (a.name === "notify-api" ? { ...a, services: (a.services ?? []).filter((s) => s !== "notify-splunk") } : a)),
-  };
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearsal-change-"));
-  try {
-    const envs = loadEstate(changed);
-    buildApp(out, envs).synth();
-    rehearsal.useStack("production" as EnvironmentName, out);
-    const { json } = await rehearsal.plan("production", "replace.plan");
-    const api = changes(json).find((c) => c.address === "cloudfoundry_app.notify-api")!;
-    expect(api.change.actions.slice().sort()).toEqual(["create", "delete"]);
-    const refused = blocking(guardPlan(json, envs.find((e) => e.name === "production")!));
-    expect(refused.map((f) => f.address)).toContain("cloudfoundry_app.notify-api");
-  } finally {
-    fs.rmSync(out, { recursive: true, force: true });
-  }
-});
-
 test("drift: hand-made changes are named, values are not shown, and the autoscaler's work is not drift", async () => {
   // On the adopted preview estate: celery beat scaled to 2 by hand, `cf set-env notify-api MMG_URL ...`,
   // and the sender scaled up (as the autoscaler would).
@@ -156,3 +208,59 @@ function parsePlanOrThrow(json: unknown) {
   if ("problem" in parsed) throw new Error(parsed.problem);
   return parsed.plan;
 }
+
+// Deploy safety (issue: deploys that cannot cause an outage or lose messages), proved in plans
+// Terraform wrote or refused against the adopted estate.
+const guard = (name: string) => blocking(guardPlan(results[name].json, loadEstate(configOf[name]).find((e) => e.name === envOf[name])!));
+
+test("binding a new service to every app creates the bindings in place; no app is replaced", () => {
+  const plan = results["bindings"].json;
+  expect(pending(plan).filter((c) => c.type === "cloudfoundry_app")).toEqual([]);
+  const created = pending(plan).filter((c) => c.type === "cloudfoundry_service_credential_binding" && c.change.actions.join() === "create");
+  expect(created.map((c) => c.address).sort()).toEqual(loadEstate().find((e) => e.name === "production")!.apps.map((a) => `cloudfoundry_service_credential_binding.notify-redis["${a.name}"]`).sort());
+});
+
+test("unbinding a service deletes that binding in place, no app is replaced, and the plan guard asks for it to be accepted", () => {
+  const plan = results["bindings"].json;
+  expect(pending(plan).filter((c) => c.change.actions.includes("delete")).map((c) => [c.address, c.change.actions.join("+")])).toEqual([
+    ['cloudfoundry_service_credential_binding.notify-splunk["notify-api"]', "delete"],
+  ]);
+  expect(guard("bindings").map((f) => f.message)).toEqual(["service binding (the app loses the service's credentials) would be DESTROYED"]);
+});
+
+test("a queue deleted from config is forgotten, with its dead-letter queue: nothing is destroyed", () => {
+  const plan = results["queue-deleted-from-config"].json;
+  expect(actionsOf(plan, "aws_sqs_queue.govuk-alerts")).toEqual(["forget"]);
+  expect(actionsOf(plan, "aws_sqs_queue.govuk-alerts-dead-letter")).toEqual(["forget"]);
+  expect(pending(plan).filter((c) => c.change.actions.includes("delete"))).toEqual([]);
+});
+
+test("a retired, drained queue is destroyed, even in production, and the plan guard shows the retirement", () => {
+  const plan = results["queue-retired"].json;
+  expect(actionsOf(plan, "aws_sqs_queue.govuk-alerts")).toEqual(["delete"]);
+  expect(guard("queue-retired")).toEqual([]);
+  const accepted = guardPlan(plan, loadEstate(configOf["queue-retired"]).find((e) => e.name === "production")!);
+  expect(accepted.map((f) => f.acceptedBecause)).toEqual([
+    "retired in config/retired.ts: Alerts moved to their own estate, which owns the queue now.",
+    "retired in config/retired.ts: Alerts moved to their own estate, which owns the queue now.",
+  ]);
+});
+
+test("production: Terraform itself refuses to replace an app or a queue (prevent_destroy), whoever runs the deploy", () => {
+  const r = results["production-replacements"];
+  expect(r.json).toBeUndefined();
+  expect(r.error).toMatch(/Instance cannot be destroyed/);
+  expect(r.error).toContain("cloudfoundry_app.notify-api");
+  expect(r.error).toContain("aws_sqs_queue.govuk-alerts");
+});
+
+test.each([
+  ["staging-refusals", "cloudfoundry_app.notify-api", /app \(an outage while it is recreated\) would be REPLACED \(destroyed and created again, because org_name changed\)/],
+  ["staging-refusals", "cloudfoundry_app.notify-delivery-worker-sender", /below its autoscaler minimum/],
+  ["staging-refusals", "cloudfoundry_app.notify-delivery-worker-letters", /would be STOPPED/],
+  ["staging-refusals", `cloudfoundry_route.${stagingApiRoute()}`, /PUBLIC route api\.\S+: route \(requests to it fail until it is back\) would be DESTROYED/],
+  ["beat-to-0", "cloudfoundry_app.notify-delivery-celery-beat", /celery beat at 0 in production/],
+])("the plan guard refuses, in the plan Terraform wrote (%s): %s", (name, address, message) => {
+  expect(results[name].error).toBeUndefined();
+  expect(guard(name).filter((f) => f.address === address).map((f) => f.message).join("\n")).toMatch(message);
+});

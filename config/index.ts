@@ -3,6 +3,7 @@ import { defaults } from "./defaults";
 import { preview } from "./preview";
 import { production } from "./production";
 import { queues } from "./queues";
+import { retired } from "./retired";
 import { resolveEnvironment, type ResolvedEnvironment } from "./resolve";
 import { estateSchema, formatIssues } from "./schema";
 import { secrets } from "./secrets";
@@ -20,6 +21,7 @@ export const estate: EstateConfig = {
   queues,
   secrets,
   environments: [preview, staging, production],
+  retired,
 };
 
 /** Every problem found in config, one line each, so that a user fixes them all in one go. */

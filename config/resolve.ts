@@ -8,9 +8,11 @@ import type {
   EstateConfig,
   HealthCheck,
   Process,
+  Retirement,
   SecretDefinition,
   UnsetEnv,
 } from "./types";
+import { STATEFUL_HISTORY } from "./stateful-history";
 
 // The per-environment view that constructs, checks and reports read: every default applied, every
 // derived value (routes, env vars, command, consumers) computed once, here.
@@ -96,6 +98,10 @@ export interface ResolvedEnvironment {
   readonly state: EnvironmentConfig["state"];
   readonly appsIamUser: string;
   readonly allowedDestructiveChanges: NonNullable<EnvironmentConfig["allowedDestructiveChanges"]>;
+  /** Every stateful address this environment has declared, with its owner (config/stateful-history.ts). */
+  readonly statefulHistory: Readonly<Record<string, string>>;
+  /** Apps and queues retired on purpose (config/retired.ts). */
+  readonly retired: readonly Retirement[];
   /** Exceptions to environment-wide checks. */
   readonly acknowledgements: readonly Acknowledgement[];
   readonly apps: readonly ResolvedApp[];
@@ -269,6 +275,8 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
     state: env.state,
     appsIamUser: env.appsIamUser,
     allowedDestructiveChanges: env.allowedDestructiveChanges ?? [],
+    statefulHistory: STATEFUL_HISTORY[env.name] ?? {},
+    retired: estate.retired ?? [],
     acknowledgements: env.acknowledgements ?? [],
     apps,
     queues,

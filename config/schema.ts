@@ -188,6 +188,23 @@ export const estateSchema: z.ZodType<EstateConfig> = z
     queues: z.array(queueSchema),
     secrets: z.array(secretSchema),
     environments: z.array(environmentSchema),
+    retired: z
+      .array(
+        z.discriminatedUnion("kind", [
+          z.object({ kind: z.literal("app"), name: z.string().min(1), reason: sentence }).strict(),
+          z
+            .object({
+              kind: z.literal("queue"),
+              name: z.string().min(1),
+              reason: sentence,
+              drained: z.literal(true, {
+                errorMap: () => ({ message: "a queue is destroyed only when drained: true says its messages are gone (ApproximateNumberOfMessages 0 on the queue and its dead-letter queue in every environment)" }),
+              }),
+            })
+            .strict(),
+        ]),
+      )
+      .optional(),
   })
   .strict()
   .superRefine((estate, ctx) => {
@@ -200,6 +217,11 @@ export const estateSchema: z.ZodType<EstateConfig> = z
       ctx.addIssue({ code: "custom", path: ["queues"], message: `queue ${d} is declared twice` });
     for (const d of duplicates(estate.secrets.map((s) => s.name)))
       ctx.addIssue({ code: "custom", path: ["secrets"], message: `secret ${d} is declared twice` });
+    (estate.retired ?? []).forEach((r, i) => {
+      const declared = r.kind === "app" ? appsByName.has(r.name) : queueNames.has(r.name);
+      if (declared)
+        ctx.addIssue({ code: "custom", path: ["retired", i, "name"], message: `${r.kind} ${r.name} is retired and still declared; delete it from config/${r.kind}s.ts or drop the retirement` });
+    });
     const envNames = estate.environments.map((e) => e.name);
     for (const d of duplicates(envNames))
       ctx.addIssue({ code: "custom", path: ["environments"], message: `environment ${d} is declared twice` });

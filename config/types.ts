@@ -299,6 +299,22 @@ export interface SharedDefaults {
   };
 }
 
+/**
+ * An app or queue taken out of the estate on purpose. Without one, an app or queue deleted from
+ * config is only forgotten by Terraform (it keeps running, unmanaged); with one, Terraform destroys it
+ * and the plan guard lets that destruction through, showing the reason.
+ */
+export type Retirement =
+  | { readonly kind: "app"; readonly name: string; /** Why, in at least a sentence. */ readonly reason: string }
+  | {
+      readonly kind: "queue";
+      readonly name: string;
+      /** Why, in at least a sentence. */
+      readonly reason: string;
+      /** Its messages are gone: confirmed empty in every environment (ApproximateNumberOfMessages 0, queue and DLQ). */
+      readonly drained: true;
+    };
+
 /** The whole estate, before validation. */
 export interface EstateConfig {
   readonly defaults: SharedDefaults;
@@ -306,4 +322,6 @@ export interface EstateConfig {
   readonly queues: readonly QueueDefinition[];
   readonly secrets: readonly SecretDefinition[];
   readonly environments: readonly EnvironmentConfig[];
+  /** Apps and queues removed from the estate on purpose. @default none */
+  readonly retired?: readonly Retirement[];
 }

@@ -68,6 +68,11 @@ export class Adoption extends Construct {
     this.add(address, `{ for u in data.aws_sqs_queues.live.queue_urls : u => u if endswith(u, ${hcl(`/${sqsName}`)}) }`);
   }
 
+  /** An import block built elsewhere (service bindings build their own). */
+  addBlock(block: ImportBlock): void {
+    this.imports.push(block);
+  }
+
   private add(to: string, forEach: string): void {
     this.imports.push({ for_each: `\${${forEach}}`, to, id: "${each.value}" });
   }

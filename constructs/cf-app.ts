@@ -39,8 +39,14 @@ export interface CfAppProps {
   readonly sourceCodeHash: string;
   /** Routes owned by this app through `cloudfoundry_route` destinations. */
   readonly routes: readonly CfRoute[];
-  /** Service instance names bound to the app. */
+  /**
+   * Service instance names the app is bound to when it is created (its manifest's `services`, bound
+   * before it first starts). Once the app runs, its bindings are ServiceBindings resources and this is
+   * left unset: set, any change to it would replace the app (provider notes g).
+   */
   readonly serviceBindings: readonly string[];
+  /** An expression that is true when the app already runs (its bindings are then resources). */
+  readonly runs: string;
   /** Plain variables. */
   readonly environment: Readonly<Record<string, string>>;
   /** Variables whose values are tokens from the secret store. */
@@ -49,6 +55,11 @@ export interface CfAppProps {
   readonly unsetEnvironment: readonly { readonly name: string; readonly reason: string }[];
   /** Annotations that explain the app to someone reading `cf curl`. @default none */
   readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * Whether Terraform refuses to destroy or replace the app or a route at this address
+   * (`prevent_destroy`, which holds for any path to apply). @default never
+   */
+  readonly preventDestroy?: (address: string) => boolean;
 }
 
 /**
@@ -82,10 +93,12 @@ export class CfApp extends Construct {
       strategy: props.strategy,
       path: props.path,
       sourceCodeHash: props.sourceCodeHash,
-      serviceBindings: props.serviceBindings.map((serviceInstance) => ({ serviceInstance })),
       environment: { ...props.environment, ...props.secretEnvironment },
       ...(props.annotations ? { annotations: { ...props.annotations } } : {}),
+      ...(props.preventDestroy?.(`cloudfoundry_app.${props.name}`) ? { lifecycle: { preventDestroy: true } } : {}),
     });
+    const bindings = props.serviceBindings.map((s) => `{ service_instance = ${JSON.stringify(s)}, params = "{}" }`).join(", ");
+    this.resource.addOverride("service_bindings", `\${${props.runs} ? null : [${bindings}]}`);
     // A stable Terraform address (cloudfoundry_app.<name>) that does not depend on the construct tree:
     // moving this construct must never destroy and recreate a running app.
     this.resource.overrideLogicalId(props.name);
@@ -97,6 +110,7 @@ export class CfApp extends Construct {
         host: r.host,
         ...(r.path ? { path: r.path } : {}),
         destinations: [{ appId: this.resource.id }],
+        ...(props.preventDestroy?.(`cloudfoundry_route.${routeLogicalId(r.url)}`) ? { lifecycle: { preventDestroy: true } } : {}),
       });
       route.overrideLogicalId(routeLogicalId(r.url));
       return route;

@@ -17,10 +17,11 @@ export interface CeleryQueueProps {
   readonly consumers: readonly string[];
   readonly environment: string;
   /**
-   * Refuse `terraform destroy` and any replacement of the queue (its messages would be lost).
-   * @default false
+   * Whether Terraform refuses to destroy or replace the object at this address (its messages would be
+   * lost): `prevent_destroy`, which holds for any path to apply, a person's `cdktf deploy` included.
+   * @default never
    */
-  readonly preventDestroy?: boolean;
+  readonly preventDestroy?: (address: string) => boolean;
 }
 
 // Policies are JSON text with Terraform interpolations inside (the ARNs): plain JSON.stringify gives
@@ -53,7 +54,7 @@ export class CeleryQueue extends Construct {
       environment: props.environment,
       "managed-by": "notify-estate",
     };
-    const lifecycle = props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {};
+    const lifecycle = (address: string) => (props.preventDestroy?.(address) ? { lifecycle: { preventDestroy: true } } : {});
 
     const arn = (name: string) => `arn:aws:sqs:${props.region}:${props.accountId}:${name}`;
     this.deadLetterQueue = new SqsQueue(this, "dead-letter", {
@@ -62,7 +63,7 @@ export class CeleryQueue extends Construct {
       messageRetentionSeconds: props.deadLetter.messageRetentionSeconds,
       sqsManagedSseEnabled: true,
       tags: { ...tags, "dead-letter-of": props.sqsName },
-      ...lifecycle,
+      ...lifecycle(`aws_sqs_queue.${props.queueName}-dead-letter`),
     });
     this.deadLetterQueue.overrideLogicalId(`${props.queueName}-dead-letter`);
 
@@ -75,7 +76,7 @@ export class CeleryQueue extends Construct {
       policy: httpsOnly(arn(props.sqsName)),
       redrivePolicy: JSON.stringify({ deadLetterTargetArn: this.deadLetterQueue.arn, maxReceiveCount: props.deadLetter.maxReceiveCount }),
       tags,
-      ...lifecycle,
+      ...lifecycle(`aws_sqs_queue.${props.queueName}`),
     });
     // Stable address aws_sqs_queue.<queue name>: a renamed construct must not destroy a queue with messages.
     this.queue.overrideLogicalId(props.queueName);

@@ -30,15 +30,19 @@ const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "replace-app",
-    env: "production",
-    what: "notify-splunk unbound from notify-api: service_bindings replaces the app",
-    config: (c) => ({ ...c, apps: c.apps.map((a) => (a.name === "notify-api" ? { ...a, services: (a.services ?? []).filter((s) => s !== "notify-splunk") } : a)) }),
+    env: "staging",
+    what: "notify-api's org_name edited in the synthesized stack: the app is replaced (production refuses this in Terraform itself: prevent_destroy)",
+    stack: (s) => (s.resource.cloudfoundry_app["notify-api"].org_name = "another-org"),
   },
   {
     name: "delete-queue",
     env: "preview",
-    what: "govuk-alerts removed from config/queues.ts (preview: production's queues cannot be planned for destruction)",
-    config: (c) => ({ ...c, queues: c.queues.filter((q) => q.name !== "govuk-alerts") }),
+    what: "govuk-alerts removed from the synthesized stack with no removed block (config alone would only forget it)",
+    stack: (s) => {
+      delete s.resource.aws_sqs_queue["govuk-alerts"];
+      delete s.resource.aws_sqs_queue["govuk-alerts-dead-letter"];
+      s.import = s.import.filter((i: any) => !i.to.startsWith("aws_sqs_queue.govuk-alerts"));
+    },
   },
   {
     name: "below-floor",

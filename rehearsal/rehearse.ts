@@ -128,6 +128,27 @@ export class Rehearsal {
     return { summary: planSummary(plan.stdout), json: JSON.parse(show.stdout), text: plan.stdout };
   }
 
+  /**
+   * Plans a variant of an environment's stack against its current state, in a directory of its own
+   * (so variants plan side by side; none takes the state lock or changes state). It does not refresh:
+   * use it right after an apply, when state and platform agree. Terraform's own errors come back as
+   * `error` rather than thrown: a refusal by Terraform is a result here.
+   */
+  async planVariant(env: EnvironmentName, name: string, stack: object): Promise<{ summary: string; json?: any; error?: string }> {
+    const base = this.stacks[env];
+    const dir = path.join(this.work, "variants", `${env}-${name}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(stack));
+    fs.copyFileSync(path.join(base.dir, "rehearsal_override.tf.json"), path.join(dir, "rehearsal_override.tf.json"));
+    const tf = (args: string[]) => run("terraform", args, { cwd: dir, env: base.env_vars });
+    const init = await tf(["init", "-input=false", "-no-color"]);
+    if (init.code !== 0) throw new Error(`terraform init (${env}/${name}) failed:\n${init.stderr}`);
+    const plan = await tf(["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false", "-out=variant.plan"]);
+    if (plan.code !== 0) return { summary: "", error: plan.stderr + plan.stdout };
+    const show = await tf(["show", "-json", "variant.plan"]);
+    return { summary: planSummary(plan.stdout), json: JSON.parse(show.stdout) };
+  }
+
   async apply(env: EnvironmentName, planFile = "rehearsal.plan"): Promise<string> {
     const r = await this.terraform(env, ["apply", "-input=false", "-no-color", planFile]);
     if (r.code !== 0) throw new Error(`terraform apply (${env}) failed:\n${r.stderr}${r.stdout}`);

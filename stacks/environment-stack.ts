@@ -12,11 +12,13 @@ import { DataCloudfoundryApps } from "../.gen/providers/cloudfoundry/data-cloudf
 import { DataCloudfoundryServiceInstance } from "../.gen/providers/cloudfoundry/data-cloudfoundry-service-instance";
 import { CfApp, routeLogicalId } from "../constructs/cf-app";
 import { Adoption } from "../constructs/adoption";
+import { ServiceBindings } from "../constructs/service-bindings";
 import { CeleryQueue } from "../constructs/sqs-queue";
 import { AppToAppPolicy } from "../constructs/network-policy";
 import { QueueAccessBoundary } from "../constructs/queue-access-boundary";
 import type { ResolvedApp, ResolvedEnvironment } from "../config";
 import { effectiveFloor } from "../checks/invariants";
+import { forgottenAddresses } from "../config/lifecycle";
 
 export const CLOUDFOUNDRY_PROVIDER_VERSION = "1.16.0";
 export const AWS_PROVIDER_VERSION = "5.100.0";
@@ -71,9 +73,9 @@ export class EnvironmentStack extends TerraformStack {
       }
       return d.id;
     };
-    const serviceNames = new Map<string, string>();
+    const serviceInstances = new Map<string, DataCloudfoundryServiceInstance>();
     for (const name of new Set(env.apps.flatMap((a) => a.services))) {
-      serviceNames.set(name, new DataCloudfoundryServiceInstance(this, `service-${name}`, { name, space: space.id }).name);
+      serviceInstances.set(name, new DataCloudfoundryServiceInstance(this, `service-${name}`, { name, space: space.id }));
     }
     const exporter = new DataCloudfoundryApp(this, "statsd-exporter", {
       name: env.statsd.exporterApp,
@@ -91,6 +93,12 @@ export class EnvironmentStack extends TerraformStack {
       '${{ for a in data.cloudfoundry_apps.live.apps : a.name => coalesce(try(one([for p in a.processes : p.instances if p.type == "web"]), 0), 0) }}',
     );
     liveInstances.overrideLogicalId("live_instances");
+    new TerraformLocal(this, "live_app_ids", "${{ for a in data.cloudfoundry_apps.live.apps : a.name => a.id }}").overrideLogicalId("live_app_ids");
+    new TerraformLocal(
+      this,
+      "live_bindings",
+      "${{ for a in data.cloudfoundry_apps.live.apps : a.name => (a.service_bindings == null ? [] : [for b in a.service_bindings : b.service_instance]) }}",
+    ).overrideLogicalId("live_bindings");
 
     const parameters = new Map<string, string>();
     for (const p of env.parameters) {
@@ -98,6 +106,11 @@ export class EnvironmentStack extends TerraformStack {
       // Secrets stay sensitive all the way into the plan; settings are shown so that reviewers see them.
       parameters.set(p.name, p.kind === "secret" ? data.value : data.insecureValue);
     }
+
+    // Production's stateful objects refuse destruction and replacement in Terraform itself (any path to
+    // apply, a person's cdktf deploy included), unless config accepts that address for a reviewed change.
+    const accepted = new Set(env.allowedDestructiveChanges.map((a) => a.address));
+    const preventDestroy = (address: string) => env.name === "production" && !accepted.has(address);
 
     // The first deploy against a running estate imports what exists instead of creating it again.
     const adoption = new Adoption(this, "adoption", { spaceId: space.id, queuePrefix: env.queuePrefix, liveAppsAddress: "data.cloudfoundry_apps.live" });
@@ -120,11 +133,13 @@ export class EnvironmentStack extends TerraformStack {
         path: artifactPath.stringValue,
         sourceCodeHash: artifactHash.stringValue,
         routes: app.routes.map((r) => ({ domainId: domainId(r.domain), host: r.host, path: r.path, url: r.url })),
-        serviceBindings: app.services.map((s) => serviceNames.get(s) ?? s),
+        serviceBindings: app.services,
+        runs: `contains(keys(local.live_app_ids), ${JSON.stringify(app.name)})`,
         environment: app.env,
         secretEnvironment: Object.fromEntries(app.secretEnv.map((s) => [s.name, parameters.get(s.name) ?? ""])),
         unsetEnvironment: app.unsetEnv,
         annotations: app.oneOffTask ? { "notify/one-off-task": `${app.oneOffTask.name}: ${app.oneOffTask.command}` } : undefined,
+        preventDestroy,
       });
     }
     this.apps = apps;
@@ -158,7 +173,7 @@ export class EnvironmentStack extends TerraformStack {
         accountId: account.accountId,
         consumers: [...q.consumers, ...(q.externalConsumer ? [q.externalConsumer.app] : [])],
         environment: env.name,
-        preventDestroy: env.name === "production",
+        preventDestroy,
       });
     }
     this.queues = queues;
@@ -166,6 +181,22 @@ export class EnvironmentStack extends TerraformStack {
       adoption.queue(`aws_sqs_queue.${q.name}`, q.sqsName);
       adoption.queue(`aws_sqs_queue.${q.name}-dead-letter`, q.deadLetter.sqsName);
     }
+
+    for (const [name, instance] of serviceInstances) {
+      const bindings = new ServiceBindings(this, `bindings-${name}`, {
+        service: name,
+        serviceInstanceId: instance.id,
+        apps: env.apps.filter((a) => a.services.includes(name)).map((a) => a.name),
+        liveAppIds: "local.live_app_ids",
+        liveBindings: "local.live_bindings",
+      });
+      adoption.addBlock(bindings.importBlock);
+    }
+
+    // An app, route or queue that config no longer declares is forgotten, never destroyed, unless
+    // config/retired.ts retires it (then it is destroyed, and the plan guard shows the reason).
+    const forgotten = forgottenAddresses(env);
+    if (forgotten.length) this.addOverride("removed", forgotten.map((from) => ({ from, lifecycle: { destroy: false } })));
 
     new QueueAccessBoundary(this, "queue-access-boundary", {
       environment: env.name,

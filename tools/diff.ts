@@ -52,10 +52,22 @@ function routeUrls(stack: StackJson | undefined): Map<string, string> {
 }
 
 const appName = (ref: unknown) => String(ref).replace(/^\$\{(?:data\.)?cloudfoundry_app\.([^.]+)\.id\}$/, "$1");
-const bindingNames = (v: unknown) =>
-  ((v as { service_instance: string }[] | undefined) ?? []).map((b) =>
-    b.service_instance.replace(/^\$\{data\.cloudfoundry_service_instance\.service-(.+)\.name\}$/, "$1"),
-  );
+
+/** "service -> app" for every binding a stack declares (constructs/service-bindings.ts). */
+function bindings(stack: StackJson | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const [service, b] of Object.entries(resources(stack, "cloudfoundry_service_credential_binding"))) {
+    const list = /for a in \[([^\]]*)\]/.exec(String(b.for_each ?? ""))?.[1] ?? "";
+    for (const m of list.matchAll(/"([^"]+)"/g)) out.add(`${service} -> ${m[1]}`);
+  }
+  return out;
+}
+
+/** Addresses a stack tells Terraform to forget (removed blocks): still running, no longer managed. */
+function forgotten(stack: StackJson | undefined): Set<string> {
+  const removed = ((stack as { removed?: { from: string }[] } | undefined)?.removed ?? []).map((r) => r.from);
+  return new Set(removed);
+}
 
 const APP_FIELDS: readonly [string, string, (v: unknown) => string][] = [
   ["memory", "memory", show],
@@ -74,11 +86,6 @@ function appChanges(name: string, before: Res, after: Res): string[] {
   const out: string[] = [];
   for (const [field, label, fmt] of APP_FIELDS) {
     if (!same(before[field], after[field])) out.push(`app ${name}: ${label} ${fmt(before[field])} -> ${fmt(after[field])}`);
-  }
-  const b = bindingNames(before.service_bindings);
-  const a = bindingNames(after.service_bindings);
-  if (!same(b, a)) {
-    out.push(`app ${name}: services ${b.join(", ") || "(none)"} -> ${a.join(", ") || "(none)"} (REPLACES THE APP: service_bindings forces replacement)`);
   }
   const be = (before.environment as Record<string, string>) ?? {};
   const ae = (after.environment as Record<string, string>) ?? {};
@@ -110,7 +117,10 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   const baseApps = resources(base, "cloudfoundry_app");
   const headApps = resources(head, "cloudfoundry_app");
   for (const n of Object.keys(headApps).filter((n) => !(n in baseApps)).sort()) out.push(`app + ${n} (new app)`);
-  for (const n of Object.keys(baseApps).filter((n) => !(n in headApps)).sort()) out.push(`app - ${n} (DESTROYS THE APP)`);
+  const forget = forgotten(head);
+  for (const n of Object.keys(baseApps).filter((n) => !(n in headApps)).sort()) {
+    out.push(forget.has(`cloudfoundry_app.${n}`) ? `app - ${n} (forgotten: it keeps running, no longer managed; retire it in config/retired.ts to destroy it)` : `app - ${n} (RETIRED: DESTROYS THE APP)`);
+  }
   for (const n of Object.keys(headApps).filter((n) => n in baseApps).sort()) out.push(...appChanges(n, baseApps[n], headApps[n]));
 
   const br = routeUrls(base);
@@ -124,11 +134,23 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   const bq = resources(base, "aws_sqs_queue");
   const hq = resources(head, "aws_sqs_queue");
   for (const n of Object.keys(hq).filter((n) => !(n in bq)).sort()) out.push(`queue + ${n}`);
-  for (const n of Object.keys(bq).filter((n) => !(n in hq)).sort()) out.push(`queue - ${n} (DESTROYS THE QUEUE AND ITS MESSAGES)`);
+  for (const n of Object.keys(bq).filter((n) => !(n in hq)).sort()) {
+    out.push(forget.has(`aws_sqs_queue.${n}`) ? `queue - ${n} (forgotten: it and its messages stay, no longer managed)` : `queue - ${n} (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)`);
+  }
   for (const n of Object.keys(hq).filter((n) => n in bq).sort()) {
     for (const [field, label] of QUEUE_FIELDS) {
       if (!same(bq[n][field], hq[n][field])) out.push(`queue ${n}: ${label} ${show(withoutMetadata(bq[n][field]))} -> ${show(withoutMetadata(hq[n][field]))}`);
     }
+  }
+
+  // Bindings change in place. CF does not restart an app for a new binding; removing one deletes it,
+  // and a brokered service revokes its credentials at once (running instances keep the stale
+  // VCAP_SERVICES until they restart).
+  const bb = bindings(base);
+  const hb = bindings(head);
+  for (const b of [...hb].filter((b) => !bb.has(b)).sort()) out.push(`binding + ${b} (in place; the app sees it after its next restart: its next deploy or cf restart)`);
+  for (const b of [...bb].filter((b) => !hb.has(b)).sort()) {
+    out.push(`binding - ${b} (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)`);
   }
 
   // Apps this estate does not own (the statsd exporter) are data sources: name them by their CF name.
@@ -151,7 +173,7 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   for (const p of [...bs].filter((p) => !hs.has(p)).sort()) out.push(`secret store - ${p} (no longer read)`);
 
   // Anything else (IAM, queue policies, backend, providers): named, so that nothing changes unseen.
-  const covered = new Set(["cloudfoundry_app", "cloudfoundry_route", "aws_sqs_queue", "cloudfoundry_network_policy"]);
+  const covered = new Set(["cloudfoundry_app", "cloudfoundry_route", "aws_sqs_queue", "cloudfoundry_network_policy", "cloudfoundry_service_credential_binding"]);
   for (const type of new Set([...Object.keys(base?.resource ?? {}), ...Object.keys(head?.resource ?? {})])) {
     if (covered.has(type)) continue;
     const b = resources(base, type);

@@ -1,5 +1,6 @@
 import type { ResolvedApp, ResolvedEnvironment } from "../config";
 import { BEAT_REQUIRED_IN, effectiveFloor, incidentFloor } from "../checks/invariants";
+import { retiredAddresses } from "../config/lifecycle";
 import { parsePlan, type PlanJson, type ResourceChange } from "./plan-json";
 
 // Reads `terraform show -json <plan>` and refuses plans that lose state or capacity: a destroyed or
@@ -73,7 +74,8 @@ function appFindings(c: ResourceChange, env: ResolvedEnvironment, app: ResolvedA
 export function guardPlan(input: unknown, env: ResolvedEnvironment): GuardFinding[] {
   const parsed = parsePlan(input);
   if ("problem" in parsed) return [{ address: "(plan)", message: `refused: it is ${parsed.problem}` }];
-  const accepted = new Map(env.allowedDestructiveChanges.map((a) => [a.address, a.reason]));
+  // Accepted: what config retired on purpose, and addresses accepted for a reviewed change.
+  const accepted = new Map([...retiredAddresses(env), ...env.allowedDestructiveChanges.map((a) => [a.address, a.reason] as const)]);
   const apps = new Map(env.apps.map((a) => [a.name, a]));
   const findings: GuardFinding[] = [];
   const add = (address: string, f: Omit<GuardFinding, "address">) => {

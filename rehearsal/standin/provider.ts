@@ -59,6 +59,18 @@ const BEHAVIOURS: Record<string, Behaviour> = {
       const defaults: Obj = { enable_ssh: true, stack: "cflinuxfs4", health_check_type: "port", readiness_health_check_type: "process", log_rate_limit_per_second: "-1", memory: "1024M", disk_quota: "1024M", stopped: false, buildpacks: [], service_bindings: [], routes: [] };
       for (const [k, v] of Object.entries(defaults)) if (isUnknown(o[k])) o[k] = prior?.[k] ?? v;
       if (Array.isArray(o.service_bindings)) o.service_bindings = o.service_bindings.map((b) => ({ ...(b as Obj), params: isUnknown((b as Obj).params) ? "{}" : (b as Obj).params }));
+      // A manifest's services are bound before the app starts (cf push); on the platform a binding is
+      // one object, whichever way it was made.
+      for (const b of (o.service_bindings as Obj[] | null) ?? []) {
+        const name = String(b.service_instance);
+        const si = p.data.cf.serviceInstances[name];
+        if (!si) throw new StandinError("Service instance not found", `no service instance named ${name} in the space`);
+        const bound = Object.values(p.objects("cloudfoundry_service_credential_binding")).some((x) => x.app === o.id && x.service_instance === si.id);
+        if (!bound) {
+          const id = p.newGuid();
+          p.put("cloudfoundry_service_credential_binding", id, { id, type: "app", name: null, app: String(o.id), service_instance: si.id, created_at: now(), updated_at: now(), credential_binding: "{}" });
+        }
+      }
     },
   },
   cloudfoundry_route: {
@@ -98,10 +110,14 @@ const BEHAVIOURS: Record<string, Behaviour> = {
     frameworkKeepOnUpdate: ["id", "created_at"],
     importable: true,
     fill(o, prior, p) {
+      if (!prior && Object.values(p.objects("cloudfoundry_service_credential_binding")).some((x) => x.app === o.app && x.service_instance === o.service_instance)) {
+        throw new StandinError("The app is already bound to the service instance", `app ${o.app} and service instance ${o.service_instance}: import the binding instead of creating it`);
+      }
       o.id = (prior?.id as string) ?? p.newGuid();
       o.created_at = (prior?.created_at as string) ?? now();
       o.updated_at = now();
       if (isUnknown(o.credential_binding)) o.credential_binding = "{}";
+      if (isUnknown(o.last_operation)) o.last_operation = null;
     },
   },
   aws_sqs_queue: {
@@ -177,6 +193,10 @@ export class StandinProvider {
     const t = this.resourceType(type);
     const planned = { ...(proposed as Obj) };
     const cfg = (config ?? {}) as Obj;
+    // Schema defaults the framework applies at plan time (notes: service_bindings[].params is "{}").
+    if (type === "cloudfoundry_app" && Array.isArray(planned.service_bindings)) {
+      planned.service_bindings = planned.service_bindings.map((b) => ({ ...(b as Obj), params: (b as Obj).params ?? "{}" }));
+    }
     const old = prior as Obj | null;
     // hashicorp/aws computes tags_all (default_tags, none here, merged with tags) at plan time.
     const tagsAll = () => {
@@ -205,6 +225,9 @@ export class StandinProvider {
     const old = prior as Obj | null;
     if (planned === null) {
       if (old) this.platform.remove(type, platformId(type, old));
+      if (old && type === "cloudfoundry_app") {
+        for (const [id, b] of Object.entries(this.platform.objects("cloudfoundry_service_credential_binding"))) if (b.app === old.id) this.platform.remove("cloudfoundry_service_credential_binding", id);
+      }
       return null;
     }
     const t = this.resourceType(type);
@@ -216,7 +239,7 @@ export class StandinProvider {
     const state = conform(o, t) as Obj;
     if (old && platformId(type, old) !== platformId(type, state)) this.platform.remove(type, platformId(type, old));
     this.platform.put(type, platformId(type, state), state);
-    return state;
+    return type === "cloudfoundry_app" ? withBindings(state, this.platform, t) : state;
   }
 
   /**
@@ -243,7 +266,8 @@ export class StandinProvider {
     if (!live) return null;
     const out: Obj = { ...live };
     for (const k of b.notReadable ?? []) out[k] = cur[k] ?? null;
-    return conform(out, this.resourceType(type));
+    const t = this.resourceType(type);
+    return type === "cloudfoundry_app" ? withBindings(conform(out, t) as Obj, this.platform, t) : conform(out, t);
   }
 
   importState(type: string, id: string): Obj {
@@ -253,7 +277,8 @@ export class StandinProvider {
     if (!live) throw new StandinError("Cannot import non-existent remote object", `no ${type} with id ${id} exists on the platform`);
     const out: Obj = { ...live };
     for (const k of b.notReadable ?? []) out[k] = null;
-    return conform(out, this.resourceType(type)) as Obj;
+    const t = this.resourceType(type);
+    return type === "cloudfoundry_app" ? withBindings(conform(out, t) as Obj, this.platform, t) : (conform(out, t) as Obj);
   }
 
   readData(type: string, config: Obj): Obj {
@@ -272,6 +297,19 @@ export class StandinError extends Error {
   }
 }
 
+/** The app's bindings as CF reports them (the manifest's `services`), from the platform's binding objects. */
+function bindingsOf(appId: unknown, p: Platform): Obj[] {
+  const names = new Map(Object.entries(p.data.cf.serviceInstances).map(([name, si]) => [si.id, name]));
+  return Object.values(p.objects("cloudfoundry_service_credential_binding"))
+    .filter((b) => b.app === appId && b.type === "app")
+    .map((b) => ({ service_instance: names.get(String(b.service_instance)) ?? String(b.service_instance), params: "{}" }))
+    .sort((a, b) => String(a.service_instance).localeCompare(String(b.service_instance)));
+}
+
+function withBindings(app: Obj, p: Platform, t: Type): Obj {
+  return conform({ ...app, service_bindings: bindingsOf(app.id, p) }, t) as Obj;
+}
+
 function settle(v: Value | undefined, prior: Value | undefined): Value {
   if (v === undefined) return null;
   if (isUnknown(v)) return prior !== undefined && !isUnknown(prior) ? prior : null;
@@ -281,11 +319,12 @@ function settle(v: Value | undefined, prior: Value | undefined): Value {
 }
 
 /** The web process's view of an app, as cloudfoundry_apps reports it in 1.16.0 (notes (i)). */
-function asListedApp(app: Obj, space: string, org: string): Obj {
+function asListedApp(app: Obj, space: string, org: string, p: Platform): Obj {
   const listed: Obj = {};
-  for (const k of ["id", "name", "environment", "command", "buildpacks", "stack", "enable_ssh", "labels", "annotations", "created_at", "updated_at", "service_bindings", "routes"]) {
+  for (const k of ["id", "name", "environment", "command", "buildpacks", "stack", "enable_ssh", "labels", "annotations", "created_at", "updated_at", "routes"]) {
     listed[k] = app[k] ?? null;
   }
+  listed.service_bindings = bindingsOf(app.id, p);
   listed.space_name = space;
   listed.org_name = org;
   listed.processes = [
@@ -333,7 +372,7 @@ function readDataSource(type: string, c: Obj, p: Platform): Obj {
     case "cloudfoundry_apps": {
       if (c.space !== null && c.space !== cf.space.id) return { apps: [] };
       const all = [...Object.values(cf.foreignApps), ...apps()].filter((a) => c.name === null || a.name === c.name);
-      return { apps: all.map((a) => asListedApp(a, cf.space.name, cf.org.name)) };
+      return { apps: all.map((a) => asListedApp(a, cf.space.name, cf.org.name, p)) };
     }
     case "cloudfoundry_routes":
     case "cloudfoundry_route": {
@@ -342,6 +381,15 @@ function readDataSource(type: string, c: Obj, p: Platform): Obj {
       );
       if (type === "cloudfoundry_route" && !routes.length) fail("Unable to find route in list", "no route matches");
       return { routes: routes.map((r) => ({ ...r })) };
+    }
+    case "cloudfoundry_service_credential_binding":
+    case "cloudfoundry_service_credential_bindings": {
+      const found = Object.values(p.objects("cloudfoundry_service_credential_binding")).filter(
+        (b) => b.service_instance === c.service_instance && (c.app === null || b.app === c.app) && (c.name === null || b.name === c.name),
+      );
+      // Both fail on an empty result in 1.16.0 (notes j), the plural one included.
+      if (!found.length) fail("Unable to find any credential bindings in list", `service instance ${c.service_instance}${c.app ? `, app ${c.app}` : ""}`);
+      return { credential_bindings: found.map((b) => ({ ...b, parameters: null })) };
     }
     case "aws_caller_identity":
       return { account_id: p.data.aws.accountId, arn: p.data.aws.callerArn, user_id: "AIDASTANDIN", id: p.data.aws.accountId };

@@ -1,0 +1,60 @@
+import { Construct } from "constructs";
+import { ServiceCredentialBinding } from "../.gen/providers/cloudfoundry/service-credential-binding";
+import { DataCloudfoundryServiceCredentialBindings } from "../.gen/providers/cloudfoundry/data-cloudfoundry-service-credential-bindings";
+
+export interface ServiceBindingsProps {
+  /** The service instance's name in the space, e.g. notify-db. */
+  readonly service: string;
+  /** GUID of the service instance (a data source's id). */
+  readonly serviceInstanceId: string;
+  /** Apps this service is bound to. */
+  readonly apps: readonly string[];
+  /** An expression: a map of the space's running apps, name => GUID, read at plan time. */
+  readonly liveAppIds: string;
+  /** An expression: a map of the space's running apps, name => names of the services bound to it. */
+  readonly liveBindings: string;
+}
+
+/**
+ * One service instance bound to apps: `cloudfoundry_service_credential_binding.<service>["<app>"]`.
+ *
+ * Bindings are their own resources, so binding or unbinding a service changes the binding, never the
+ * app (the app's `service_bindings` forces a replacement on any change, provider notes g). Each binding
+ * names its app by the GUID the platform lists at plan time, which an app update does not change; a
+ * binding that took `cloudfoundry_app.x.id` would be replaced on every app update (that id is planned
+ * unknown). So a binding exists here only for an app that already runs: a new app is bound through its
+ * manifest when it is created (it starts with its database), and its next deploy imports those bindings.
+ * Bindings that exist are imported, found through the platform's list of each app's services (the
+ * binding data source fails when nothing matches, so it is read only where a binding exists).
+ */
+export class ServiceBindings extends Construct {
+  readonly binding: ServiceCredentialBinding;
+  /** Import blocks for the bindings that already exist. */
+  readonly importBlock: { readonly for_each: string; readonly to: string; readonly id: string };
+
+  constructor(scope: Construct, id: string, props: ServiceBindingsProps) {
+    super(scope, id);
+    const apps = `[${props.apps.map((a) => JSON.stringify(a)).join(", ")}]`;
+    const svc = JSON.stringify(props.service);
+    this.binding = new ServiceCredentialBinding(this, "binding", {
+      type: "app",
+      serviceInstance: props.serviceInstanceId,
+      app: `\${${props.liveAppIds}[each.key]}`,
+    });
+    this.binding.addOverride("for_each", `\${{ for a in ${apps} : a => a if contains(keys(${props.liveAppIds}), a) }}`);
+    this.binding.overrideLogicalId(props.service);
+
+    const existing = new DataCloudfoundryServiceCredentialBindings(this, "existing", {
+      serviceInstance: props.serviceInstanceId,
+      app: `\${${props.liveAppIds}[each.key]}`,
+    });
+    existing.addOverride("for_each", `\${{ for a in ${apps} : a => a if contains(lookup(${props.liveBindings}, a, []), ${svc}) }}`);
+    existing.overrideLogicalId(props.service);
+
+    this.importBlock = {
+      for_each: `\${{ for a, d in data.cloudfoundry_service_credential_bindings.${props.service} : a => d.credential_bindings[0].id }}`,
+      to: `cloudfoundry_service_credential_binding.${props.service}[each.key]`,
+      id: "${each.value}",
+    };
+  }
+}
