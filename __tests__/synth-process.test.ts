@@ -78,3 +78,24 @@ test("a config with several violations exits 1, lists every one, and leaves cdkt
   expect(filesUnder(path.join(dir, "cdktf.out"))).toEqual(before);
   expect(fs.readdirSync(dir).filter((n) => n.startsWith("cdktf.out"))).toEqual(["cdktf.out"]);
 });
+
+test("a config edit with an older file time (cp -p, rsync, touch -d) is synthesized, never the stale bundle", () => {
+  // Its own copy, with the lockfile, so that the bundle cache is in play exactly as in a checkout.
+  const dir = projectCopy();
+  fs.copyFileSync(path.join(ROOT, "package-lock.json"), path.join(dir, "package-lock.json"));
+  expect(synth(dir).status).toBe(0);
+  const apps = path.join(dir, "config", "apps.ts");
+  const original = fs.readFileSync(apps, "utf8");
+  const { mtime } = fs.statSync(path.join(dir, ".build", "main.js"));
+  try {
+    fs.writeFileSync(apps, original.replace('// 1G → 2G: hovering near 90% memory like the sender (1ac3ca250).\n    memory: "2G",', '// 1G → 2G: hovering near 90% memory like the sender (1ac3ca250).\n    memory: "3G",'));
+    // Older than the bundle, as a copy that keeps file times would leave it.
+    const old = new Date(mtime.getTime() - 3600_000);
+    fs.utimesSync(apps, old, old);
+    expect(synth(dir).status).toBe(0);
+    const stack = JSON.parse(fs.readFileSync(path.join(dir, "cdktf.out", "stacks", "production", "cdk.tf.json"), "utf8"));
+    expect(stack.resource.cloudfoundry_app["notify-delivery-worker-letters"].memory).toBe("3G");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -12,6 +12,7 @@ export function synthAtomically(outdir: string, build: (tmpdir: string) => void)
   if (path.relative(target, process.cwd()) === "" || !path.relative(target, process.cwd()).startsWith("..")) {
     throw new Error(`refusing to synthesize into ${target}: it contains the working directory ${process.cwd()}`);
   }
+  cleanUpInterruptedSynths(target);
   const tmp = `${target}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
   try {
@@ -27,6 +28,35 @@ export function synthAtomically(outdir: string, build: (tmpdir: string) => void)
   }
   fs.renameSync(tmp, target);
   fs.rmSync(old, { recursive: true, force: true });
+}
+
+/** Whether a process id belongs to a running process (a synth still at work). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * What an interrupted synth (killed, out of memory, Ctrl-C) left next to the output: `<out>.tmp-<pid>`
+ * is half-written and removed; `<out>.old-<pid>` is the previous output, moved aside just before the
+ * swap: removed if the new output arrived, moved back if it did not. Directories of a synth that is
+ * still running are left alone.
+ */
+export function cleanUpInterruptedSynths(target: string): void {
+  const dir = path.dirname(target);
+  const base = path.basename(target);
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir)) {
+    const m = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(tmp|old)-(\\d+)$`).exec(name);
+    if (!m || running(Number(m[2]))) continue;
+    const leftover = path.join(dir, name);
+    if (m[1] === "old" && !fs.existsSync(target)) fs.renameSync(leftover, target);
+    else fs.rmSync(leftover, { recursive: true, force: true });
+  }
 }
 
 // Terraform's working files (providers installed by `terraform init`, the lock file) live in each
