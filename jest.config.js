@@ -9,6 +9,11 @@ module.exports = {
   testSequencer: "<rootDir>/__tests__/sequencer.js",
   globalSetup: "<rootDir>/__tests__/global-setup.ts",
   globalTeardown: "<rootDir>/__tests__/global-teardown.ts",
-  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022", parser: { syntax: "typescript" } } }] },
+  transform: {
+    "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022", parser: { syntax: "typescript" } } }],
+    // secretlint ships ES modules only; Node 20's jest cannot require() them, so swc compiles them.
+    "^.+/node_modules/@secretlint/.+\\.js$": ["@swc/jest", { jsc: { target: "es2022" }, module: { type: "commonjs" } }],
+  },
+  transformIgnorePatterns: ["/node_modules/(?!@secretlint/)"],
   modulePathIgnorePatterns: ["<rootDir>/cdktf.out", "<rootDir>/.build"],
 };

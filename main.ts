@@ -1,25 +1,31 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigError } from "./config";
-import { loadCheckedEstate } from "./checks";
+import { loadFullyCheckedEstate } from "./checks";
 import { buildApp } from "./stacks/build";
 import { synthAtomically } from "./stacks/synth";
+import { cli, Refusal, run } from "./tools/cli";
 import { buildReport } from "./tools/report";
 import { summary } from "./tools/summary";
 
 // Config is validated and every guardrail runs (all problems at once) before anything is built; a
-// failing run exits non-zero and leaves the previous cdktf.out/ exactly as it was.
+// failing run exits 1 and leaves the previous output exactly as it was. `cdktf synth/diff/deploy` run
+// this with no arguments (cdktf.json); CDKTF_OUTDIR is how cdktf names the output directory.
 const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
-try {
-  const { environments, checks } = loadCheckedEstate();
-  const report = buildReport(environments, checks);
-  synthAtomically(outdir, (tmp) => {
-    buildApp(tmp, environments).synth();
-    fs.writeFileSync(path.join(tmp, "report.json"), JSON.stringify(report, null, 2) + "\n");
+const program = cli("synth", `Validate config, run every guardrail and write the three stacks and report.json to ${outdir}/ (atomically)`)
+  .option("--summary", "print the capacity summary of each environment after writing")
+  .action(async (opts: { summary?: boolean }) => {
+    try {
+      const { environments, checks } = await loadFullyCheckedEstate();
+      const report = buildReport(environments, checks);
+      synthAtomically(outdir, (tmp) => {
+        buildApp(tmp, environments).synth();
+        fs.writeFileSync(path.join(tmp, "report.json"), JSON.stringify(report, null, 2) + "\n");
+      });
+      if (opts.summary) process.stdout.write(summary(report, outdir));
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      throw new Refusal([`refused: config has ${err.problems.length} problem${err.problems.length === 1 ? "" : "s"}`, ...err.problems, `${outdir} was left as it was.`]);
+    }
   });
-  if (process.argv.includes("--summary")) process.stdout.write(summary(report, outdir));
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  process.stderr.write(`synth refused: ${err.message}\n${outdir} was left as it was.\n`);
-  process.exit(1);
-}
+void run(program);

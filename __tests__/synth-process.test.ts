@@ -68,13 +68,14 @@ test("a config with several violations exits 1, lists every one, and leaves cdkt
   expect(run.status).toBe(1);
   expect(run.stdout).toBe("");
   const lines = run.stderr.split("\n");
-  expect(lines[0]).toMatch(/^synth refused: config has \d+ problems:$/);
+  expect(lines[0]).toMatch(/^synth: refused: config has \d+ problems$/);
+  expect(lines.filter(Boolean).every((l) => l.startsWith("synth: "))).toBe(true);
   for (const env of ["preview", "staging", "production"]) {
     expect(run.stderr).toContain(`[NOTIFY-BEAT-SINGLETON] ${env}/notify-delivery-celery-beat`);
     expect(run.stderr).toContain(`[NOTIFY-VISIBILITY-TIMEOUT] ${env}/broadcast-tasks: notify-delivery-worker-broadcasts on broadcast-tasks: retry delay 300 s + prefetch 4`);
   }
   expect(run.stderr).toContain("[NOTIFY-DB-CONNECTIONS] production/notify-api: 35 instances x 4 workers x (30 pool + 10 overflow) = 5600");
-  expect(lines.at(-2)).toBe("cdktf.out was left as it was.");
+  expect(lines.at(-2)).toBe("synth: cdktf.out was left as it was.");
   expect(filesUnder(path.join(dir, "cdktf.out"))).toEqual(before);
   expect(fs.readdirSync(dir).filter((n) => n.startsWith("cdktf.out"))).toEqual(["cdktf.out"]);
 });

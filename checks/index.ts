@@ -9,6 +9,7 @@ import { memoryQuota } from "./memory-quota";
 import { queueCoverage } from "./queue-coverage";
 import { routes } from "./routes";
 import { secretGrants } from "./secret-grants";
+import { secretLiterals } from "./secret-literals";
 import { statsdCoverage } from "./statsd-coverage";
 import type { Check, Violation } from "./types";
 import { visibilityTimeout } from "./visibility-timeout";
@@ -102,5 +103,18 @@ export function loadCheckedEstate(config: EstateConfig = estate): { environments
   const environments = loadEstate(config);
   const checks = runChecks(environments);
   if (checks.violations.length) throw new ConfigError(checks.violations.map(formatViolation));
+  return { environments, checks };
+}
+
+/**
+ * loadCheckedEstate, plus the checks that can only run asynchronously (NOTIFY-SECRET-LITERALS: the
+ * secret scanner's API is async). The entry points that synthesize or show config use this one, so
+ * that every problem is still reported at once.
+ */
+export async function loadFullyCheckedEstate(config: EstateConfig = estate): Promise<{ environments: ResolvedEnvironment[]; checks: CheckResult }> {
+  const environments = loadEstate(config);
+  const checks = runChecks(environments);
+  const all = [...checks.violations, ...(await secretLiterals.run(environments))];
+  if (all.length) throw new ConfigError(all.map(formatViolation));
   return { environments, checks };
 }

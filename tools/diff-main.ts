@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { Command } from "commander";
 import { ConfigError } from "../config";
-import { loadCheckedEstate } from "../checks";
+import { loadFullyCheckedEstate } from "../checks";
 import { buildApp } from "../stacks/build";
 import { renderDiff, type StackJson } from "./diff";
 
@@ -73,12 +73,12 @@ function synthesizeRef(ref: string, work: string): Record<string, StackJson> {
 const program = new Command("diff")
   .description("Offline, reviewer-level diff of the estate between a git ref and the working tree")
   .requiredOption("--base <ref>", "git ref to compare against, e.g. origin/main or HEAD~1")
-  .action(({ base }: { base: string }) => {
+  .action(async ({ base }: { base: string }) => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-diff-"));
     try {
       const before = synthesizeRef(base, work);
       const headOut = path.join(work, "head.out");
-      buildApp(headOut, loadCheckedEstate().environments).synth();
+      buildApp(headOut, (await loadFullyCheckedEstate()).environments).synth();
       const after = readStacks(headOut);
       const envs = ["preview", "staging", "production"].filter((e) => e in before || e in after);
       const { text, changed } = renderDiff(envs, before, after);

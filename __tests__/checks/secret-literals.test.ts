@@ -1,0 +1,41 @@
+import { secretLiterals } from "../../checks/secret-literals";
+import { loadFullyCheckedEstate } from "../../checks";
+import { estate } from "../../config";
+import { app, estateWith } from "./fixtures";
+
+// A credential typed into config as a plain env value would be in Git and in every plan. Seeded with
+// the issue's examples; each finding names app, variable and rule, never the value.
+const withEnv = (vars: Record<string, string>) =>
+  estateWith((e) => {
+    const api = app(e, "notify-api");
+    api.env = { ...(api.env ?? {}), ...vars };
+  });
+
+test.each([
+  ["a database URI with a password", "SQLALCHEMY_DATABASE_URI", "postgres://notify:hunter2@db.example.org:5432/notify", "password in a URI"],
+  ["a Redis URI with a password", "REDIS_SOMETHING", "rediss://:s3cr3tpassw0rd@redis.example.org:6379", "password in a URI"],
+  ["an AWS access key id", "SOME_KEY", "AKIA2E0A8F3B244C9986", "AWS access key id"],
+  ["an HTTP URL with basic auth", "WEBHOOK", "https://notify:hunter2@hooks.example.org/x", "secretlint:basicauth"],
+  ["a private key", "SIGNING_KEY", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAxyz\n-----END RSA PRIVATE KEY-----", "secretlint:privatekey"],
+  ["a GitHub token", "GH", "ghp_0123456789abcdefghijklmnopqrstuvwxyzAB", "secretlint:github"],
+])("refused: %s, naming app, variable and rule but never the value", async (_what, name, value, rule) => {
+  const found = await secretLiterals.run(withEnv({ [name]: value }));
+  expect(found.map((v) => `${v.environment}/${v.subject}`)).toEqual(["production/notify-api"]);
+  expect(found[0].message).toContain(`${name} holds what looks like a credential (`);
+  expect(found[0].message).toContain(rule);
+  for (const part of value.split(/[:@/\n]/).filter((p) => p.length >= 6)) expect(found[0].message).not.toContain(part);
+});
+
+test("ordinary settings pass: URLs without passwords, hosts, numbers, commands", async () => {
+  const found = await secretLiterals.run(
+    withEnv({ MMG_URL: "https://api.mmg.co.uk/jsonv2a/api.php", API_HOST: "api.notifications.service.gov.uk", POOL: "15", CMD: "flask db upgrade" }),
+  );
+  expect(found).toEqual([]);
+});
+
+test("the committed estate holds no secret literal, and the synth's own check path refuses one", async () => {
+  await expect(loadFullyCheckedEstate()).resolves.toBeDefined();
+  const copy = structuredClone(estate) as any;
+  copy.apps.find((a: any) => a.name === "notify-api").env = { SQLALCHEMY_DATABASE_URI: "postgres://notify:hunter2@db/notify" };
+  await expect(loadFullyCheckedEstate(copy)).rejects.toThrow(/NOTIFY-SECRET-LITERALS\] preview\/notify-api: SQLALCHEMY_DATABASE_URI holds what looks like a credential/);
+});
