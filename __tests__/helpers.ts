@@ -1,7 +1,9 @@
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import type { EnvironmentName, ResolvedEnvironment } from "../config";
 import { loadCheckedEstate } from "../checks";
+import { buildApp } from "../stacks/build";
 
 /** A synthesized stack as Terraform reads it. */
 export interface Synthesized {
@@ -18,8 +20,20 @@ export function environments(): ResolvedEnvironment[] {
   return (resolved ??= loadCheckedEstate().environments);
 }
 
-/** The directory global-setup.ts synthesized the estate into, once for the whole run. */
+let inProcess: string | undefined;
+/**
+ * The directory global-setup.ts synthesized the estate into, once for the whole run. Under the
+ * mutation run (jest.mutation.config.js) the estate is synthesized here instead, inside the test
+ * process, where the mutant under test is active: a synthesis from the global setup would hide it.
+ */
 export function synthDir(): string {
+  if (process.env.NOTIFY_TEST_SYNTH_IN_PROCESS) {
+    if (!inProcess) {
+      inProcess = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-synth-"));
+      buildApp(inProcess, loadCheckedEstate().environments).synth();
+    }
+    return inProcess;
+  }
   const dir = process.env.NOTIFY_TEST_SYNTH_DIR;
   if (!dir) throw new Error("NOTIFY_TEST_SYNTH_DIR is not set: run the tests through jest.config.js (globalSetup)");
   return dir;

@@ -1,0 +1,1 @@
+process.env.NOTIFY_TEST_SYNTH_IN_PROCESS = "1";

@@ -1,0 +1,26 @@
+// The test run StrykerJS uses for each mutant (npm run mutation; stryker.config.json). No global setup:
+// the estate is synthesized inside the test process (helpers.synthDir), where the mutant is active.
+// Left out: the files that run Terraform, git or whole processes; they exercise none of the mutated
+// files' logic that the in-process tests do not, and cost seconds per mutant.
+const base = require("./jest.config.js");
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...base,
+  globalSetup: undefined,
+  globalTeardown: undefined,
+  testSequencer: undefined,
+  maxWorkers: 1,
+  setupFiles: ["<rootDir>/__tests__/mutation-setup.js"],
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    "/__tests__/rehearsal.test.ts",
+    "/__tests__/terraform-validate.test.ts",
+    "/__tests__/synth-process.test.ts",
+    "/__tests__/standin.test.ts",
+    "/__tests__/bindings.test.ts",
+    "/__tests__/fast-path.test.ts",
+    "/__tests__/pipeline.test.ts",
+    "/__tests__/diff-command.test.ts",
+  ],
+};
