@@ -21,7 +21,7 @@ test("the committed estate is valid", () => {
 
 test("memory must be a CF size: '4GB' is refused and the message names the app and field", () => {
   expect(problems((e) => (app(e, "notify-delivery-worker-sender").memory = "4GB"))).toEqual([
-    'apps[notify-delivery-worker-sender].memory: must be a whole number of megabytes or gigabytes, e.g. "512M" or "2G"',
+    'config/apps.ts: apps[notify-delivery-worker-sender].memory: must be a whole number of megabytes or gigabytes, e.g. "512M" or "2G"; got "4GB"',
   ]);
 });
 
@@ -31,37 +31,78 @@ test("negative or fractional instance figures are refused", () => {
     env(e, "staging").scaling["notify-api"].autoscaler.max = 25.5;
   });
   expect(found).toEqual([
-    "environments[staging].scaling.notify-api.autoscaler.max: Expected integer, received float",
-    "environments[production].scaling.notify-api.deployFloor: Number must be greater than or equal to 0",
+    "config/staging.ts: environments[staging].scaling.notify-api.autoscaler.max: Expected integer, received float; got 25.5",
+    "config/production.ts: environments[production].scaling.notify-api.deployFloor: Number must be greater than or equal to 0; got -1",
   ]);
 });
 
-test("a misspelled key is refused rather than ignored", () => {
-  expect(problems((e) => (app(e, "notify-api").healthcheck = { type: "port" }))).toEqual([
-    "apps[notify-api]: Unrecognized key(s) in object: 'healthcheck'",
+test("a misspelled key is refused rather than ignored, with the nearest allowed key", () => {
+  const found = problems((e) => (app(e, "notify-api").healthcheck = { type: "port" }));
+  expect(found).toHaveLength(1);
+  expect(found[0]).toMatch(/^config\/apps\.ts: apps\[notify-api\]: unknown key "healthcheck"; did you mean "healthCheck"\? \(allowed: name, role, .*healthCheck.*\)$/);
+});
+
+test.each([
+  ["an app", (e: any) => (app(e, "notify-api-db-migration").diskQuta = "1G"), 'config/apps.ts: apps[notify-api-db-migration]: unknown key "diskQuta"; did you mean "diskQuota"?'],
+  ["an environment", (e: any) => (env(e, "production").queuPrefix = "live"), 'config/production.ts: environments[production]: unknown key "queuPrefix"; did you mean "queuePrefix"?'],
+  ["a nested object", (e: any) => (app(e, "notify-api").database.poolSze = 3), 'config/apps.ts: apps[notify-api].database: unknown key "poolSze"; did you mean "poolSize"?'],
+  ["a process, by its kind", (e: any) => (app(e, "notify-delivery-worker-jobs").process.concurency = 3), 'config/apps.ts: apps[notify-delivery-worker-jobs].process: unknown key "concurency"; did you mean "concurrency"?'],
+])("a misspelt key in %s suggests the nearest valid one", (_where, change, expected) => {
+  const found = problems(change);
+  expect(found).toHaveLength(1);
+  expect(found[0].startsWith(expected)).toBe(true);
+});
+
+test("a key nothing resembles gets no suggestion, only the allowed keys", () => {
+  const [found] = problems((e) => (app(e, "notify-api").zzzzzzzz = 1));
+  expect(found).toMatch(/unknown key "zzzzzzzz" \(allowed: /);
+  expect(found).not.toContain("did you mean");
+});
+
+test("an empty app name is one error naming its position, the value and the rule: no follow-on errors", () => {
+  expect(problems((e) => (e.apps[5].name = ""))).toEqual([
+    'config/apps.ts: apps[#6].name: must be a Cloud Foundry app name: lower-case letters, digits and hyphens, starting with a letter (e.g. notify-api); got ""',
   ]);
+});
+
+test("a route host with a space names the value and the allowed pattern in words", () => {
+  expect(problems((e) => (app(e, "notify-api").publicRoutes[0].host = "api x"))).toEqual([
+    'config/apps.ts: apps[notify-api].publicRoutes[#1].host: must be a host name label: lower-case letters, digits and hyphens, no dots or spaces (e.g. api); got "api x"',
+  ]);
+});
+
+test("a duplicate app name is one error, naming both positions and the fix", () => {
+  expect(problems((e) => (e.apps[6].name = e.apps[5].name))).toEqual([
+    'config/apps.ts: apps[notify-delivery-worker-research].name: apps #6 and #7 are both named "notify-delivery-worker-research": app names must be unique in a space; rename or delete one',
+  ]);
+});
+
+test("an env value is never echoed in a message (it could be a credential)", () => {
+  const found = problems((e) => (app(e, "notify-api").env = { "bad name": "postgres://u:hunter2@db/x" }));
+  expect(found.length).toBeGreaterThan(0);
+  for (const f of found) expect(f).not.toContain("hunter2");
 });
 
 test("an unknown environment is refused", () => {
   const found = problems((e) => e.environments.push({ ...env(e, "preview"), name: "prod" }));
-  expect(found[0]).toMatch(/^environments\[prod\]\.name: Invalid enum value\. Expected 'preview' \| 'staging' \| 'production', received 'prod'$/);
+  expect(found[0]).toMatch(/^config\/prod\.ts: environments\[prod\]\.name: Invalid enum value\. Expected 'preview' \| 'staging' \| 'production', received 'prod'$/);
 });
 
 test("an unknown queue in an app's -Q list is refused", () => {
   expect(problems((e) => (app(e, "notify-delivery-worker-jobs").process.queues = ["database-tasks", "jobs-tasks"]))).toEqual([
-    'apps[notify-delivery-worker-jobs].process.queues[1]: notify-delivery-worker-jobs uses queue "jobs-tasks", which config/queues.ts does not declare; declare it or fix the name',
+    'config/apps.ts: apps[notify-delivery-worker-jobs].process.queues[#2]: notify-delivery-worker-jobs uses queue "jobs-tasks", which config/queues.ts does not declare; declare it or fix the name',
   ]);
 });
 
 test("a variable both set and unset is refused, with the reason it was unset", () => {
   const found = problems((e) => (app(e, "notify-delivery-worker-reporting").env = { CELERYD_MAX_TASKS_PER_CHILD: "1" }));
   expect(found).toHaveLength(1);
-  expect(found[0]).toMatch(/^apps\[notify-delivery-worker-reporting\]\.unsetEnv: notify-delivery-worker-reporting: CELERYD_MAX_TASKS_PER_CHILD is both set and declared unset \(Restarting/);
+  expect(found[0]).toMatch(/^config\/apps\.ts: apps\[notify-delivery-worker-reporting\]\.unsetEnv: notify-delivery-worker-reporting: CELERYD_MAX_TASKS_PER_CHILD is both set and declared unset \(Restarting/);
 });
 
 test("an autoscaled app without limits in an environment is refused", () => {
   expect(problems((e) => delete env(e, "staging").scaling["notify-delivery-worker-jobs"])).toEqual([
-    'environments[staging].scaling: staging: autoscaled app notify-delivery-worker-jobs has no autoscaler limits; add "notify-delivery-worker-jobs": { autoscaler: { min, max } }',
+    'config/staging.ts: environments[staging].scaling: staging: autoscaled app notify-delivery-worker-jobs has no autoscaler limits; add "notify-delivery-worker-jobs": { autoscaler: { min, max } }',
   ]);
 });
 
@@ -72,4 +113,20 @@ test("several problems are all reported together", () => {
     app(e, "notify-delivery-worker-broadcasts").secrets.push("CBC_PROXY_PASSWORD");
   });
   expect(found).toHaveLength(3);
+});
+
+test("a queue is retired only when declared drained", () => {
+  const found = problems((e) => {
+    e.queues = e.queues.filter((q: any) => q.name !== "govuk-alerts");
+    e.retired = [{ kind: "queue", name: "govuk-alerts", reason: "Alerts moved to their own estate for good." }];
+  });
+  expect(found).toEqual([
+    "config/retired.ts: retired[govuk-alerts].drained: a queue is destroyed only when drained: true says its messages are gone (ApproximateNumberOfMessages 0 on the queue and its dead-letter queue in every environment); it is missing",
+  ]);
+});
+
+test("nothing is retired while it is still declared", () => {
+  expect(problems((e) => (e.retired = [{ kind: "app", name: "notify-api", reason: "Trying to retire an app that is still declared." }]))).toEqual([
+    "config/retired.ts: retired[notify-api].name: app notify-api is retired and still declared; delete it from config/apps.ts or drop the retirement",
+  ]);
 });

@@ -11,8 +11,8 @@ describe("npm run diff -- --base", () => {
     const r = spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: repo, encoding: "utf8" });
     if (r.status !== 0) throw new Error(r.stderr);
   };
-  const diff = (base: string) =>
-    spawnSync(process.execPath, ["bin/run.js", "tools/diff-main.ts", "--base", base], { cwd: repo, encoding: "utf8" });
+  const diff = (base: string, ...flags: string[]) =>
+    spawnSync(process.execPath, ["bin/run.js", "tools/diff-main.ts", "--base", base, ...flags], { cwd: repo, encoding: "utf8" });
 
   beforeAll(() => {
     repo = fs.mkdtempSync(path.join(os.tmpdir(), "notify-diff-repo-"));
@@ -33,10 +33,11 @@ describe("npm run diff -- --base", () => {
   });
   afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
 
-  test("on a commit that changes one app's memory it prints exactly that change and exits 2", () => {
+  test("on a commit that changes one app's memory it prints exactly that change; --exit-code makes that exit 1", () => {
     const run = diff("HEAD~1");
     expect(run.stderr).toBe("");
-    expect(run.status).toBe(2);
+    expect(run.status).toBe(0);
+    expect(diff("HEAD~1", "--exit-code").status).toBe(1);
     const line = "  app notify-delivery-worker-letters: memory 2G -> 3G";
     expect(run.stdout).toBe(`Changes against HEAD~1:\npreview:\n${line}\nstaging:\n${line}\nproduction:\n${line}\n`);
   });
@@ -47,12 +48,13 @@ describe("npm run diff -- --base", () => {
     git("checkout", "HEAD~1", "--", "config/apps.ts");
     const run = diff("HEAD~1");
     expect([run.status, run.stdout]).toEqual([0, "Changes against HEAD~1:\npreview: no changes\nstaging: no changes\nproduction: no changes\n"]);
+    expect(diff("HEAD~1", "--exit-code").status).toBe(0);
     git("checkout", "HEAD", "--", "config/apps.ts");
   });
 
-  test("an unknown ref is an error, exit 1", () => {
+  test("an unknown ref is a usage error: exit 2, one line", () => {
     const run = diff("no-such-ref");
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^diff failed: git rev-parse --verify no-such-ref\^\{commit\}/);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^diff: git rev-parse --verify no-such-ref\^\{commit\}: fatal: Needed a single revision\n$/);
   });
 });

@@ -8,9 +8,14 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const Table = require("cli-table3");
+const { jsCli } = require("../bin/cli-conventions");
 
+const options = jsCli("bench", "Time the commands people run (median, min, max over repeated whole-process runs); takes minutes")
+  .option("--quick", "fewer repetitions, no 100x estate, no ts-node or cdktf CLI")
+  .parse()
+  .opts();
 const root = path.join(__dirname, "..");
-const quick = process.argv.includes("--quick");
+const quick = Boolean(options.quick);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notify-bench-"));
 const env = { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: path.join(tmp, "cdktf.out") };
 
@@ -60,9 +65,9 @@ for (const factor of quick ? [1, 10] : [1, 10, 100]) {
   scale.push({ ...row, factor, apps: detail.apps, queues: detail.queues });
 }
 
-const table = new Table({ head: ["command", "runs", "median", "min", "max"], style: { head: [], border: [] } });
+const table = new Table({ head: ["command", "runs", "median", "min", "max"], style: { head: [], border: [], compact: true } });
 for (const r of rows) table.push([r.label, r.runs, fmt(r.median), fmt(r.min), fmt(r.max)]);
-const growth = new Table({ head: ["estate", "apps per env (x3 envs)", "queues per env (x3 envs)", "median (whole process)", "vs 1x"], style: { head: [], border: [] } });
+const growth = new Table({ head: ["estate", "apps per env (x3 envs)", "queues per env (x3 envs)", "median (whole process)", "vs 1x"], style: { head: [], border: [], compact: true } });
 const base = scale[0].median;
 for (const s of scale) growth.push([`${s.factor}x`, s.apps, s.queues, fmt(s.median), `${(s.median / base).toFixed(1)}x`]);
 process.stdout.write(`${table.toString()}\n${growth.toString()}\n`);

@@ -259,7 +259,7 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
 
   return {
     name: env.name,
-    cfApiUrl: d.cfApiUrl,
+    cfApiUrl: env.cfApiUrl ?? d.cfApiUrl,
     org: d.org,
     space: env.space,
     awsRegion: d.awsRegion,

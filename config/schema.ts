@@ -1,9 +1,13 @@
+import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { ENVIRONMENTS, type EstateConfig } from "./types";
 
 // Shape and cross-reference validation of the estate config. Every rule lives in zod so that each
 // problem comes back with the path of the field that holds it; nothing here throws on the first one.
 
+/** A string that matches a pattern, with the pattern said in words (the message a person reads). */
+const matching = (re: RegExp, words: string) => z.string().regex(re, words);
+const nonEmpty = z.string().min(1, "must not be empty");
 const positiveInt = z.number().int().positive();
 const nonNegativeInt = z.number().int().nonnegative();
 const cfSize = z
@@ -11,7 +15,7 @@ const cfSize = z
   .regex(/^[1-9][0-9]*[MG]$/, 'must be a whole number of megabytes or gigabytes, e.g. "512M" or "2G"') as z.ZodType<
   `${number}M` | `${number}G`
 >;
-const envVarName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an upper-case environment variable name");
+const envVarName = matching(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name: upper-case letters, digits and underscores, not starting with a digit (e.g. MMG_URL)");
 const sentence = z.string().min(20, "must say why, in at least a sentence (20 characters)");
 
 const healthCheck = z.discriminatedUnion("type", [
@@ -31,7 +35,7 @@ const healthCheck = z.discriminatedUnion("type", [
     .strict(),
 ]);
 
-const queueList = z.array(z.string().min(1)).min(1);
+const queueList = z.array(nonEmpty).min(1);
 const processSchema = z.discriminatedUnion("kind", [
   z
     .object({
@@ -63,14 +67,14 @@ const processSchema = z.discriminatedUnion("kind", [
 
 const unsetEnv = z.object({ name: envVarName, reason: sentence }).strict();
 const acknowledgement = z
-  .object({ check: z.string().regex(/^NOTIFY-[A-Z0-9-]+$/), reason: sentence, accepted: z.number().nonnegative().optional() })
+  .object({ check: matching(/^NOTIFY-[A-Z0-9-]+$/, "must be a check id such as NOTIFY-DB-CONNECTIONS (README: Guardrails)"), reason: sentence, accepted: z.number().nonnegative().optional() })
   .strict();
 
 const appSchema = z
   .object({
-    name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    name: matching(/^[a-z][a-z0-9-]*$/, "must be a Cloud Foundry app name: lower-case letters, digits and hyphens, starting with a letter (e.g. notify-api)"),
     role: z.enum(["web", "worker", "scheduler", "task"]),
-    notifyAppName: z.string().min(1),
+    notifyAppName: nonEmpty,
     memory: cfSize.optional(),
     diskQuota: cfSize.optional(),
     healthCheck: healthCheck.optional(),
@@ -80,10 +84,17 @@ const appSchema = z
       z.object({ mode: z.literal("autoscaled") }).strict(),
     ]),
     publicRoutes: z
-      .array(z.object({ host: z.string().regex(/^[a-z0-9-]+$/), path: z.string().regex(/^\/[a-z0-9/_-]+$/).optional() }).strict())
+      .array(
+        z
+          .object({
+            host: matching(/^[a-z0-9-]+$/, "must be a host name label: lower-case letters, digits and hyphens, no dots or spaces (e.g. api)"),
+            path: matching(/^\/[a-z0-9/_-]+$/, "must be a path starting with /: lower-case letters, digits, /, _ and - (e.g. /notifications/sms/mmg)").optional(),
+          })
+          .strict(),
+      )
       .optional(),
     defaultRoute: z.boolean().optional(),
-    services: z.array(z.string().min(1)),
+    services: z.array(nonEmpty),
     database: z
       .object({
         poolSize: positiveInt,
@@ -95,15 +106,15 @@ const appSchema = z
     secrets: z.array(envVarName).optional(),
     env: z.record(envVarName, z.string()).optional(),
     unsetEnv: z.array(unsetEnv).optional(),
-    oneOffTask: z.object({ name: z.string().min(1), command: z.string().min(1) }).strict().optional(),
+    oneOffTask: z.object({ name: nonEmpty, command: nonEmpty }).strict().optional(),
     acknowledgements: z.array(acknowledgement).optional(),
   })
   .strict();
 
 const queueSchema = z
   .object({
-    name: z.string().regex(/^[a-z0-9-]+$/),
-    externalConsumer: z.object({ app: z.string().min(1), reason: sentence }).strict().optional(),
+    name: matching(/^[a-z0-9-]+$/, "must be a queue name: lower-case letters, digits and hyphens (e.g. database-tasks)"),
+    externalConsumer: z.object({ app: nonEmpty, reason: sentence }).strict().optional(),
     maxRetryDelaySeconds: nonNegativeInt.optional(),
     maxTaskSeconds: positiveInt.optional(),
     longRunningTasks: z.boolean().optional(),
@@ -124,9 +135,9 @@ const secretSchema = z
 const environmentSchema = z
   .object({
     name: z.enum(ENVIRONMENTS),
-    space: z.string().min(1),
-    publicDomain: z.string().regex(/^[a-z0-9.-]+\.[a-z]+$/),
-    queuePrefix: z.string().regex(/^[a-z0-9-]*$/),
+    space: nonEmpty,
+    publicDomain: matching(/^[a-z0-9.-]+\.[a-z]+$/, "must be a domain name: lower-case labels separated by dots (e.g. notifications.service.gov.uk)"),
+    queuePrefix: matching(/^[a-z0-9-]*$/, "must be lower-case letters, digits and hyphens (kombu puts it in front of every queue name)"),
     scaling: z.record(
       z.string(),
       z
@@ -137,9 +148,16 @@ const environmentSchema = z
         })
         .strict(),
     ),
-    state: z.object({ bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/), key: z.string().min(1), region: z.string().min(1) }).strict(),
-    appsIamUser: z.string().regex(/^[\w+=,.@-]{1,64}$/),
-    allowedDestructiveChanges: z.array(z.object({ address: z.string().min(1), reason: sentence }).strict()).optional(),
+    state: z
+      .object({
+        bucket: matching(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name: 3 to 63 lower-case letters, digits, dots and hyphens"),
+        key: nonEmpty,
+        region: nonEmpty,
+      })
+      .strict(),
+    cfApiUrl: z.string().url("must be the URL of a Cloud Foundry API, e.g. https://api.cloud.service.gov.uk").optional(),
+    appsIamUser: matching(/^[\w+=,.@-]{1,64}$/, "must be an IAM user name: up to 64 letters, digits and +=,.@_-"),
+    allowedDestructiveChanges: z.array(z.object({ address: nonEmpty, reason: sentence }).strict()).optional(),
     spaceMemoryQuotaMib: positiveInt,
     acknowledgements: z.array(acknowledgement).optional(),
   })
@@ -147,13 +165,13 @@ const environmentSchema = z
 
 const defaultsSchema = z
   .object({
-    cfApiUrl: z.string().url(),
-    org: z.string().min(1),
-    sharedAppsDomain: z.string().min(1),
-    internalDomain: z.string().min(1),
-    awsRegion: z.string().min(1),
-    buildpack: z.string().min(1),
-    statsdExporterApp: z.string().min(1),
+    cfApiUrl: z.string().url("must be the URL of a Cloud Foundry API, e.g. https://api.cloud.service.gov.uk"),
+    org: nonEmpty,
+    sharedAppsDomain: nonEmpty,
+    internalDomain: nonEmpty,
+    awsRegion: nonEmpty,
+    buildpack: nonEmpty,
+    statsdExporterApp: nonEmpty,
     statsdPort: positiveInt.max(65535),
     memory: cfSize,
     diskQuota: cfSize,
@@ -162,7 +180,7 @@ const defaultsSchema = z
     startupTimeoutSeconds: positiveInt,
     env: z.record(envVarName, z.string()),
     unsetEnv: z.array(unsetEnv),
-    ssmPrefix: z.string().regex(/^\/[A-Za-z0-9/_.-]*[^/]$/),
+    ssmPrefix: matching(/^\/[A-Za-z0-9/_.-]*[^/]$/, "must be an SSM path starting with / and not ending with / (e.g. /notify)"),
     queue: z
       .object({
         visibilityTimeoutSeconds: positiveInt.max(43200),
@@ -191,11 +209,11 @@ export const estateSchema: z.ZodType<EstateConfig> = z
     retired: z
       .array(
         z.discriminatedUnion("kind", [
-          z.object({ kind: z.literal("app"), name: z.string().min(1), reason: sentence }).strict(),
+          z.object({ kind: z.literal("app"), name: nonEmpty, reason: sentence }).strict(),
           z
             .object({
               kind: z.literal("queue"),
-              name: z.string().min(1),
+              name: nonEmpty,
               reason: sentence,
               drained: z.literal(true, {
                 errorMap: () => ({ message: "a queue is destroyed only when drained: true says its messages are gone (ApproximateNumberOfMessages 0 on the queue and its dead-letter queue in every environment)" }),
@@ -212,7 +230,17 @@ export const estateSchema: z.ZodType<EstateConfig> = z
     const appsByName = new Map(estate.apps.map((a) => [a.name, a]));
     const queueNames = new Set(estate.queues.map((q) => q.name));
     const secretNames = new Map(estate.secrets.map((s) => [s.name, s]));
-    for (const d of duplicates(appNames)) ctx.addIssue({ code: "custom", path: ["apps"], message: `app ${d} is declared twice` });
+    for (const d of duplicates(appNames)) {
+      const at = appNames.flatMap((n, i) => (n === d ? [i] : []));
+      ctx.addIssue({
+        code: "custom",
+        path: ["apps", at[1], "name"],
+        message: `apps ${at.map((i) => `#${i + 1}`).join(" and ")} are both named "${d}": app names must be unique in a space; rename or delete one`,
+      });
+    }
+    // A missing, invalid or repeated app name breaks every reference to apps (scaling, secrets, queues):
+    // report the name once and check references when the names are sound.
+    const appNamesSound = duplicates(appNames).length === 0 && appNames.every((n) => /^[a-z][a-z0-9-]*$/.test(n));
     for (const d of duplicates(estate.queues.map((q) => q.name)))
       ctx.addIssue({ code: "custom", path: ["queues"], message: `queue ${d} is declared twice` });
     for (const d of duplicates(estate.secrets.map((s) => s.name)))
@@ -267,7 +295,7 @@ export const estateSchema: z.ZodType<EstateConfig> = z
             message: `${app.name}: ${u.name} is both set and declared unset (${u.reason}); remove one of them`,
           });
       });
-      if (app.scaling.mode === "autoscaled") {
+      if (app.scaling.mode === "autoscaled" && appNamesSound) {
         estate.environments.forEach((env, k) => {
           if (!env.scaling[app.name])
             ctx.addIssue({
@@ -282,13 +310,13 @@ export const estateSchema: z.ZodType<EstateConfig> = z
     estate.environments.forEach((env, k) => {
       for (const [name, s] of Object.entries(env.scaling)) {
         const app = appsByName.get(name);
-        if (!app)
+        if (!app && appNamesSound)
           ctx.addIssue({
             code: "custom",
             path: ["environments", k, "scaling", name],
             message: `${env.name}: scaling for unknown app "${name}"; known apps are in config/apps.ts`,
           });
-        else if (app.scaling.mode === "fixed")
+        else if (app?.scaling.mode === "fixed")
           ctx.addIssue({
             code: "custom",
             path: ["environments", k, "scaling", name],
@@ -306,7 +334,7 @@ export const estateSchema: z.ZodType<EstateConfig> = z
     estate.secrets.forEach((s, i) => {
       if (s.allowedApps === "all") return;
       s.allowedApps.forEach((a, j) => {
-        if (!appsByName.has(a))
+        if (!appsByName.has(a) && appNamesSound)
           ctx.addIssue({
             code: "custom",
             path: ["secrets", i, "allowedApps", j],
@@ -316,22 +344,95 @@ export const estateSchema: z.ZodType<EstateConfig> = z
     });
   });
 
-/** Formats zod issues as one line each: `path: message`. */
+/** The config file that holds a top-level key (or an environment). */
+function fileOf(path: readonly (string | number)[], config: unknown): string {
+  const [top, index] = path;
+  if (top === "environments") {
+    const env = (config as { environments?: { name?: unknown }[] })?.environments?.[index as number];
+    return typeof env?.name === "string" ? `config/${env.name}.ts` : "config/<environment>.ts";
+  }
+  return { apps: "config/apps.ts", queues: "config/queues.ts", secrets: "config/secrets.ts", defaults: "config/defaults.ts", retired: "config/retired.ts" }[String(top)] ?? "config/index.ts";
+}
+
+function valueAt(path: readonly (string | number)[], config: unknown): unknown {
+  let node: unknown = config;
+  for (const key of path) node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[key] : undefined;
+  return node;
+}
+
+/** The value a rule was applied to, for the message; never an env value (it could be a credential). */
+function shown(path: readonly (string | number)[], config: unknown): string {
+  if (path.includes("env")) return "";
+  const v = valueAt(path, config);
+  if (v === undefined) return "; it is missing";
+  if (typeof v === "object" && v !== null) return "";
+  const text = JSON.stringify(v);
+  return `; got ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
+}
+
+/** The keys the schema allows at a path, by walking the schema the way zod parsed the config. */
+function allowedKeys(schema: z.ZodTypeAny, path: readonly (string | number)[], config: unknown): string[] {
+  let s: z.ZodTypeAny | undefined = schema;
+  let node: unknown = config;
+  const unwrap = (t: z.ZodTypeAny | undefined): z.ZodTypeAny | undefined => {
+    let cur = t;
+    for (;;) {
+      if (cur instanceof z.ZodEffects) cur = cur.innerType();
+      else if (cur instanceof z.ZodOptional || cur instanceof z.ZodNullable) cur = cur.unwrap();
+      else if (cur instanceof z.ZodDiscriminatedUnion) {
+        const tag = node && typeof node === "object" ? (node as Record<string, unknown>)[cur.discriminator] : undefined;
+        cur = cur.optionsMap.get(tag as never);
+      } else return cur;
+    }
+  };
+  for (const key of path) {
+    s = unwrap(s);
+    if (s instanceof z.ZodObject) s = s.shape[key as string];
+    else if (s instanceof z.ZodArray) s = s.element;
+    else if (s instanceof z.ZodRecord) s = s.valueSchema;
+    else return [];
+    node = node && typeof node === "object" ? (node as Record<string | number, unknown>)[key] : undefined;
+  }
+  s = unwrap(s);
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}
+
+/**
+ * One line per zod issue: the file, the field (apps and queues by name), the value it got, the rule it
+ * broke in words, and for a misspelt key the nearest allowed one.
+ */
 export function formatIssues(error: z.ZodError, config: unknown): string[] {
-  return error.issues.map((issue) => `${describePath(issue.path, config)}: ${issue.message}`);
+  return error.issues.map((issue) => {
+    const where = `${fileOf(issue.path, config)}: ${describePath(issue.path, config)}`;
+    if (issue.code === "unrecognized_keys") {
+      const known = allowedKeys(estateSchema as z.ZodTypeAny, issue.path, config);
+      return issue.keys
+        .map((key) => {
+          const near = known.length ? closest(key, known) : undefined;
+          const hint = near && distance(key, near) <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean "${near}"?` : "";
+          return `${where}: unknown key "${key}"${hint}${known.length ? ` (allowed: ${known.join(", ")})` : ""}`;
+        })
+        .join("\n");
+    }
+    // Those that quote the value themselves (enums say "received 'prod'") need no "got".
+    if (issue.code === "custom" || issue.code === "invalid_enum_value") return `${where}: ${issue.message}`;
+    return `${where}: ${issue.message}${shown(issue.path, config)}`;
+  }).flatMap((l) => l.split("\n"));
 }
 
 // Paths like apps.3.memory are turned into apps[notify-delivery-worker-sender].memory so that the
-// message names the app, queue or environment rather than an array index.
+// message names the app, queue or environment rather than an array index (an app without a usable
+// name is shown by its position, #4).
 function describePath(path: (string | number)[], config: unknown): string {
   let node: unknown = config;
   const parts: string[] = [];
   for (const key of path) {
     const next = node && typeof node === "object" ? (node as Record<string | number, unknown>)[key] : undefined;
-    if (typeof key === "number" && next && typeof next === "object" && typeof (next as { name?: unknown }).name === "string") {
-      parts.push(`[${(next as { name: string }).name}]`);
+    const name = next && typeof next === "object" ? (next as { name?: unknown }).name : undefined;
+    if (typeof key === "number" && typeof name === "string" && name !== "") {
+      parts.push(`[${name}]`);
     } else {
-      parts.push(typeof key === "number" ? `[${key}]` : `${parts.length ? "." : ""}${key}`);
+      parts.push(typeof key === "number" ? `[#${key + 1}]` : `${parts.length ? "." : ""}${key}`);
     }
     node = next;
   }

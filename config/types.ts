@@ -243,6 +243,11 @@ export interface EnvironmentConfig {
    */
   readonly appsIamUser: string;
   /**
+   * The Cloud Foundry API this environment's space lives on. Any Cloud Foundry foundation works the
+   * same way; the estate modelled here ran on GOV.UK PaaS. @default defaults.cfApiUrl
+   */
+  readonly cfApiUrl?: string;
+  /**
    * Destructive changes a reviewer has accepted for one apply, by Terraform address, with the reason.
    * The plan guard refuses every other destroy or replace of an app or queue.
    * @default none

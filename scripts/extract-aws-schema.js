@@ -47,12 +47,18 @@ function extract(mirror) {
 module.exports = { extract, TYPES, VERSION };
 
 if (require.main === module) {
-  const mirror = process.argv[2];
-  if (!mirror || mirror === "--help" || mirror === "-h") {
-    process.stderr.write("usage: node scripts/extract-aws-schema.js <mirror-dir> [outfile]\n");
-    process.exit(mirror ? 0 : 2);
+  const { jsCli } = require("../bin/cli-conventions");
+  const program = jsCli("extract-aws-schema", `Extract the hashicorp/aws ${VERSION} schema subset this project uses from a filesystem mirror`)
+    .argument("<mirror-dir>", "a filesystem mirror holding hashicorp/aws (e.g. /opt/tf-plugins)")
+    .argument("[outfile]", "where to write it", `providers/aws-${VERSION}.subset.schema.json`)
+    .parse();
+  const [mirror, outArg] = program.args;
+  const out = outArg || path.join(__dirname, "..", "providers", `aws-${VERSION}.subset.schema.json`);
+  try {
+    fs.writeFileSync(out, JSON.stringify(extract(mirror), null, 1) + "\n");
+    process.stdout.write(`wrote ${path.relative(process.cwd(), out)}\n`);
+  } catch (err) {
+    process.stderr.write(`extract-aws-schema: ${err.message.split("\n")[0]}\n`);
+    process.exit(1);
   }
-  const out = process.argv[3] || path.join(__dirname, "..", "providers", `aws-${VERSION}.subset.schema.json`);
-  fs.writeFileSync(out, JSON.stringify(extract(mirror), null, 1) + "\n");
-  process.stdout.write(`wrote ${path.relative(process.cwd(), out)}\n`);
 }

@@ -18,11 +18,15 @@ async function generate(outdir) {
 module.exports = { generate };
 
 if (require.main === module) {
-  const outdir = path.resolve(process.argv[2] || path.join(__dirname, "..", ".gen"));
+  const { jsCli } = require("../bin/cli-conventions");
+  const program = jsCli("generate:bindings", "Regenerate the cloudfoundry/cloudfoundry 1.16.0 bindings from providers/cloudfoundry-1.16.0.schema.json")
+    .argument("[outdir]", "where to write them", ".gen")
+    .parse();
+  const outdir = path.resolve(program.args[0] || path.join(__dirname, "..", ".gen"));
   generate(outdir).then(
     () => console.log(`cloudfoundry bindings written to ${path.relative(process.cwd(), outdir) || "."}`),
     (err) => {
-      console.error(err);
+      console.error(`generate:bindings: ${err.message}`);
       process.exit(1);
     },
   );

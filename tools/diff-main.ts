@@ -2,20 +2,20 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Command } from "commander";
-import { ConfigError } from "../config";
+import { cli, Refusal, run, UsageError } from "./cli";
 import { loadFullyCheckedEstate } from "../checks";
 import { buildApp } from "../stacks/build";
 import { renderDiff, type StackJson } from "./diff";
 
 // npm run diff -- --base <git ref>: what this working tree changes against <ref>, per environment, in
-// reviewer terms. Offline: no credentials, no Terraform. Exit 0 for no change, 2 for changes, 1 for an
-// error (like terraform plan -detailed-exitcode).
+// reviewer terms. Offline: no credentials, no Terraform. Exit 0 when it ran (like git diff; with
+// --exit-code, 1 when anything changed), 1 when the working tree's config is refused, 2 for a ref git
+// does not know.
 const root = process.cwd();
 
 function git(args: string[]): string {
   const r = spawnSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr.trim()}`);
+  if (r.status !== 0) throw new UsageError(`git ${args.join(" ")}: ${r.stderr.trim().split("\n")[0]}`);
   return r.stdout;
 }
 
@@ -66,14 +66,14 @@ function synthesizeRef(ref: string, work: string): Record<string, StackJson> {
   const app = JSON.parse(fs.readFileSync(path.join(src, "cdktf.json"), "utf8")).app as string;
   const outdir = path.join(work, "base.out");
   const run = spawnSync(app, { cwd: src, shell: true, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: outdir } });
-  if (run.status !== 0) throw new Error(`synth of ${ref} (${commit.slice(0, 10)}) failed:\n${run.stderr}`);
+  if (run.status !== 0) throw new Refusal([`the synth of ${ref} (${commit.slice(0, 10)}) failed:`, ...run.stderr.trim().split("\n")]);
   return readStacks(outdir);
 }
 
-const program = new Command("diff")
-  .description("Offline, reviewer-level diff of the estate between a git ref and the working tree")
+const program = cli("diff", "Offline, reviewer-level diff of the estate between a git ref and the working tree")
   .requiredOption("--base <ref>", "git ref to compare against, e.g. origin/main or HEAD~1")
-  .action(async ({ base }: { base: string }) => {
+  .option("--exit-code", "exit 1 when anything changed (as git diff --exit-code)")
+  .action(async ({ base, exitCode }: { base: string; exitCode?: boolean }) => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-diff-"));
     try {
       const before = synthesizeRef(base, work);
@@ -83,12 +83,9 @@ const program = new Command("diff")
       const envs = ["preview", "staging", "production"].filter((e) => e in before || e in after);
       const { text, changed } = renderDiff(envs, before, after);
       process.stdout.write(`Changes against ${base}:\n${text}`);
-      process.exitCode = changed ? 2 : 0;
-    } catch (err) {
-      process.stderr.write(`diff failed: ${err instanceof ConfigError ? `the working tree's ${err.message}` : (err as Error).message}\n`);
-      process.exitCode = 1;
+      if (exitCode && changed) process.exitCode = 1;
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
     }
   });
-program.parse();
+void run(program);

@@ -1,24 +1,24 @@
-import { Command } from "commander";
-import { ConfigError, ENVIRONMENTS } from "../config";
+import * as fs from "fs";
+import { ENVIRONMENTS } from "../config";
 import { loadCheckedEstate } from "../checks";
+import { cli, run, UsageError } from "./cli";
 import { manifestFor } from "./manifest";
 
-// npm run manifest -- <app> <env>: one app's effective configuration as a CF manifest.
-const program = new Command("manifest")
-  .description("Print one app's effective configuration in one environment as a Cloud Foundry manifest")
+// npm run -s manifest -- <app> <env> [--out FILE]: one app's effective configuration as a CF manifest.
+// With --out the YAML goes to the file (written whole, then renamed), so npm's banner never mixes in.
+const program = cli("manifest", "Print one app's effective configuration in one environment as a Cloud Foundry manifest (secrets as references)")
   .argument("<app>", "app name, e.g. notify-api")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
-  .action((appName: string, envName: string) => {
-    try {
-      const { environments } = loadCheckedEstate();
-      const env = environments.find((e) => e.name === envName);
-      if (!env) program.error(`unknown environment "${envName}"; one of: ${environments.map((e) => e.name).join(", ")}`, { exitCode: 2 });
-      const app = env!.apps.find((a) => a.name === appName);
-      if (!app) program.error(`unknown app "${appName}" in ${envName}; one of:\n  ${env!.apps.map((a) => a.name).join("\n  ")}`, { exitCode: 2 });
-      process.stdout.write(manifestFor(env!, app!));
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      program.error(`config is invalid: ${err.message}`, { exitCode: 1 });
-    }
+  .option("--out <file>", "write the manifest to this file instead of standard output")
+  .action((appName: string, envName: string, opts: { out?: string }) => {
+    if (!(ENVIRONMENTS as readonly string[]).includes(envName)) throw new UsageError(`unknown environment "${envName}"; one of: ${ENVIRONMENTS.join(", ")}`);
+    const env = loadCheckedEstate().environments.find((e) => e.name === envName)!;
+    const app = env.apps.find((a) => a.name === appName);
+    if (!app) throw new UsageError(`unknown app "${appName}" in ${envName}; one of: ${env.apps.map((a) => a.name).join(", ")}`);
+    const yaml = manifestFor(env, app);
+    if (!opts.out) return void process.stdout.write(yaml);
+    fs.writeFileSync(`${opts.out}.tmp`, yaml);
+    fs.renameSync(`${opts.out}.tmp`, opts.out);
+    process.stderr.write(`manifest: wrote ${opts.out}\n`);
   });
-program.parse();
+void run(program);

@@ -1,4 +1,4 @@
-import Table from "cli-table3";
+import { compactTable, memoryCell } from "./table";
 import {
   connections,
   environmentCapacity,
@@ -87,16 +87,13 @@ export function buildReport(environments: readonly ResolvedEnvironment[], checks
 export function renderReport(reports: readonly EnvironmentReport[]): string {
   return reports
     .map((r) => {
-      const t = new Table({
-        head: ["app", "instances deploy/min/max", "memory at min", "memory at max", "db conns deploy", "db conns max", "secrets"],
-        style: { head: [], border: [] },
-      });
+      const t = compactTable(["app", "instances deploy/min/max", "memory at min", "memory at max", "db conns deploy", "db conns max", "secrets"]);
       for (const a of r.apps) {
         t.push([
           a.app,
           `${a.instances.deploy} / ${a.instances.min} / ${a.instances.max}`,
-          formatMib(a.memoryMib.atMin),
-          formatMib(a.memoryMib.atMax),
+          memoryCell(a.memoryMib.atMin, formatMib),
+          memoryCell(a.memoryMib.atMax, formatMib),
           a.dbConnections.deploy,
           a.dbConnections.max,
           a.secrets.length,

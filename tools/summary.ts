@@ -1,13 +1,10 @@
-import Table from "cli-table3";
+import { compactTable } from "./table";
 import { formatMib } from "../config";
 import type { EnvironmentReport } from "./report";
 
 /** The headline table `npm run synth` prints after writing the stacks. */
 export function summary(reports: readonly EnvironmentReport[], outdir: string): string {
-  const table = new Table({
-    head: ["environment", "apps", "instances deploy / min / max", "memory at min / max", "db conns deploy / max (budget)", "queues", "secret grants (2022)", "acks"],
-    style: { head: [], border: [] },
-  });
+  const table = compactTable(["environment", "apps", "instances deploy / min / max", "memory at min / max", "db conns deploy / max (budget)", "queues", "secret grants (2022)", "acks"]);
   for (const r of reports) {
     const t = r.totals;
     table.push([

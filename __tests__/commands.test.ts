@@ -1,0 +1,75 @@
+import { spawn } from "child_process";
+import * as path from "path";
+
+// Every entry point a person runs, with --help, an unknown flag and (where it needs arguments) none:
+// help exits 0, a wrong call exits 2 with exactly one line naming the command and the problem.
+const ROOT = path.join(__dirname, "..");
+const ts = (entry: string) => [path.join(ROOT, "bin", "run.js"), entry];
+const js = (file: string) => [path.join(ROOT, file)];
+
+/** name as printed, how to start it, and whether it needs arguments (then it is also run with none). */
+const COMMANDS: readonly [string, string[], boolean][] = [
+  ["synth", ts("main.ts"), false],
+  ["report", ts("tools/report-main.ts"), false],
+  ["manifest", ts("tools/manifest-main.ts"), true],
+  ["plan-guard", ts("tools/plan-guard-main.ts"), true],
+  ["diff", ts("tools/diff-main.ts"), true],
+  ["trusted-stack", ts("tools/trusted-stack-main.ts"), true],
+  ["drift", ts("tools/drift-main.ts"), true],
+  ["rehearse", ts("rehearsal/rehearse-main.ts"), true],
+  ["history", ts("tools/history-main.ts"), false],
+  ["plan-fixtures", ts("rehearsal/plan-fixtures-main.ts"), false],
+  ["bench", js("bench/bench.js"), false],
+  ["generate:bindings", js("scripts/generate-bindings.js"), false],
+  ["extract-aws-schema", js("scripts/extract-aws-schema.js"), true],
+];
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: "" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+type Result = Awaited<ReturnType<typeof run>>;
+const results = new Map<string, { help: Result; unknown: Result; bare?: Result }>();
+beforeAll(async () => {
+  // Two at a time: each is a whole process.
+  const queue = COMMANDS.map(([name, start, needsArgs]) => async () => {
+    const help = await run([...start, "--help"]);
+    // diff's --base is a required option, which commander checks first.
+    const unknown = await run([...start, ...(name === "diff" ? ["--base", "HEAD"] : []), "--no-such-flag"]);
+    const bare = needsArgs ? await run(start) : undefined;
+    results.set(name, { help, unknown, bare });
+  });
+  const workers = [0, 1].map(async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) await job();
+  });
+  await Promise.all(workers);
+}, 120_000);
+
+describe.each(COMMANDS.map(([name, , needsArgs]) => [name, needsArgs] as const))("%s", (name, needsArgs) => {
+  test("--help prints its usage and exits 0", () => {
+    const { help } = results.get(name)!;
+    expect([help.code, help.stderr]).toEqual([0, ""]);
+    expect(help.stdout).toMatch(new RegExp(`^Usage: ${name.replace(":", "\\:")} `));
+  });
+
+  test("an unknown flag is refused: exit 2, one line", () => {
+    const { unknown } = results.get(name)!;
+    expect([unknown.code, unknown.stdout, unknown.stderr]).toEqual([2, "", `${name}: unknown option '--no-such-flag' (see --help)\n`]);
+  });
+
+  // Commands that need nothing are not run bare here: that is real work (a synth, the benchmark).
+  if (needsArgs) {
+    test("no arguments: exit 2, one line naming what is missing", () => {
+      const { bare } = results.get(name)!;
+      expect(bare!.code).toBe(2);
+      expect(bare!.stderr).toMatch(new RegExp(`^${name}: (missing required argument|required option)[^\\n]*\\n$`));
+    });
+  }
+});
