@@ -1,0 +1,185 @@
+import { diffStack, renderDiff, withoutMetadata, type StackJson } from "../tools/diff";
+
+// The offline diff, one reviewer-visible fact at a time, on small stacks built here (not the live
+// estate): every app field, env variables (secrets never shown), routes, bindings, queues, policies,
+// parameters, other resources and Terraform settings.
+const SSM = (name: string) => `\${data.aws_ssm_parameter.ssm-${name}.value}`;
+function base(): any {
+  return {
+    terraform: { backend: { s3: { bucket: "b" } } },
+    data: {
+      cloudfoundry_domain: { "domain-example": { name: "notify.example" } },
+      cloudfoundry_app: { "statsd-exporter": { name: "exporter" } },
+      aws_ssm_parameter: { "ssm-SECRET_KEY": { name: "/notify/preview/SECRET_KEY" } },
+    },
+    resource: {
+      cloudfoundry_app: {
+        api: {
+          "//": { metadata: { path: "preview/api/app" } },
+          memory: "1G",
+          disk_quota: "1G",
+          instances: "${max(2, lookup(local.live_instances, \"api\", 0))}",
+          health_check_type: "http",
+          health_check_http_endpoint: "/_status",
+          health_check_invocation_timeout: 1,
+          command: "run",
+          buildpacks: ["python"],
+          strategy: "rolling",
+          timeout: 900,
+          environment: { PLAIN: "a", SECRET_KEY: SSM("SECRET_KEY"), GONE: "x" },
+        },
+        worker: { memory: "2G", instances: 3, environment: {} },
+      },
+      cloudfoundry_route: {
+        r1: { host: "api", domain: "${data.cloudfoundry_domain.domain-example.id}", destinations: [{ app_id: "${cloudfoundry_app.api.id}" }] },
+        r2: { host: "www", domain: "${data.cloudfoundry_domain.domain-example.id}", path: "/x", destinations: [{ app_id: "${cloudfoundry_app.api.id}" }] },
+      },
+      cloudfoundry_service_credential_binding: {
+        db: { for_each: '${{ for a in ["api", "worker"] : a => a if contains(keys(local.live_app_ids), a) }}' },
+      },
+      aws_sqs_queue: {
+        q: { name: "previewq", visibility_timeout_seconds: 310, message_retention_seconds: 345600, sqs_managed_sse_enabled: true, redrive_policy: "{}", tags: { a: "b" } },
+      },
+      cloudfoundry_network_policy: {
+        p: { policies: [{ source_app: "${cloudfoundry_app.worker.id}", destination_app: "${data.cloudfoundry_app.statsd-exporter.id}", protocol: "udp", port: "8125" }] },
+      },
+      aws_iam_policy: { boundary: { policy: "{}" } },
+    },
+  };
+}
+const changed = (f: (s: any) => void) => {
+  const s = base();
+  f(s);
+  return diffStack(base(), s);
+};
+
+test("no change, no lines; cdktf's metadata is not a change", () => {
+  expect(diffStack(base(), base())).toEqual([]);
+  expect(changed((s) => (s.resource.cloudfoundry_app.api["//"] = { metadata: { path: "elsewhere" } }))).toEqual([]);
+  expect(withoutMetadata([{ "//": 1, a: [{ "//": 2, b: 3 }] }])).toEqual([{ a: [{ b: 3 }] }]);
+});
+
+test.each([
+  ["memory", "2G", "app api: memory 1G -> 2G"],
+  ["disk_quota", "2G", "app api: disk 1G -> 2G"],
+  ["instances", "${max(5, lookup(local.live_instances, \"api\", 0))}", "app api: instances max(2, live count) -> max(5, live count)"],
+  ["health_check_type", "port", "app api: health check http -> port"],
+  ["health_check_http_endpoint", "/x", "app api: health check endpoint /_status -> /x"],
+  ["health_check_invocation_timeout", 2, "app api: health check timeout (s) 1 -> 2"],
+  ["command", "go", "app api: command run -> go"],
+  ["buildpacks", ["go"], 'app api: buildpacks ["python"] -> ["go"]'],
+  ["strategy", "none", "app api: deploy strategy rolling -> none"],
+  ["timeout", 60, "app api: startup timeout (s) 900 -> 60"],
+])("every app field shows when it changes: %s", (field, value, line) => {
+  expect(changed((s) => (s.resource.cloudfoundry_app.api[field] = value))).toEqual([line]);
+});
+
+test("a field set where it was unset, and a plain instance count", () => {
+  expect(changed((s) => (s.resource.cloudfoundry_app.worker.disk_quota = "2G"))).toEqual(["app worker: disk (unset) -> 2G"]);
+  expect(changed((s) => (s.resource.cloudfoundry_app.worker.instances = 4))).toEqual(["app worker: instances 3 -> 4"]);
+});
+
+test("env variables: added with their plain value or as from the secret store, removed, changed; a secret's value never", () => {
+  expect(
+    changed((s) => {
+      const env = s.resource.cloudfoundry_app.api.environment;
+      env.NEW = "v";
+      env.NEW_SECRET = SSM("NEW_SECRET");
+      delete env.GONE;
+      env.PLAIN = "b";
+      env.SECRET_KEY = SSM("OTHER");
+    }),
+  ).toEqual([
+    "app api: env +NEW = v",
+    "app api: env +NEW_SECRET (from the secret store)",
+    "app api: env -GONE (removed on apply)",
+    "app api: env PLAIN a -> b",
+    "app api: env SECRET_KEY now read from a different source",
+  ]);
+  expect(changed((s) => (s.resource.cloudfoundry_app.api.environment.PLAIN = SSM("PLAIN")))).toEqual(["app api: env PLAIN now read from a different source"]);
+});
+
+test("apps added and removed: a removal says whether it is forgotten or destroyed", () => {
+  expect(changed((s) => (s.resource.cloudfoundry_app.new = { memory: "1G" }))).toEqual(["app + new (new app)"]);
+  expect(changed((s) => delete s.resource.cloudfoundry_app.worker)).toEqual(["app - worker (RETIRED: DESTROYS THE APP)"]);
+  expect(
+    changed((s) => {
+      delete s.resource.cloudfoundry_app.worker;
+      s.removed = [{ from: "cloudfoundry_app.worker", lifecycle: { destroy: false } }];
+    }),
+  ).toEqual(["app - worker (forgotten: it keeps running, no longer managed; retire it in config/retired.ts to destroy it)"]);
+});
+
+test("routes as URLs: added, removed, moved to another app", () => {
+  expect(changed((s) => (s.resource.cloudfoundry_route.r3 = { host: "new", domain: "${data.cloudfoundry_domain.domain-example.id}", destinations: [{ app_id: "${cloudfoundry_app.worker.id}" }] }))).toEqual([
+    "route + new.notify.example -> worker",
+  ]);
+  expect(changed((s) => delete s.resource.cloudfoundry_route.r2)).toEqual(["route - www.notify.example/x (was api)"]);
+  expect(changed((s) => (s.resource.cloudfoundry_route.r1.destinations = [{ app_id: "${cloudfoundry_app.worker.id}" }]))).toEqual(["route api.notify.example: api -> worker"]);
+  expect(changed((s) => (s.resource.cloudfoundry_route.r1.domain = "unknown-domain"))).toEqual(["route + api.unknown-domain -> api", "route - api.notify.example (was api)"]);
+});
+
+test("bindings: added and removed, in place, saying what each does", () => {
+  expect(changed((s) => (s.resource.cloudfoundry_service_credential_binding.db.for_each = '${{ for a in ["api"] : a => a }}'))).toEqual([
+    "binding - db -> worker (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)",
+  ]);
+  expect(changed((s) => (s.resource.cloudfoundry_service_credential_binding.redis = { for_each: '${{ for a in ["worker"] : a => a }}' }))).toEqual([
+    "binding + redis -> worker (in place; the app sees it after its next restart: its next deploy or cf restart)",
+  ]);
+});
+
+test.each([
+  ["name", "previewq2", "queue q: SQS name previewq -> previewq2"],
+  ["visibility_timeout_seconds", 400, "queue q: visibility timeout (s) 310 -> 400"],
+  ["message_retention_seconds", 60, "queue q: retention (s) 345600 -> 60"],
+  ["sqs_managed_sse_enabled", false, "queue q: encryption true -> false"],
+  ["redrive_policy", '{"x":1}', 'queue q: redrive policy {} -> {"x":1}'],
+  ["lifecycle", { prevent_destroy: true }, 'queue q: lifecycle (unset) -> {"prevent_destroy":true}'],
+  ["tags", { a: "c" }, 'queue q: tags {"a":"b"} -> {"a":"c"}'],
+])("every queue field shows when it changes: %s", (field, value, line) => {
+  expect(changed((s) => (s.resource.aws_sqs_queue.q[field] = value))).toEqual([line]);
+});
+
+test("queues added and removed: a removal says whether it is forgotten or destroyed", () => {
+  expect(changed((s) => (s.resource.aws_sqs_queue.n = { name: "previewn" }))).toEqual(["queue + n"]);
+  expect(changed((s) => delete s.resource.aws_sqs_queue.q)).toEqual(["queue - q (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)"]);
+  expect(
+    changed((s) => {
+      delete s.resource.aws_sqs_queue.q;
+      s.removed = [{ from: "aws_sqs_queue.q", lifecycle: { destroy: false } }];
+    }),
+  ).toEqual(["queue - q (forgotten: it and its messages stay, no longer managed)"]);
+});
+
+test("network policies, by app names, the exporter by its CF name", () => {
+  expect(changed((s) => delete s.resource.cloudfoundry_network_policy.p)).toEqual(["network policy - worker -> exporter udp/8125"]);
+  expect(changed((s) => (s.resource.cloudfoundry_network_policy.p.policies[0].port = "9000"))).toEqual([
+    "network policy + worker -> exporter udp/9000",
+    "network policy - worker -> exporter udp/8125",
+  ]);
+});
+
+test("parameters read from the secret store: added and no longer read", () => {
+  expect(changed((s) => (s.data.aws_ssm_parameter["ssm-NEW"] = { name: "/notify/preview/NEW" }))).toEqual(["secret store + /notify/preview/NEW (must exist before the apply)"]);
+  expect(changed((s) => delete s.data.aws_ssm_parameter["ssm-SECRET_KEY"])).toEqual(["secret store - /notify/preview/SECRET_KEY (no longer read)"]);
+});
+
+test("any other resource is named when added, removed or changed, and Terraform settings too", () => {
+  expect(changed((s) => (s.resource.aws_iam_policy.boundary.policy = '{"a":1}'))).toEqual(["aws_iam_policy.boundary changed"]);
+  expect(changed((s) => delete s.resource.aws_iam_policy.boundary)).toEqual(["aws_iam_policy.boundary removed"]);
+  expect(changed((s) => (s.resource.aws_iam_user_policy_attachment = { a: {} }))).toEqual(["aws_iam_user_policy_attachment.a added"]);
+  expect(changed((s) => (s.terraform.backend.s3.bucket = "c"))).toEqual(["terraform settings (backend or provider versions) changed"]);
+});
+
+test("renderDiff: per environment, new and removed environments, and whether anything changed", () => {
+  const one = { preview: base() as StackJson };
+  expect(renderDiff(["preview"], one, one)).toEqual({ text: "preview: no changes\n", changed: false });
+  expect(renderDiff(["preview"], {}, one)).toEqual({ text: "preview: new environment\n", changed: true });
+  expect(renderDiff(["preview"], one, {})).toEqual({ text: "preview: REMOVED (every resource of it would be destroyed)\n", changed: true });
+  const head = base();
+  head.resource.cloudfoundry_app.api.memory = "2G";
+  expect(renderDiff(["preview", "staging"], { ...one, staging: base() }, { preview: head, staging: base() })).toEqual({
+    text: "preview:\n  app api: memory 1G -> 2G\nstaging: no changes\n",
+    changed: true,
+  });
+});
