@@ -183,3 +183,80 @@ test("renderDiff: per environment, new and removed environments, and whether any
     changed: true,
   });
 });
+
+test("every list comes out sorted, whatever order config declares things in", () => {
+  const lines = changed((s) => {
+    const apps = s.resource.cloudfoundry_app;
+    apps.zeta = { memory: "1G" };
+    apps.alpha = { memory: "1G" };
+    delete apps.worker;
+    const env = apps.api.environment;
+    env.ZZ = "1";
+    env.AA = "1";
+    delete env.GONE;
+    delete env.PLAIN;
+    env.SECRET_KEY = "plain now";
+    const dom = "${data.cloudfoundry_domain.domain-example.id}";
+    s.resource.cloudfoundry_route.z = { host: "zz", domain: dom, destinations: [{ app_id: "${cloudfoundry_app.api.id}" }] };
+    s.resource.cloudfoundry_route.a = { host: "aa", domain: dom, destinations: [{ app_id: "${cloudfoundry_app.api.id}" }] };
+    s.resource.cloudfoundry_route.r1.destinations = [];
+    s.resource.cloudfoundry_route.r2.destinations = [{ app_id: "${cloudfoundry_app.zeta.id}" }];
+    s.resource.aws_sqs_queue.zq = {};
+    s.resource.aws_sqs_queue.aq = {};
+    s.resource.cloudfoundry_service_credential_binding.db.for_each = '${{ for a in ["zeta", "alpha"] : a => a }}';
+    s.resource.cloudfoundry_network_policy.p.policies = [
+      { source_app: "${cloudfoundry_app.zeta.id}", destination_app: "${data.cloudfoundry_app.statsd-exporter.id}", protocol: "udp", port: "8125" },
+      { source_app: "${cloudfoundry_app.alpha.id}", destination_app: "${data.cloudfoundry_app.statsd-exporter.id}", protocol: "udp", port: "8125" },
+    ];
+    s.resource.cloudfoundry_network_policy.q = { policies: [{ source_app: "${cloudfoundry_app.alpha.id}", destination_app: "${cloudfoundry_app.api.id}", protocol: "tcp", port: "8080" }] };
+    s.data.aws_ssm_parameter["ssm-Z"] = { name: "/z" };
+    s.data.aws_ssm_parameter["ssm-A"] = { name: "/a" };
+  });
+  expect(lines).toEqual([
+    "app + alpha (new app)",
+    "app + zeta (new app)",
+    "app - worker (RETIRED: DESTROYS THE APP)",
+    "app api: env +AA = 1",
+    "app api: env +ZZ = 1",
+    "app api: env -GONE (removed on apply)",
+    "app api: env -PLAIN (removed on apply)",
+    "app api: env SECRET_KEY now read from a different source",
+    "route + aa.notify.example -> api",
+    "route + zz.notify.example -> api",
+    "route api.notify.example: api -> ",
+    "route www.notify.example/x: api -> zeta",
+    "queue + aq",
+    "queue + zq",
+    "binding + db -> alpha (in place; the app sees it after its next restart: its next deploy or cf restart)",
+    "binding + db -> zeta (in place; the app sees it after its next restart: its next deploy or cf restart)",
+    "binding - db -> api (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)",
+    "binding - db -> worker (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)",
+    "network policy + alpha -> api tcp/8080",
+    "network policy + zeta -> exporter udp/8125; alpha -> exporter udp/8125",
+    "network policy - worker -> exporter udp/8125",
+    "secret store + /a (must exist before the apply)",
+    "secret store + /z (must exist before the apply)",
+  ]);
+});
+
+test("missing stacks and empty ones: everything is an addition or a removal, nothing crashes", () => {
+  expect(diffStack(undefined, { resource: { cloudfoundry_app: { a: {} } } })).toEqual(["app + a (new app)"]);
+  expect(diffStack({ resource: { aws_sqs_queue: { q: {} } }, terraform: {} }, {})).toEqual(["queue - q (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)", "terraform settings (backend or provider versions) changed"]);
+  expect(diffStack({}, {})).toEqual([]);
+  expect(diffStack({ resource: { cloudfoundry_service_credential_binding: { b: {} } } }, {})).toEqual([]);
+});
+
+test("only exact references are read as the live count or an app's name", () => {
+  expect(changed((s) => (s.resource.cloudfoundry_app.api.instances = 'x${max(2, lookup(local.live_instances, "api", 0))}'))).toEqual([
+    'app api: instances max(2, live count) -> x${max(2, lookup(local.live_instances, "api", 0))}',
+  ]);
+  expect(changed((s) => (s.resource.cloudfoundry_route.r1.destinations = [{ app_id: "x${cloudfoundry_app.worker.id}" }]))).toEqual(["route api.notify.example: api -> x${cloudfoundry_app.worker.id}"]);
+  expect(changed((s) => (s.resource.cloudfoundry_route.r1.destinations = [{ app_id: "${cloudfoundry_app.worker.id}x" }]))).toEqual(["route api.notify.example: api -> ${cloudfoundry_app.worker.id}x"]);
+});
+
+test("a multi-line environment is indented line by line", () => {
+  const head = base();
+  head.resource.cloudfoundry_app.api.memory = "2G";
+  head.resource.cloudfoundry_app.api.disk_quota = "2G";
+  expect(renderDiff(["preview"], { preview: base() }, { preview: head }).text).toBe("preview:\n  app api: memory 1G -> 2G\n  app api: disk 1G -> 2G\n");
+});
