@@ -10,7 +10,13 @@ import { skipReason, startValidation } from "./terraform-validate-start";
 // synthesizing again. Then starts the real-Terraform validation in the background.
 export default function globalSetup(): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-synth-"));
-  buildApp(dir, loadCheckedEstate().environments).synth();
+  try {
+    buildApp(dir, loadCheckedEstate().environments).synth();
+  } catch (err) {
+    // Jest does not run the teardown when the setup fails: do not leave the directory behind.
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   process.env.NOTIFY_TEST_SYNTH_DIR = dir;
   if (!skipReason()) {
     const workdir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-tf-validate-"));

@@ -5,7 +5,7 @@ import { estate, loadEstate, type EnvironmentName, type EstateConfig } from "../
 import { routeLogicalId } from "../constructs/cf-app";
 import { buildApp } from "../stacks/build";
 import { blocking, guardPlan } from "../tools/plan-guard";
-import { bootstrapPlatform, stableGuid } from "../rehearsal/bootstrap";
+import { bootstrapPlatform, stableGuid, withPrerequisites } from "../rehearsal/bootstrap";
 import { livePlatformFile, Rehearsal } from "../rehearsal/rehearse";
 import { Platform, type PlatformData } from "../rehearsal/standin/platform";
 import { driftReport } from "../tools/drift";
@@ -20,7 +20,8 @@ jest.setTimeout(120_000);
 const ROOT = path.join(__dirname, "..");
 
 type Change = { address: string; type: string; change: { actions: string[]; importing?: { id: string }; after: Record<string, any> | null } };
-const live = (env: string): PlatformData => Platform.load(livePlatformFile(ROOT, env)).data;
+/** The committed live platform, with what the current config needs bootstrapped first (a new service instance, a new secret's parameter). */
+const live = (env: string): PlatformData => withPrerequisites(Platform.load(livePlatformFile(ROOT, env)).data, environments().find((e) => e.name === env)!);
 const changes = (plan: any): Change[] => plan.resource_changes ?? [];
 
 /** Whether an object the plan would create already exists on the platform (creating it would fail). */

@@ -1,6 +1,8 @@
-import { ENVS, synth } from "./helpers";
+import { estate, loadEstate } from "../config";
+import { ENVS, environments, synth } from "./helpers";
 
-const PREFIX = { preview: "preview", staging: "staging", production: "live" } as const;
+/** Each environment's queue prefix, as config sets it. */
+const PREFIX = Object.fromEntries(environments().map((e) => [e.name, e.queuePrefix])) as Record<string, string>;
 
 describe.each(ENVS)("%s", (env) => {
   test("state is in its own S3 bucket and key, encrypted, with native locking", () => {
@@ -66,7 +68,11 @@ describe.each(ENVS)("%s", (env) => {
   });
 });
 
-test("no environment's queue prefix is a prefix of another's (the IAM boundary would leak)", () => {
+test("no environment's queue prefix may start another's (the IAM boundary would leak): config refuses it", () => {
   const prefixes = Object.values(PREFIX);
   for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a)).toBe(false);
+  const copy = structuredClone(estate) as any;
+  copy.environments.find((e: any) => e.name === "staging").queuePrefix = "live";
+  copy.environments.find((e: any) => e.name === "preview").queuePrefix = "liv";
+  expect(() => loadEstate(copy)).toThrow(/queue prefix "liv" of preview starts production's "live"/);
 });

@@ -250,6 +250,18 @@ export const estateSchema: z.ZodType<EstateConfig> = z
       if (declared)
         ctx.addIssue({ code: "custom", path: ["retired", i, "name"], message: `${r.kind} ${r.name} is retired and still declared; delete it from config/${r.kind}s.ts or drop the retirement` });
     });
+    // The apps' IAM boundary allows arn:...:<prefix>*: a prefix that starts another environment's would
+    // let one environment's keys reach the other's queues.
+    estate.environments.forEach((a, i) =>
+      estate.environments.forEach((b, j) => {
+        if (i !== j && b.queuePrefix.startsWith(a.queuePrefix))
+          ctx.addIssue({
+            code: "custom",
+            path: ["environments", i, "queuePrefix"],
+            message: `queue prefix "${a.queuePrefix}" of ${a.name} starts ${b.name}'s "${b.queuePrefix}", so ${a.name}'s apps could reach ${b.name}'s queues through the IAM boundary (${a.queuePrefix}*); choose prefixes that do not start one another`,
+          });
+      }),
+    );
     const envNames = estate.environments.map((e) => e.name);
     for (const d of duplicates(envNames))
       ctx.addIssue({ code: "custom", path: ["environments"], message: `environment ${d} is declared twice` });

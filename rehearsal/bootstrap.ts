@@ -50,3 +50,23 @@ export function bootstrapPlatform(env: ResolvedEnvironment): PlatformData {
     resources: {},
   };
 }
+
+/**
+ * A live platform with whatever the current config needs bootstrapped first and the fixture lacks:
+ * a service instance a change binds, a domain a new route uses, the SSM parameter of a new secret. The
+ * service team and bootstrapping create those before a deploy, so a rehearsal of the change assumes
+ * them; everything this estate deploys is left as the fixture has it.
+ */
+export function withPrerequisites(live: PlatformData, env: ResolvedEnvironment): PlatformData {
+  const needed = bootstrapPlatform(env);
+  return {
+    ...live,
+    cf: {
+      ...live.cf,
+      domains: { ...needed.cf.domains, ...live.cf.domains },
+      serviceInstances: { ...needed.cf.serviceInstances, ...live.cf.serviceInstances },
+      foreignApps: { ...needed.cf.foreignApps, ...live.cf.foreignApps },
+    },
+    aws: { ...live.aws, parameters: { ...needed.aws.parameters, ...live.aws.parameters } },
+  };
+}

@@ -4,6 +4,7 @@ import * as path from "path";
 import { estate, loadEstate, type EnvironmentName, type EstateConfig } from "../config";
 import { buildApp } from "../stacks/build";
 import { cli, run as runCli } from "../tools/cli";
+import { withPrerequisites } from "./bootstrap";
 import { livePlatformFile, Rehearsal } from "./rehearse";
 import { Platform } from "./standin/platform";
 
@@ -74,7 +75,8 @@ const program = cli("plan-fixtures", "Rewrite the plan guard's fixtures from pla
       const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-plan-fixture-"));
       const base = path.join(work, "base");
       synthesize(estate, base);
-      const r = await Rehearsal.start(root, base, { [s.env]: Platform.load(livePlatformFile(root, s.env)).data }, path.join(work, "rehearsal"));
+      const resolved = loadEstate().find((e) => e.name === s.env)!;
+      const r = await Rehearsal.start(root, base, { [s.env]: withPrerequisites(Platform.load(livePlatformFile(root, s.env)).data, resolved) }, path.join(work, "rehearsal"));
       try {
         await r.plan(s.env);
         await r.apply(s.env);

@@ -4,7 +4,7 @@ import * as path from "path";
 import { ENVIRONMENTS, type EnvironmentName } from "../config";
 import { loadCheckedEstate } from "../checks";
 import { cli, Refusal, run as runCli, UsageError } from "../tools/cli";
-import { bootstrapPlatform } from "./bootstrap";
+import { bootstrapPlatform, withPrerequisites } from "./bootstrap";
 import { livePlatformFile, Rehearsal, run, seedLivePlatform } from "./rehearse";
 import { Platform, type PlatformData } from "./standin/platform";
 
@@ -53,7 +53,7 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
       process.stdout.write(`wrote ${path.relative(root, file)}\n`);
       return;
     }
-    const platform: PlatformData = opts.empty ? bootstrapPlatform(resolved) : Platform.load(livePlatformFile(root, env)).data;
+    const platform: PlatformData = opts.empty ? bootstrapPlatform(resolved) : withPrerequisites(Platform.load(livePlatformFile(root, env)).data, resolved);
     const r = await Rehearsal.start(root, out, { [env]: platform }, work, true);
     const problems: string[] = [];
     try {
