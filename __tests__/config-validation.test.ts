@@ -1,4 +1,4 @@
-import { ConfigError, estate, loadEstate, type EstateConfig } from "../config";
+import { canonicalSize, ConfigError, estate, loadEstate, mib, type CfSize, type EstateConfig } from "../config";
 
 // Malformed config is rejected by the zod schema with the path of each field, all problems at once.
 function problems(mutate: (e: any) => void): string[] {
@@ -21,7 +21,7 @@ test("the committed estate is valid", () => {
 
 test("memory must be a CF size: '4GB' is refused and the message names the app and field", () => {
   expect(problems((e) => (app(e, "notify-delivery-worker-sender").memory = "4GB"))).toEqual([
-    'config/apps.ts: apps[notify-delivery-worker-sender].memory: must be a whole number of megabytes or gigabytes, e.g. "512M" or "2G"; got "4GB"',
+    'config/apps.ts: apps[notify-delivery-worker-sender].memory: must be megabytes or gigabytes, e.g. "512M", "2G" or "1.5G"; got "4GB"',
   ]);
 });
 
@@ -129,4 +129,19 @@ test("nothing is retired while it is still declared", () => {
   expect(problems((e) => (e.retired = [{ kind: "app", name: "notify-api", reason: "Trying to retire an app that is still declared." }]))).toEqual([
     "config/retired.ts: retired[notify-api].name: app notify-api is retired and still declared; delete it from config/apps.ts or drop the retirement",
   ]);
+});
+
+test("sizes as Cloud Foundry reads them: 1.5G is accepted and set as 1536M; 1.3G is not whole megabytes", () => {
+  const copy = structuredClone(estate) as any;
+  copy.defaults.memory = "1.5G";
+  const resolved = loadEstate(copy);
+  expect(resolved[0].apps.find((a) => a.name === "notify-delivery-worker-periodic")!.memory).toBe("1536M");
+  expect(problems((e) => (e.defaults.memory = "1.3G"))).toEqual(['config/defaults.ts: defaults.memory: must come to whole megabytes: 1.3G is 1331.2M; got "1.3G"']);
+  expect(problems((e) => (e.defaults.memory = "0G"))).toEqual(['config/defaults.ts: defaults.memory: must be more than 0; got "0G"']);
+  expect(problems((e) => (e.defaults.memory = "1.5M"))).toHaveLength(1);
+});
+
+test("one conversion: whole gigabytes stay G, the rest become M, and the figures agree", () => {
+  expect(["512M", "1024M", "2G", "1.5G", "0.5G"].map((s) => canonicalSize(s as CfSize))).toEqual(["512M", "1G", "2G", "1536M", "512M"]);
+  expect(mib("1.5G")).toBe(1536);
 });

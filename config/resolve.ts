@@ -13,6 +13,7 @@ import type {
   UnsetEnv,
 } from "./types";
 import { STATEFUL_HISTORY } from "./stateful-history";
+import { canonicalSize } from "./units";
 
 // The per-environment view that constructs, checks and reports read: every default applied, every
 // derived value (routes, env vars, command, consumers) computed once, here.
@@ -214,8 +215,8 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
     return {
       name: app.name,
       role: app.role,
-      memory: app.memory ?? d.memory,
-      diskQuota: app.diskQuota ?? d.diskQuota,
+      memory: canonicalSize(app.memory ?? d.memory),
+      diskQuota: canonicalSize(app.diskQuota ?? d.diskQuota),
       healthCheck: app.healthCheck ?? d.healthCheck,
       process: app.process,
       command: startCommand(app.process),

@@ -1,6 +1,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { ENVIRONMENTS, type EstateConfig } from "./types";
+import { sizeProblem } from "./units";
 
 // Shape and cross-reference validation of the estate config. Every rule lives in zod so that each
 // problem comes back with the path of the field that holds it; nothing here throws on the first one.
@@ -10,11 +11,10 @@ const matching = (re: RegExp, words: string) => z.string().regex(re, words);
 const nonEmpty = z.string().min(1, "must not be empty");
 const positiveInt = z.number().int().positive();
 const nonNegativeInt = z.number().int().nonnegative();
-const cfSize = z
-  .string()
-  .regex(/^[1-9][0-9]*[MG]$/, 'must be a whole number of megabytes or gigabytes, e.g. "512M" or "2G"') as z.ZodType<
-  `${number}M` | `${number}G`
->;
+const cfSize = z.string().superRefine((size, ctx) => {
+  const problem = sizeProblem(size);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+}) as unknown as z.ZodType<`${number}M` | `${number}G`>;
 const envVarName = matching(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name: upper-case letters, digits and underscores, not starting with a digit (e.g. MMG_URL)");
 const sentence = z.string().min(20, "must say why, in at least a sentence (20 characters)");
 
@@ -427,7 +427,9 @@ export function formatIssues(error: z.ZodError, config: unknown): string[] {
         .join("\n");
     }
     // Those that quote the value themselves (enums say "received 'prod'") need no "got".
-    if (issue.code === "custom" || issue.code === "invalid_enum_value") return `${where}: ${issue.message}`;
+    const last = issue.path[issue.path.length - 1];
+    const sized = last === "memory" || last === "diskQuota";
+    if ((issue.code === "custom" && !sized) || issue.code === "invalid_enum_value") return `${where}: ${issue.message}`;
     return `${where}: ${issue.message}${shown(issue.path, config)}`;
   }).flatMap((l) => l.split("\n"));
 }
