@@ -1,4 +1,5 @@
 import { canonicalSize, ConfigError, estate, loadEstate, mib, type CfSize, type EstateConfig } from "../config";
+import { loadCheckedEstate } from "../checks";
 
 // Malformed config is rejected by the zod schema with the path of each field, all problems at once.
 function problems(mutate: (e: any) => void): string[] {
@@ -144,4 +145,23 @@ test("sizes as Cloud Foundry reads them: 1.5G is accepted and set as 1536M; 1.3G
 test("one conversion: whole gigabytes stay G, the rest become M, and the figures agree", () => {
   expect(["512M", "1024M", "2G", "1.5G", "0.5G"].map((s) => canonicalSize(s as CfSize))).toEqual(["512M", "1G", "2G", "1536M", "512M"]);
   expect(mib("1.5G")).toBe(1536);
+});
+
+test("a fixed-count app takes its own count per environment, 0 included: celery beat stopped in preview only", () => {
+  const copy = structuredClone(estate) as any;
+  copy.environments.find((e: any) => e.name === "preview").scaling["notify-delivery-celery-beat"] = { count: 0 };
+  const counts = loadCheckedEstate(copy).environments.map((e) => [e.name, (e.apps.find((a) => a.name === "notify-delivery-celery-beat")!.instances as { count: number }).count]);
+  expect(counts).toEqual([["preview", 0], ["staging", 1], ["production", 1]]);
+  copy.environments.find((e: any) => e.name === "production").scaling["notify-delivery-celery-beat"] = { count: 0 };
+  expect(() => loadCheckedEstate(copy)).toThrow(/production\/notify-delivery-celery-beat: .*must run exactly 1 instance in production .*no acknowledgement in config can accept it/);
+});
+
+test("an environment's entry must match the app's mode: a count for a fixed app, limits for an autoscaled one", () => {
+  expect(problems((e) => (env(e, "staging").scaling["notify-delivery-celery-beat"] = { autoscaler: { min: 1, max: 2 } }))).toEqual([
+    "config/staging.ts: environments[staging].scaling.notify-delivery-celery-beat: staging: notify-delivery-celery-beat has a fixed instance count (1 in config/apps.ts); it takes no autoscaler limits or floor here, only its own count: { count: N }",
+  ]);
+  expect(problems((e) => (env(e, "staging").scaling["notify-api"] = { count: 3 }))).toEqual([
+    'config/staging.ts: environments[staging].scaling: staging: autoscaled app notify-api has no autoscaler limits; add "notify-api": { autoscaler: { min, max } }',
+    "config/staging.ts: environments[staging].scaling.notify-api.count: staging: notify-api is autoscaled; it takes autoscaler limits here ({ autoscaler: { min, max } }), not a fixed count",
+  ]);
 });

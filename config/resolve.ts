@@ -195,11 +195,11 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
     const scaling = env.scaling[app.name];
     const instances: ResolvedInstances =
       app.scaling.mode === "fixed"
-        ? { mode: "fixed", count: app.scaling.count }
+        ? { mode: "fixed", count: scaling && "count" in scaling && scaling.count !== undefined ? scaling.count : app.scaling.count }
         : {
             mode: "autoscaled",
-            deployFloor: scaling?.deployFloor ?? DEFAULT_DEPLOY_FLOOR,
-            autoscaler: scaling?.autoscaler ?? { min: DEFAULT_DEPLOY_FLOOR, max: DEFAULT_DEPLOY_FLOOR },
+            deployFloor: (scaling && "deployFloor" in scaling ? scaling.deployFloor : undefined) ?? DEFAULT_DEPLOY_FLOOR,
+            autoscaler: (scaling && "autoscaler" in scaling ? scaling.autoscaler : undefined) ?? { min: DEFAULT_DEPLOY_FLOOR, max: DEFAULT_DEPLOY_FLOOR },
           };
     const routes: ResolvedRoute[] = (app.publicRoutes ?? []).map((r) => ({
       host: r.host,

@@ -138,16 +138,18 @@ const environmentSchema = z
     space: nonEmpty,
     publicDomain: matching(/^[a-z0-9.-]+\.[a-z]+$/, "must be a domain name: lower-case labels separated by dots (e.g. notifications.service.gov.uk)"),
     queuePrefix: matching(/^[a-z0-9-]*$/, "must be lower-case letters, digits and hyphens (kombu puts it in front of every queue name)"),
+    // Which keys an entry may have depends on the app's mode; the estate-level refinement says which.
     scaling: z.record(
       z.string(),
       z
         .object({
           deployFloor: nonNegativeInt.optional(),
-          autoscaler: z.object({ min: nonNegativeInt, max: positiveInt }).strict(),
+          autoscaler: z.object({ min: nonNegativeInt, max: positiveInt }).strict().optional(),
+          count: nonNegativeInt.optional(),
           acknowledgements: z.array(acknowledgement).optional(),
         })
         .strict(),
-    ),
+    ) as unknown as z.ZodType<Record<string, import("./types").EnvironmentAppScaling>>,
     state: z
       .object({
         bucket: matching(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name: 3 to 63 lower-case letters, digits, dots and hyphens"),
@@ -309,7 +311,8 @@ export const estateSchema: z.ZodType<EstateConfig> = z
       });
       if (app.scaling.mode === "autoscaled" && appNamesSound) {
         estate.environments.forEach((env, k) => {
-          if (!env.scaling[app.name])
+          const entry = env.scaling[app.name];
+          if (!entry || !("autoscaler" in entry) || !entry.autoscaler)
             ctx.addIssue({
               code: "custom",
               path: ["environments", k, "scaling"],
@@ -328,13 +331,19 @@ export const estateSchema: z.ZodType<EstateConfig> = z
             path: ["environments", k, "scaling", name],
             message: `${env.name}: scaling for unknown app "${name}"; known apps are in config/apps.ts`,
           });
-        else if (app?.scaling.mode === "fixed")
+        else if (app?.scaling.mode === "fixed" && ("autoscaler" in s || "deployFloor" in s))
           ctx.addIssue({
             code: "custom",
             path: ["environments", k, "scaling", name],
-            message: `${env.name}: ${name} has a fixed instance count (${app.scaling.count}); it takes no autoscaler limits`,
+            message: `${env.name}: ${name} has a fixed instance count (${app.scaling.count} in config/apps.ts); it takes no autoscaler limits or floor here, only its own count: { count: N }`,
           });
-        if (s.autoscaler.min > s.autoscaler.max)
+        else if (app?.scaling.mode === "autoscaled" && "count" in s)
+          ctx.addIssue({
+            code: "custom",
+            path: ["environments", k, "scaling", name, "count"],
+            message: `${env.name}: ${name} is autoscaled; it takes autoscaler limits here ({ autoscaler: { min, max } }), not a fixed count`,
+          });
+        if ("autoscaler" in s && s.autoscaler && s.autoscaler.min > s.autoscaler.max)
           ctx.addIssue({
             code: "custom",
             path: ["environments", k, "scaling", name, "autoscaler"],

@@ -206,20 +206,29 @@ export interface AutoscalerLimits {
 }
 
 /** Per-environment facts of an autoscaled app. */
-export interface EnvironmentAppScaling {
-  /**
-   * Never deploy fewer instances than this (a deploy freezes the autoscaler for up to 15 minutes).
-   * @default 1 (what `cf push` gives a new app; afterwards the live count is kept)
-   */
-  readonly deployFloor?: number;
-  /** notify-paas-autoscaler's limits for this app in this environment. */
-  readonly autoscaler: AutoscalerLimits;
-  /**
-   * Guardrail exceptions for this app in this environment.
-   * @default none
-   */
-  readonly acknowledgements?: readonly Acknowledgement[];
-}
+/**
+ * An app in one environment. An autoscaled app takes its autoscaler limits (and a deploy floor); a
+ * fixed-count app may take this environment's own count (0 stops it here), e.g. celery beat at 0 in
+ * preview. Acknowledgements written here apply to this environment only.
+ */
+export type EnvironmentAppScaling =
+  | {
+      /**
+       * Never deploy fewer instances than this (a deploy freezes the autoscaler for up to 15 minutes).
+       * @default 1 (what `cf push` gives a new app; afterwards the live count is kept)
+       */
+      readonly deployFloor?: number;
+      /** notify-paas-autoscaler's limits for this app in this environment. */
+      readonly autoscaler: AutoscalerLimits;
+      /** Guardrail exceptions for this app in this environment. @default none */
+      readonly acknowledgements?: readonly Acknowledgement[];
+    }
+  | {
+      /** This environment's instance count for a fixed-count app. @default the app's count in config/apps.ts */
+      readonly count?: number;
+      /** Guardrail exceptions for this app in this environment. @default none */
+      readonly acknowledgements?: readonly Acknowledgement[];
+    };
 
 export interface EnvironmentConfig {
   readonly name: EnvironmentName;
