@@ -165,3 +165,19 @@ test("an environment's entry must match the app's mode: a count for a fixed app,
     "config/staging.ts: environments[staging].scaling.notify-api.count: staging: notify-api is autoscaled; it takes autoscaler limits here ({ autoscaler: { min, max } }), not a fixed count",
   ]);
 });
+
+test("a value derived from the environment and app is a typed function, evaluated per environment", () => {
+  const copy = structuredClone(estate) as any;
+  copy.defaults.env = { ...copy.defaults.env, NEW_RELIC_APP_NAME: ({ environment, app }: { environment: string; app: string }) => `${environment}.${app}` };
+  const production = loadEstate(copy).find((e) => e.name === "production")!;
+  expect(production.apps.find((a) => a.name === "notify-api")!.env.NEW_RELIC_APP_NAME).toBe("production.notify-api");
+  copy.defaults.env = { ...copy.defaults.env, BROKEN: () => 42 };
+  expect(() => loadEstate(copy)).toThrow(/preview\/notify-api: env BROKEN: its function returned 42, not a string/);
+});
+
+test("names config derives for safety cannot be set by hand, and the error says what drives them", () => {
+  expect(problems((e) => (app(e, "notify-api").env = { ...(app(e, "notify-api").env ?? {}), NOTIFICATION_QUEUE_PREFIX: "preview" }))).toEqual([
+    "config/apps.ts: apps[notify-api].env.NOTIFICATION_QUEUE_PREFIX: NOTIFICATION_QUEUE_PREFIX is derived by config (queuePrefix in config/<environment>.ts, the value that names the queues, so that apps and queues cannot disagree); it cannot be set by hand: change that instead",
+  ]);
+  expect(problems((e) => (e.defaults.env = { ...e.defaults.env, SQLALCHEMY_POOL_SIZE: "30" }))).toHaveLength(1);
+});

@@ -4,7 +4,7 @@ import { preview } from "./preview";
 import { production } from "./production";
 import { queues } from "./queues";
 import { retired } from "./retired";
-import { resolveEnvironment, type ResolvedEnvironment } from "./resolve";
+import { DerivedValueError, resolveEnvironment, type ResolvedEnvironment } from "./resolve";
 import { estateSchema, formatIssues } from "./schema";
 import { secrets } from "./secrets";
 import { staging } from "./staging";
@@ -36,6 +36,17 @@ export class ConfigError extends Error {
 export function loadEstate(config: EstateConfig = estate): ResolvedEnvironment[] {
   const parsed = estateSchema.safeParse(config);
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error, config));
-  return parsed.data.environments.map((e) => resolveEnvironment(parsed.data, e.name));
+  const problems: string[] = [];
+  const resolved = parsed.data.environments.flatMap((e) => {
+    try {
+      return [resolveEnvironment(parsed.data, e.name)];
+    } catch (err) {
+      if (!(err instanceof DerivedValueError)) throw err;
+      problems.push(err.message);
+      return [];
+    }
+  });
+  if (problems.length) throw new ConfigError(problems);
+  return resolved;
 }
 export * from "./capacity";

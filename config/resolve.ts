@@ -7,6 +7,8 @@ import type {
   EnvironmentName,
   EstateConfig,
   HealthCheck,
+  EnvContext,
+  EnvValue,
   Process,
   Retirement,
   SecretDefinition,
@@ -172,8 +174,11 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
   const apps = estate.apps.map((app): ResolvedApp => {
     const prefetch =
       app.process.kind === "celery-worker" || app.process.kind === "celery-multi" ? app.process.prefetchMultiplier : undefined;
+    const context: EnvContext = { environment: env.name, app: app.name, queuePrefix: env.queuePrefix, publicDomain: env.publicDomain };
+    const evaluate = (vars: Readonly<Record<string, EnvValue>> | undefined): Record<string, string> =>
+      Object.fromEntries(Object.entries(vars ?? {}).map(([k, v]) => [k, typeof v === "function" ? derivedValue(k, v, context) : v]));
     const envVars: Record<string, string> = {
-      ...d.env,
+      ...evaluate(d.env),
       NOTIFY_APP_NAME: app.notifyAppName,
       // Derived from the same value that names the queues, so that the app and its queues cannot disagree.
       NOTIFICATION_QUEUE_PREFIX: env.queuePrefix,
@@ -184,7 +189,7 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
       ...(app.database.statementTimeoutSeconds !== undefined
         ? { SQLALCHEMY_STATEMENT_TIMEOUT: String(app.database.statementTimeoutSeconds) }
         : {}),
-      ...app.env,
+      ...evaluate(app.env),
     };
     const secretEnv = [...everyAppSettings.map((s) => s.name), ...(app.secrets ?? [])].map((name) => ({
       name,
@@ -295,4 +300,19 @@ export function appsByName(env: ResolvedEnvironment): ReadonlyMap<string, Resolv
     appIndex.set(env, index);
   }
   return index;
+}
+
+/** A derived env value that did not come out as a string: loadEstate reports it with the rest. */
+export class DerivedValueError extends Error {}
+
+/** A derived env value, which must come out as a string; anything else is a config error naming it. */
+function derivedValue(name: string, f: (ctx: EnvContext) => string, ctx: EnvContext): string {
+  let value: unknown;
+  try {
+    value = f(ctx);
+  } catch (err) {
+    throw new DerivedValueError(`${ctx.environment}/${ctx.app}: env ${name}: its function threw: ${(err as Error).message}`);
+  }
+  if (typeof value !== "string") throw new DerivedValueError(`${ctx.environment}/${ctx.app}: env ${name}: its function returned ${JSON.stringify(value)}, not a string`);
+  return value;
 }

@@ -2,6 +2,7 @@ import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { ENVIRONMENTS, type EstateConfig } from "./types";
 import { sizeProblem } from "./units";
+import { DERIVED_ENV } from "./derived";
 
 // Shape and cross-reference validation of the estate config. Every rule lives in zod so that each
 // problem comes back with the path of the field that holds it; nothing here throws on the first one.
@@ -16,6 +17,8 @@ const cfSize = z.string().superRefine((size, ctx) => {
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 }) as unknown as z.ZodType<`${number}M` | `${number}G`>;
 const envVarName = matching(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name: upper-case letters, digits and underscores, not starting with a digit (e.g. MMG_URL)");
+/** A value, or a function of the environment and app that gives one (checked when resolved). */
+const envValue = z.union([z.string(), z.custom<(ctx: unknown) => string>((v) => typeof v === "function", "must be a string or a function of { environment, app }")]);
 const sentence = z.string().min(20, "must say why, in at least a sentence (20 characters)");
 
 const healthCheck = z.discriminatedUnion("type", [
@@ -104,7 +107,7 @@ const appSchema = z
       .strict(),
     sendsStatsd: z.boolean(),
     secrets: z.array(envVarName).optional(),
-    env: z.record(envVarName, z.string()).optional(),
+    env: z.record(envVarName, envValue).optional(),
     unsetEnv: z.array(unsetEnv).optional(),
     oneOffTask: z.object({ name: nonEmpty, command: nonEmpty }).strict().optional(),
     acknowledgements: z.array(acknowledgement).optional(),
@@ -180,7 +183,7 @@ const defaultsSchema = z
     healthCheck,
     deployStrategy: z.literal("rolling"),
     startupTimeoutSeconds: positiveInt,
-    env: z.record(envVarName, z.string()),
+    env: z.record(envVarName, envValue),
     unsetEnv: z.array(unsetEnv),
     ssmPrefix: matching(/^\/[A-Za-z0-9/_.-]*[^/]$/, "must be an SSM path starting with / and not ending with / (e.g. /notify)"),
     queue: z
@@ -247,6 +250,15 @@ export const estateSchema: z.ZodType<EstateConfig> = z
       ctx.addIssue({ code: "custom", path: ["queues"], message: `queue ${d} is declared twice` });
     for (const d of duplicates(estate.secrets.map((s) => s.name)))
       ctx.addIssue({ code: "custom", path: ["secrets"], message: `secret ${d} is declared twice` });
+    // Names config derives for safety may not be set by hand: the override would silently win.
+    const derived = (where: (string | number)[], env: Readonly<Record<string, unknown>> | undefined) => {
+      for (const name of Object.keys(env ?? {})) {
+        const why = DERIVED_ENV[name];
+        if (why) ctx.addIssue({ code: "custom", path: [...where, name], message: `${name} is derived by config (${why}); it cannot be set by hand: change that instead` });
+      }
+    };
+    derived(["defaults", "env"], estate.defaults.env);
+    estate.apps.forEach((app, i) => derived(["apps", i, "env"], app.env));
     (estate.retired ?? []).forEach((r, i) => {
       const declared = r.kind === "app" ? appsByName.has(r.name) : queueNames.has(r.name);
       if (declared)

@@ -132,10 +132,12 @@ export interface AppDefinition {
    */
   readonly secrets?: readonly string[];
   /**
-   * Plain variables specific to this app (values as CF will see them).
+   * Plain variables specific to this app: a value, or a value derived from the environment and app,
+   * e.g. `NEW_RELIC_APP_NAME: ({ environment, app }) => \`${environment}.${app}\``. Names config derives
+   * itself (NOTIFICATION_QUEUE_PREFIX and the others in DERIVED_ENV) cannot be set here.
    * @default none
    */
-  readonly env?: Readonly<Record<string, string>>;
+  readonly env?: Readonly<Record<string, EnvValue>>;
   /**
    * Variables that must be absent from this app, with the reason.
    * @default none
@@ -291,7 +293,8 @@ export interface SharedDefaults {
   /** Seconds CF waits for an instance to start (the Makefile pushed with a 15-minute startup timeout). */
   readonly startupTimeoutSeconds: number;
   /** Plain variables every app gets. */
-  readonly env: Readonly<Record<string, string>>;
+  /** Variables every app gets: values, or values derived from the environment and app. */
+  readonly env: Readonly<Record<string, EnvValue>>;
   /** Variables no app may carry, with the reason. */
   readonly unsetEnv: readonly UnsetEnv[];
   /** SSM parameter name for a secret: `${ssmPrefix}/<env>/<NAME>`. */
@@ -328,6 +331,17 @@ export type Retirement =
       /** Its messages are gone: confirmed empty in every environment (ApproximateNumberOfMessages 0, queue and DLQ). */
       readonly drained: true;
     };
+
+/** What a derived env value is computed from. */
+export interface EnvContext {
+  readonly environment: EnvironmentName;
+  readonly app: string;
+  readonly queuePrefix: string;
+  readonly publicDomain: string;
+}
+
+/** An env value as CF will see it, or a function of the environment and app that gives one. */
+export type EnvValue = string | ((ctx: EnvContext) => string);
 
 /** The whole estate, before validation. */
 export interface EstateConfig {
