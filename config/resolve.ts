@@ -29,8 +29,11 @@ export interface ResolvedRoute {
   readonly domain: string;
   /** @default none */
   readonly path?: string;
-  /** "public" routes are on the environment's custom domain; "default" is `<app>-<env>` on the apps domain. */
-  readonly kind: "public" | "default";
+  /**
+   * "public" routes are on the environment's custom domain; "default" is `<app>-<env>` on the apps
+   * domain; "internal" is `<app>-<env>` on the internal domain (apps.internal).
+   */
+  readonly kind: "public" | "default" | "internal";
   /** host.domain/path, as `cf routes` prints it. */
   readonly url: string;
 }
@@ -216,6 +219,10 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
     if (app.defaultRoute ?? true) {
       const host = `${app.name}-${env.name}`;
       routes.push({ host, domain: d.sharedAppsDomain, kind: "default", url: `${host}.${d.sharedAppsDomain}` });
+    }
+    if (app.internalRoute) {
+      const host = `${app.name}-${env.name}`;
+      routes.push({ host, domain: d.internalDomain, kind: "internal", url: `${host}.${d.internalDomain}` });
     }
     return {
       name: app.name,

@@ -97,6 +97,7 @@ const appSchema = z
       )
       .optional(),
     defaultRoute: z.boolean().optional(),
+    internalRoute: z.boolean().optional(),
     services: z.array(nonEmpty),
     database: z
       .object({

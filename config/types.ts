@@ -121,6 +121,11 @@ export interface AppDefinition {
    * @default true
    */
   readonly defaultRoute?: boolean;
+  /**
+   * Whether the app gets `<app>-<env>.apps.internal`, the container-to-container route other apps reach
+   * it on (with a network policy). @default false
+   */
+  readonly internalRoute?: boolean;
   /** Service instances bound to the app (names in the space). */
   readonly services: readonly string[];
   readonly database: DatabaseUse;
