@@ -181,3 +181,26 @@ test("names config derives for safety cannot be set by hand, and the error says 
   ]);
   expect(problems((e) => (e.defaults.env = { ...e.defaults.env, SQLALCHEMY_POOL_SIZE: "30" }))).toHaveLength(1);
 });
+
+test("values that differ in one environment sit next to the app: memory, services and env, that environment only", () => {
+  const copy = structuredClone(estate) as any;
+  const api = copy.apps.find((a: any) => a.name === "notify-api");
+  api.byEnvironment = { preview: { memory: "512M", services: [...api.services, "notify-redis"], env: { FEATURE_X: "on" } } };
+  const [preview, staging] = loadCheckedEstate(copy).environments;
+  const inPreview = preview.apps.find((a) => a.name === "notify-api")!;
+  const inStaging = staging.apps.find((a) => a.name === "notify-api")!;
+  expect([inPreview.memory, inPreview.services.includes("notify-redis"), inPreview.env.FEATURE_X]).toEqual(["512M", true, "on"]);
+  expect([inStaging.memory === "512M", inStaging.services.includes("notify-redis"), inStaging.env.FEATURE_X]).toEqual([false, false, undefined]);
+  // the app's own env is kept, merged
+  expect(inPreview.env.FLASK_APP).toBe(inStaging.env.FLASK_APP);
+});
+
+test("byEnvironment is validated like the rest: an unknown environment or field, a bad size, a derived name", () => {
+  expect(problems((e) => (app(e, "notify-api").byEnvironment = { prod: { memory: "1G" } }))).toEqual([
+    'config/apps.ts: apps[notify-api].byEnvironment: unknown key "prod"; did you mean "production"? (allowed: preview, staging, production)',
+  ]);
+  expect(problems((e) => (app(e, "notify-api").byEnvironment = { preview: { memory: "1.3G" } }))).toEqual([
+    'config/apps.ts: apps[notify-api].byEnvironment.preview.memory: must come to whole megabytes: 1.3G is 1331.2M; got "1.3G"',
+  ]);
+  expect(problems((e) => (app(e, "notify-api").byEnvironment = { preview: { env: { NOTIFICATION_QUEUE_PREFIX: "x" } } }))[0]).toMatch(/NOTIFICATION_QUEUE_PREFIX is derived by config/);
+});

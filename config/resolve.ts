@@ -174,7 +174,10 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
   const parameterName = (name: string) => `${d.ssmPrefix}/${env.name}/${name}`;
   const everyAppSettings = estate.secrets.filter((s) => s.allowedApps === "all");
 
-  const apps = estate.apps.map((app): ResolvedApp => {
+  const apps = estate.apps.map((declared): ResolvedApp => {
+    // This environment's values over the app's own (env merged, the rest replaced).
+    const here = declared.byEnvironment?.[env.name];
+    const app: AppDefinition = here ? { ...declared, ...here, env: { ...(declared.env ?? {}), ...(here.env ?? {}) } } : declared;
     const prefetch =
       app.process.kind === "celery-worker" || app.process.kind === "celery-multi" ? app.process.prefetchMultiplier : undefined;
     const context: EnvContext = { environment: env.name, app: app.name, queuePrefix: env.queuePrefix, publicDomain: env.publicDomain };

@@ -98,6 +98,27 @@ const appSchema = z
       .optional(),
     defaultRoute: z.boolean().optional(),
     internalRoute: z.boolean().optional(),
+    byEnvironment: z
+      .object(
+        Object.fromEntries(
+          ENVIRONMENTS.map((e) => [
+            e,
+            z
+              .object({
+                memory: cfSize.optional(),
+                diskQuota: cfSize.optional(),
+                services: z.array(nonEmpty).optional(),
+                env: z.record(envVarName, envValue).optional(),
+                defaultRoute: z.boolean().optional(),
+                internalRoute: z.boolean().optional(),
+              })
+              .strict()
+              .optional(),
+          ]),
+        ),
+      )
+      .strict()
+      .optional(),
     services: z.array(nonEmpty),
     database: z
       .object({
@@ -259,7 +280,10 @@ export const estateSchema: z.ZodType<EstateConfig> = z
       }
     };
     derived(["defaults", "env"], estate.defaults.env);
-    estate.apps.forEach((app, i) => derived(["apps", i, "env"], app.env));
+    estate.apps.forEach((app, i) => {
+      derived(["apps", i, "env"], app.env);
+      for (const [e, values] of Object.entries(app.byEnvironment ?? {})) derived(["apps", i, "byEnvironment", e, "env"], values?.env);
+    });
     (estate.retired ?? []).forEach((r, i) => {
       const declared = r.kind === "app" ? appsByName.has(r.name) : queueNames.has(r.name);
       if (declared)
@@ -442,8 +466,11 @@ export function formatIssues(error: z.ZodError, config: unknown): string[] {
       const known = allowedKeys(estateSchema as z.ZodTypeAny, issue.path, config);
       return issue.keys
         .map((key) => {
+          // The nearest key by edits, or the one key the typed one abbreviates ("prod" for production).
           const near = known.length ? closest(key, known) : undefined;
-          const hint = near && distance(key, near) <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean "${near}"?` : "";
+          const abbreviates = known.filter((k) => k.toLowerCase().startsWith(key.toLowerCase()));
+          const suggestion = near && distance(key, near) <= Math.max(2, Math.floor(key.length / 3)) ? near : abbreviates.length === 1 ? abbreviates[0] : undefined;
+          const hint = suggestion ? `; did you mean "${suggestion}"?` : "";
           return `${where}: unknown key "${key}"${hint}${known.length ? ` (allowed: ${known.join(", ")})` : ""}`;
         })
         .join("\n");

@@ -126,6 +126,11 @@ export interface AppDefinition {
    * it on (with a network policy). @default false
    */
   readonly internalRoute?: boolean;
+  /**
+   * Values that differ in one environment, over the ones above: `byEnvironment: { preview: { memory:
+   * "512M" } }`. Instance counts and autoscaler limits live in config/<environment>.ts. @default none
+   */
+  readonly byEnvironment?: { readonly [E in EnvironmentName]?: AppEnvironmentValues };
   /** Service instances bound to the app (names in the space). */
   readonly services: readonly string[];
   readonly database: DatabaseUse;
@@ -336,6 +341,16 @@ export type Retirement =
       /** Its messages are gone: confirmed empty in every environment (ApproximateNumberOfMessages 0, queue and DLQ). */
       readonly drained: true;
     };
+
+/** An app's values in one environment: each replaces the app's own, except env, which is merged. */
+export interface AppEnvironmentValues {
+  readonly memory?: CfSize;
+  readonly diskQuota?: CfSize;
+  readonly services?: readonly string[];
+  readonly env?: Readonly<Record<string, EnvValue>>;
+  readonly defaultRoute?: boolean;
+  readonly internalRoute?: boolean;
+}
 
 /** What a derived env value is computed from. */
 export interface EnvContext {
