@@ -5,6 +5,7 @@ import { loadFullyCheckedEstate } from "./checks";
 import { buildApp } from "./stacks/build";
 import { synthAtomically } from "./stacks/synth";
 import { cli, Refusal, run } from "./tools/cli";
+import { autoscalerLimits } from "./tools/autoscaler";
 import { buildReport } from "./tools/report";
 import { summary } from "./tools/summary";
 
@@ -12,7 +13,7 @@ import { summary } from "./tools/summary";
 // failing run exits 1 and leaves the previous output exactly as it was. `cdktf synth/diff/deploy` run
 // this with no arguments (cdktf.json); CDKTF_OUTDIR is how cdktf names the output directory.
 const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
-const program = cli("synth", `Validate config, run every guardrail and write the three stacks and report.json to ${outdir}/ (atomically)`)
+const program = cli("synth", `Validate config, run every guardrail and write the three stacks, report.json and the autoscaler limits to ${outdir}/ (atomically)`)
   .option("--summary", "print the capacity summary of each environment after writing")
   .action(async (opts: { summary?: boolean }) => {
     try {
@@ -21,6 +22,8 @@ const program = cli("synth", `Validate config, run every guardrail and write the
       synthAtomically(outdir, (tmp) => {
         buildApp(tmp, environments).synth();
         fs.writeFileSync(path.join(tmp, "report.json"), JSON.stringify(report, null, 2) + "\n");
+        fs.mkdirSync(path.join(tmp, "autoscaler"));
+        for (const env of environments) fs.writeFileSync(path.join(tmp, "autoscaler", `${env.name}.json`), JSON.stringify(autoscalerLimits(env), null, 2) + "\n");
       });
       if (opts.summary) process.stdout.write(summary(report, outdir));
     } catch (err) {

@@ -5,6 +5,7 @@ import * as path from "path";
 import { cli, Refusal, run, UsageError } from "./cli";
 import { loadFullyCheckedEstate } from "../checks";
 import { buildApp } from "../stacks/build";
+import { diffAutoscaler, autoscalerLimits, type AutoscalerLimitsFile } from "./autoscaler";
 import { renderDiff, type StackJson } from "./diff";
 
 // npm run diff -- --base <git ref>: what this working tree changes against <ref>, per environment, in
@@ -17,6 +18,13 @@ function git(args: string[]): string {
   const r = spawnSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0) throw new UsageError(`git ${args.join(" ")}: ${r.stderr.trim().split("\n")[0]}`);
   return r.stdout;
+}
+
+/** The autoscaler limits a synth wrote, by environment (none from commits before they existed). */
+function readAutoscaler(outdir: string): Record<string, AutoscalerLimitsFile> {
+  const dir = path.join(outdir, "autoscaler");
+  if (!fs.existsSync(dir)) return {};
+  return Object.fromEntries(fs.readdirSync(dir).map((f) => [f.replace(/\.json$/, ""), JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"))]));
 }
 
 function readStacks(outdir: string): Record<string, StackJson> {
@@ -60,14 +68,14 @@ function extractCommit(commit: string): string {
 }
 
 /** Synthesizes <ref> as it was: its own files, its own cdktf.json app command, today's node_modules. */
-function synthesizeRef(ref: string, work: string): Record<string, StackJson> {
+function synthesizeRef(ref: string, work: string): { stacks: Record<string, StackJson>; autoscaler: Record<string, AutoscalerLimitsFile> } {
   const commit = git(["rev-parse", "--verify", `${ref}^{commit}`]).trim();
   const src = extractCommit(commit);
   const app = JSON.parse(fs.readFileSync(path.join(src, "cdktf.json"), "utf8")).app as string;
   const outdir = path.join(work, "base.out");
   const run = spawnSync(app, { cwd: src, shell: true, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: outdir } });
   if (run.status !== 0) throw new Refusal([`the synth of ${ref} (${commit.slice(0, 10)}) failed:`, ...run.stderr.trim().split("\n")]);
-  return readStacks(outdir);
+  return { stacks: readStacks(outdir), autoscaler: readAutoscaler(outdir) };
 }
 
 const program = cli("diff", "Offline, reviewer-level diff of the estate between a git ref and the working tree")
@@ -76,12 +84,14 @@ const program = cli("diff", "Offline, reviewer-level diff of the estate between 
   .action(async ({ base, exitCode }: { base: string; exitCode?: boolean }) => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-diff-"));
     try {
-      const before = synthesizeRef(base, work);
+      const { stacks: before, autoscaler: limitsBefore } = synthesizeRef(base, work);
       const headOut = path.join(work, "head.out");
-      buildApp(headOut, (await loadFullyCheckedEstate()).environments).synth();
+      const { environments } = await loadFullyCheckedEstate();
+      buildApp(headOut, environments).synth();
       const after = readStacks(headOut);
+      const limitsAfter = Object.fromEntries(environments.map((e) => [e.name, autoscalerLimits(e)]));
       const envs = ["preview", "staging", "production"].filter((e) => e in before || e in after);
-      const { text, changed } = renderDiff(envs, before, after);
+      const { text, changed } = renderDiff(envs, before, after, (env) => diffAutoscaler(limitsBefore[env], limitsAfter[env]));
       process.stdout.write(`Changes against ${base}:\n${text}`);
       if (exitCode && changed) process.exitCode = 1;
     } finally {

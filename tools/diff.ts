@@ -188,7 +188,13 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   return out;
 }
 
-export function renderDiff(envs: readonly string[], base: Record<string, StackJson>, head: Record<string, StackJson>): { text: string; changed: boolean } {
+export function renderDiff(
+  envs: readonly string[],
+  base: Record<string, StackJson>,
+  head: Record<string, StackJson>,
+  /** Lines about an environment that its stack does not hold (the autoscaler's limits). @default none */
+  more: (env: string) => string[] = () => [],
+): { text: string; changed: boolean } {
   let changed = false;
   const parts = envs.map((env) => {
     if (!(env in base)) {
@@ -199,7 +205,7 @@ export function renderDiff(envs: readonly string[], base: Record<string, StackJs
       changed = true;
       return `${env}: REMOVED (every resource of it would be destroyed)`;
     }
-    const lines = diffStack(base[env], head[env]);
+    const lines = [...diffStack(base[env], head[env]), ...more(env)];
     if (!lines.length) return `${env}: no changes`;
     changed = true;
     return `${env}:\n${lines.map((l) => `  ${l}`).join("\n")}`;
