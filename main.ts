@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigError } from "./config";
-import { loadFullyCheckedEstate } from "./checks";
+import { formatViolation, loadFullyCheckedEstate } from "./checks";
 import { buildApp } from "./stacks/build";
 import { synthAtomically } from "./stacks/synth";
 import { cli, Refusal, run } from "./tools/cli";
@@ -26,6 +26,8 @@ const program = cli("synth", `Validate config, run every guardrail and write the
         for (const env of environments) fs.writeFileSync(path.join(tmp, "autoscaler", `${env.name}.json`), JSON.stringify(autoscalerLimits(env), null, 2) + "\n");
       });
       if (opts.summary) process.stdout.write(summary(report, outdir));
+      // Breaches of assumed figures only: they do not stop the synth until the figure is confirmed.
+      for (const w of checks.warnings) process.stderr.write(`synth: warning: ${formatViolation(w)}\n`);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       throw new Refusal([`refused: config has ${err.problems.length} problem${err.problems.length === 1 ? "" : "s"}`, ...err.problems, `${outdir} was left as it was.`]);

@@ -13,6 +13,11 @@ function checkEnvironment(env: ResolvedEnvironment): Violation[] {
   const { max: total, budget } = environmentCapacity(env).dbConnections;
   const limit = `the database limit ${env.database.connectionLimit} - ${env.database.reservedConnections} reserved = ${budget}`;
   const violations: Violation[] = [];
+  // A breach inside the reserve only (under the limit itself) depends on the reserve's figure alone.
+  const onlyTheReserve = (n: number) =>
+    n <= env.database.connectionLimit && env.database.reservedConnectionsSource === "assumed" && env.database.connectionLimitSource !== "assumed"
+      ? { assumed: `it exceeds only the ${env.database.reservedConnections} reserved connections, an assumed figure (config/defaults.ts)` }
+      : {};
   for (const app of env.apps) {
     const max = instanceFigures(app).max;
     if (connections(app, max) > budget) {
@@ -24,6 +29,7 @@ function checkEnvironment(env: ResolvedEnvironment): Violation[] {
         message:
           `${explainConnections(app, max)} connections at full scale exceeds ${limit} on its own; ` +
           `lower the pool size in config/apps.ts or the autoscaler maximum in config/${env.name}.ts`,
+        ...onlyTheReserve(connections(app, max)),
       });
     }
   }
@@ -41,6 +47,7 @@ function checkEnvironment(env: ResolvedEnvironment): Violation[] {
       message:
         `all apps at their autoscaler maxima hold up to ${total} connections, exceeding ${limit} ` +
         `(largest: ${top}); lower pool sizes in config/apps.ts or maxima in config/${env.name}.ts`,
+      ...onlyTheReserve(total),
     });
   }
   return violations;

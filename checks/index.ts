@@ -39,6 +39,8 @@ export interface AcknowledgedViolation {
 export interface CheckResult {
   /** Breaches nobody acknowledged: any one of them stops the synth. */
   readonly violations: readonly Violation[];
+  /** Breaches nobody acknowledged that depend only on an assumed figure: reported, not blocking. */
+  readonly warnings: readonly Violation[];
   readonly acknowledged: readonly AcknowledgedViolation[];
   /** Acknowledgements that matched nothing: safe to delete. */
   readonly unused: readonly { readonly environment: string; readonly subject: string; readonly acknowledgement: Acknowledgement }[];
@@ -53,6 +55,7 @@ function acknowledgementsOf(env: ResolvedEnvironment, subject: string): readonly
 export function runChecks(environments: readonly ResolvedEnvironment[], checks: readonly Check[] = ALL_CHECKS): CheckResult {
   const ids = new Set(checks.map((c) => c.id));
   const violations: Violation[] = [];
+  const warnings: Violation[] = [];
   const acknowledged: AcknowledgedViolation[] = [];
   const used = new Set<Acknowledgement>();
   for (const v of checks.flatMap((c) => c.run(environments))) {
@@ -60,11 +63,14 @@ export function runChecks(environments: readonly ResolvedEnvironment[], checks: 
     // An incident invariant (checks/invariants.ts) cannot be acknowledged away: it changes only in code.
     const ack = v.invariant
       ? undefined
-      : acknowledgementsOf(env, v.subject).find((a) => a.check === v.check && (a.accepted === undefined || (v.value ?? 0) <= a.accepted));
+      : acknowledgementsOf(env, v.subject).find(
+          (a) => a.check === v.check && (a.accepted === undefined || (v.value ?? 0) <= a.accepted * (1 + (a.marginPercent ?? 0) / 100)),
+        );
     if (ack) {
       acknowledged.push({ violation: v, acknowledgement: ack });
       used.add(ack);
-    } else violations.push(v);
+    } else if (v.assumed && !v.invariant) warnings.push(v);
+    else violations.push(v);
   }
   const unused: CheckResult["unused"][number][] = [];
   for (const env of environments) {
@@ -86,12 +92,12 @@ export function runChecks(environments: readonly ResolvedEnvironment[], checks: 
       }
     }
   }
-  return { violations, acknowledged, unused };
+  return { violations, warnings, acknowledged, unused };
 }
 
 /** One line per breach: `[CHECK] env/subject: message`. */
 export function formatViolation(v: Violation): string {
-  const waiver = v.invariant ? " (an incident invariant: no acknowledgement in config can accept it)" : "";
+  const waiver = v.invariant ? " (an incident invariant: no acknowledgement in config can accept it)" : v.assumed ? ` (a warning: ${v.assumed})` : "";
   return `[${v.check}] ${v.environment}/${v.subject}: ${v.message}${waiver}`;
 }
 

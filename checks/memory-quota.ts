@@ -27,6 +27,9 @@ export const memoryQuota: Check = {
           message:
             `every app at its autoscaler maximum needs ${formatMib(total)} (${total} MiB), over the space quota ` +
             `${formatMib(env.spaceMemoryQuotaMib)}; lower maxima or memory, or raise spaceMemoryQuotaMib in config/${env.name}.ts with the PaaS team`,
+          ...(env.spaceMemoryQuotaSource === "assumed"
+            ? { assumed: `spaceMemoryQuotaMib in config/${env.name}.ts is assumed: confirm it with \`cf space-quota\` and set spaceMemoryQuotaSource: "measured"` }
+            : {}),
         });
       }
       return out;

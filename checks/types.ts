@@ -9,6 +9,11 @@ export interface Violation {
   readonly message: string;
   /** The figure that breached, for acknowledgements that accept up to a figure. */
   readonly value?: number;
+  /**
+   * Set when the breach depends only on an assumed figure (which one, and how to confirm it): it warns
+   * instead of refusing until config says the figure is measured or public.
+   */
+  readonly assumed?: string;
   /** Breaches an incident invariant (checks/invariants.ts): no acknowledgement can accept it. */
   readonly invariant?: boolean;
 }

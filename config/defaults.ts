@@ -55,7 +55,10 @@ export const defaults: SharedDefaults = {
   database: {
     // ad8cf3f3a: "With a limit of 5000 connections ...".
     connectionLimit: 5000,
+    connectionLimitSource: "public",
     // Kept free for `cf conduit` sessions, the db-migration task and the platform's own monitoring.
     reservedConnections: 100,
+    // This project's own allowance, not a measured figure: a breach of it alone warns.
+    reservedConnectionsSource: "assumed",
   },
 };

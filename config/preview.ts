@@ -13,6 +13,9 @@ export const preview: EnvironmentConfig = {
   state: { bucket: "govuk-notify-estate-tfstate-preview", key: "notify-estate/preview.tfstate", region: "eu-west-1" },
   appsIamUser: "notify-paas-apps-preview",
   spaceMemoryQuotaMib: 40960,
+  // This project\'s budget, not the PaaS quota (not public): NOTIFY-MEMORY-QUOTA warns until it is confirmed
+  // with `cf space-quota` and this says "measured".
+  spaceMemoryQuotaSource: "assumed",
   queuePrefix: "preview",
   scaling: {
     "notify-api": { autoscaler: { min: 1, max: 2 } }, // API

@@ -13,6 +13,9 @@ export const production: EnvironmentConfig = {
   state: { bucket: "govuk-notify-estate-tfstate-production", key: "notify-estate/production.tfstate", region: "eu-west-1" },
   appsIamUser: "notify-paas-apps-production",
   spaceMemoryQuotaMib: 471040,
+  // This project\'s budget, not the PaaS quota (not public): NOTIFY-MEMORY-QUOTA warns until it is confirmed
+  // with `cf space-quota` and this says "measured".
+  spaceMemoryQuotaSource: "assumed",
   queuePrefix: "live",
   acknowledgements: [
     {

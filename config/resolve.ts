@@ -99,8 +99,9 @@ export interface ResolvedEnvironment {
   readonly startupTimeoutSeconds: number;
   readonly queuePrefix: string;
   readonly statsd: { readonly exporterApp: string; readonly host: string; readonly port: number };
-  readonly database: { readonly connectionLimit: number; readonly reservedConnections: number };
+  readonly database: EstateConfig["defaults"]["database"];
   readonly spaceMemoryQuotaMib: number;
+  readonly spaceMemoryQuotaSource: EnvironmentConfig["spaceMemoryQuotaSource"];
   readonly state: EnvironmentConfig["state"];
   readonly appsIamUser: string;
   readonly allowedDestructiveChanges: NonNullable<EnvironmentConfig["allowedDestructiveChanges"]>;
@@ -288,6 +289,7 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
     statsd: { exporterApp: d.statsdExporterApp, host: statsdHost, port: d.statsdPort },
     database: d.database,
     spaceMemoryQuotaMib: env.spaceMemoryQuotaMib,
+    spaceMemoryQuotaSource: env.spaceMemoryQuotaSource,
     state: env.state,
     appsIamUser: env.appsIamUser,
     allowedDestructiveChanges: env.allowedDestructiveChanges ?? [],

@@ -19,6 +19,7 @@ const cfSize = z.string().superRefine((size, ctx) => {
 const envVarName = matching(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name: upper-case letters, digits and underscores, not starting with a digit (e.g. MMG_URL)");
 /** A value, or a function of the environment and app that gives one (checked when resolved). */
 const envValue = z.union([z.string(), z.custom<(ctx: unknown) => string>((v) => typeof v === "function", "must be a string or a function of { environment, app }")]);
+const figureSource = z.enum(["measured", "public", "assumed"]);
 const sentence = z.string().min(20, "must say why, in at least a sentence (20 characters)");
 
 const healthCheck = z.discriminatedUnion("type", [
@@ -70,7 +71,7 @@ const processSchema = z.discriminatedUnion("kind", [
 
 const unsetEnv = z.object({ name: envVarName, reason: sentence }).strict();
 const acknowledgement = z
-  .object({ check: matching(/^NOTIFY-[A-Z0-9-]+$/, "must be a check id such as NOTIFY-DB-CONNECTIONS (README: Guardrails)"), reason: sentence, accepted: z.number().nonnegative().optional() })
+  .object({ marginPercent: z.number().min(0).max(100).optional(), check: matching(/^NOTIFY-[A-Z0-9-]+$/, "must be a check id such as NOTIFY-DB-CONNECTIONS (README: Guardrails)"), reason: sentence, accepted: z.number().nonnegative().optional() })
   .strict();
 
 const appSchema = z
@@ -186,6 +187,7 @@ const environmentSchema = z
     appsIamUser: matching(/^[\w+=,.@-]{1,64}$/, "must be an IAM user name: up to 64 letters, digits and +=,.@_-"),
     allowedDestructiveChanges: z.array(z.object({ address: nonEmpty, reason: sentence }).strict()).optional(),
     spaceMemoryQuotaMib: positiveInt,
+    spaceMemoryQuotaSource: figureSource,
     acknowledgements: z.array(acknowledgement).optional(),
   })
   .strict();
@@ -217,7 +219,9 @@ const defaultsSchema = z
           .strict(),
       })
       .strict(),
-    database: z.object({ connectionLimit: positiveInt, reservedConnections: nonNegativeInt }).strict(),
+    database: z
+      .object({ connectionLimit: positiveInt, connectionLimitSource: figureSource, reservedConnections: nonNegativeInt, reservedConnectionsSource: figureSource })
+      .strict(),
   })
   .strict();
 

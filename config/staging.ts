@@ -13,6 +13,9 @@ export const staging: EnvironmentConfig = {
   state: { bucket: "govuk-notify-estate-tfstate-staging", key: "notify-estate/staging.tfstate", region: "eu-west-1" },
   appsIamUser: "notify-paas-apps-staging",
   spaceMemoryQuotaMib: 235520,
+  // This project\'s budget, not the PaaS quota (not public): NOTIFY-MEMORY-QUOTA warns until it is confirmed
+  // with `cf space-quota` and this says "measured".
+  spaceMemoryQuotaSource: "assumed",
   queuePrefix: "staging",
   scaling: {
     "notify-api": { autoscaler: { min: 4, max: 25 } }, // API

@@ -65,6 +65,13 @@ export interface UnsetEnv {
   readonly reason: string;
 }
 
+/**
+ * Where a figure a check relies on comes from: measured on the platform, public (a commit, a
+ * provider's documentation), or assumed by this project. A breach that depends only on an assumed
+ * figure warns instead of refusing, until the figure is confirmed in config.
+ */
+export type FigureSource = "measured" | "public" | "assumed";
+
 /** An exception to one guardrail check for one app or queue, with the reason written down. */
 export interface Acknowledgement {
   /** The stable id of the check, e.g. "NOTIFY-DEPLOY-FLOOR". */
@@ -76,6 +83,11 @@ export interface Acknowledgement {
    * @default any figure
    */
   readonly accepted?: number;
+  /**
+   * How far above `accepted` still counts as accepted, in percent ("up to 5 % above"): a one-instance
+   * worker adding 4 connections should not reopen a reviewed acknowledgement. @default 0
+   */
+  readonly marginPercent?: number;
 }
 
 export interface DatabaseUse {
@@ -278,6 +290,8 @@ export interface EnvironmentConfig {
    * Memory quota of the space in MiB: every app at its autoscaler maximum must fit in it.
    */
   readonly spaceMemoryQuotaMib: number;
+  /** Where spaceMemoryQuotaMib comes from; "assumed" makes NOTIFY-MEMORY-QUOTA warn instead of refuse. */
+  readonly spaceMemoryQuotaSource: FigureSource;
   /**
    * Exceptions to checks that concern the whole environment (e.g. the database connection budget).
    * @default none
@@ -321,8 +335,12 @@ export interface SharedDefaults {
   readonly database: {
     /** Postgres max_connections of the notify-db service. */
     readonly connectionLimit: number;
+    /** Where connectionLimit comes from. */
+    readonly connectionLimitSource: FigureSource;
     /** Connections kept free for operators, migrations and the platform. */
     readonly reservedConnections: number;
+    /** Where reservedConnections comes from; an assumed reserve only warns when it alone is breached. */
+    readonly reservedConnectionsSource: FigureSource;
   };
 }
 

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { loadFullyCheckedEstate } from "../checks";
+import { formatViolation, loadFullyCheckedEstate } from "../checks";
 import { cli, run } from "./cli";
 import { buildReport, renderReport } from "./report";
 
@@ -11,6 +11,7 @@ const program = cli("report", "Capacity report per environment: instances, memor
     const { environments, checks } = await loadFullyCheckedEstate();
     const report = buildReport(environments, checks);
     process.stdout.write(renderReport(report));
+    if (checks.warnings.length) process.stdout.write(`\nwarnings (assumed figures only; confirm them in config):\n${checks.warnings.map((w) => `  ${formatViolation(w)}`).join("\n")}\n`);
     fs.mkdirSync(opts.out, { recursive: true });
     const file = path.join(opts.out, "report.json");
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(report, null, 2) + "\n");

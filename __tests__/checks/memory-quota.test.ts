@@ -1,4 +1,5 @@
 import { memoryQuota } from "../../checks/memory-quota";
+import { formatViolation, runChecks } from "../../checks";
 import { app, estateWith, messages } from "./fixtures";
 
 test("raising the sender to 8G at 30 instances overflows the production quota", () => {
@@ -15,4 +16,22 @@ test("a size CF does not accept fails", () => {
 
 test("the committed estate passes (450.5G of 460G in production)", () => {
   expect(memoryQuota.run(estateWith(() => undefined, ["preview", "staging", "production"]))).toEqual([]);
+});
+
+test("an assumed quota warns instead of refusing; a measured one refuses", () => {
+  const over = (source: string) =>
+    runChecks(
+      estateWith((e) => {
+        const preview = e.environments.find((x: any) => x.name === "preview");
+        preview.spaceMemoryQuotaMib = 1024;
+        preview.spaceMemoryQuotaSource = source;
+      }, ["preview"]),
+      [memoryQuota],
+    );
+  const mine = (vs: readonly { check: string }[]) => vs.filter((v) => v.check === memoryQuota.id);
+  const assumed = over("assumed");
+  expect([mine(assumed.violations).length, mine(assumed.warnings).length]).toEqual([0, 1]);
+  expect(formatViolation(assumed.warnings[0])).toMatch(/over the space quota 1G; .*\(a warning: spaceMemoryQuotaMib in config\/preview\.ts is assumed: confirm it with `cf space-quota`/);
+  const measured = over("measured");
+  expect([mine(measured.violations).length, mine(measured.warnings).length]).toEqual([1, 0]);
 });
