@@ -22,10 +22,13 @@ export const production: EnvironmentConfig = {
       check: "NOTIFY-DB-CONNECTIONS",
       // API 3500 + sms-receipts 660 + workers 1347 = 5507 at every maximum, against 5000 - 100 reserved.
       accepted: 5507,
+      // About 110 connections: room for a small worker or two (a one-instance worker adds 4) without
+      // reopening this review; the API or a pool size change still fails it.
+      marginPercent: 2,
       reason:
         "The 2022 estate as it ran: every app at its autoscaler maximum at once would take 5507 connections. " +
         "The peaks do not coincide (the API is pinned at 35, reporting peaks at night, receipts and senders by day) " +
-        "and ad8cf3f3a halved the API pool so that load degrades gracefully; any growth beyond 5507 fails again.",
+        "and ad8cf3f3a halved the API pool so that load degrades gracefully; growth beyond 2 % over 5507 fails again.",
     },
   ],
   scaling: {

@@ -1,0 +1,116 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { estate, loadEstate, type EstateConfig } from "../../config";
+import { runChecks } from "../../checks";
+import { buildApp } from "../../stacks/build";
+import { diffStack, type StackJson } from "../../tools/diff";
+import { synthDir } from "../helpers";
+
+// The team's everyday changes, each applied to a copy of config as a few lines, with what the
+// reviewer sees in the offline diff and what the guardrails say. Assertions name the lines that matter
+// (and that nothing is destroyed or replaced), not every line, so that unrelated changes leave these
+// green.
+type Mutable = { -readonly [K in keyof EstateConfig]: any };
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-changes-"));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+function apply(name: string, change: (c: Mutable) => void) {
+  const config = structuredClone(estate) as unknown as Mutable;
+  // structuredClone drops functions (derived env values): copy them back from the original.
+  config.defaults.env = estate.defaults.env;
+  change(config);
+  const environments = loadEstate(config as EstateConfig);
+  const out = path.join(work, name);
+  buildApp(out, environments).synth();
+  const read = (dir: string, env: string) => JSON.parse(fs.readFileSync(path.join(dir, "stacks", env, "cdk.tf.json"), "utf8")) as StackJson;
+  const diff = Object.fromEntries(environments.map((e) => [e.name, diffStack(read(synthDir(), e.name), read(out, e.name))]));
+  return { diff, checks: runChecks(environments), environments };
+}
+const noDestruction = (lines: string[]) => expect(lines.filter((l) => /DESTROY|REPLACE|RETIRED/.test(l))).toEqual([]);
+const app = (c: Mutable, name: string) => c.apps.find((a: { name: string }) => a.name === name);
+
+test("add a queue with its worker: the queue, its dead-letter queue, the app, its route and bindings appear; nothing else moves", () => {
+  const { diff, checks } = apply("add-queue-and-worker", (c) => {
+    c.queues.push({ name: "export-tasks" });
+    c.apps.push({ ...app(c, "notify-delivery-worker-letters"), name: "notify-delivery-worker-exports", notifyAppName: "delivery-worker-exports", process: { kind: "celery-worker", concurrency: 2, queues: ["export-tasks"] }, scaling: { mode: "fixed", count: 1 } });
+    for (const s of c.secrets.filter((s: any) => Array.isArray(s.allowedApps) && s.allowedApps.includes("notify-delivery-worker-letters"))) s.allowedApps = [...s.allowedApps, "notify-delivery-worker-exports"];
+  });
+  for (const [env, lines] of Object.entries(diff)) {
+    expect(lines).toEqual(
+      expect.arrayContaining(["app + notify-delivery-worker-exports (new app)", "queue + export-tasks", "queue + export-tasks-dead-letter", `route + notify-delivery-worker-exports-${env}.cloudapps.digital -> notify-delivery-worker-exports`]),
+    );
+    noDestruction(lines);
+  }
+  expect(checks.violations).toEqual([]);
+});
+
+test("remove a queue and its worker: both are forgotten, never destroyed", () => {
+  const { diff, checks } = apply("remove-queue-and-worker", (c) => {
+    c.apps = c.apps.filter((a: any) => a.name !== "notify-delivery-worker-broadcasts");
+    c.queues = c.queues.filter((q: any) => q.name !== "broadcast-tasks");
+    for (const s of c.secrets.filter((s: any) => Array.isArray(s.allowedApps))) s.allowedApps = s.allowedApps.filter((a: string) => a !== "notify-delivery-worker-broadcasts");
+    for (const e of c.environments) delete e.scaling["notify-delivery-worker-broadcasts"];
+  });
+  for (const lines of Object.values(diff)) {
+    expect(lines).toEqual(expect.arrayContaining(["app - notify-delivery-worker-broadcasts (forgotten: it keeps running, no longer managed; retire it in config/retired.ts to destroy it)", "queue - broadcast-tasks (forgotten: it and its messages stay, no longer managed)"]));
+    noDestruction(lines);
+  }
+  expect(checks.violations).toEqual([]);
+});
+
+test("bind a service to every app, and unbind one from the API: binding lines only, no app changes", () => {
+  const { diff, environments } = apply("bindings", (c) => {
+    for (const a of c.apps) a.services = [...(a.name === "notify-api" ? a.services.filter((s: string) => s !== "notify-splunk") : a.services), "notify-redis"];
+  });
+  for (const [env, lines] of Object.entries(diff)) {
+    const apps = environments.find((e) => e.name === env)!.apps.map((a) => a.name);
+    expect(lines.filter((l) => l.startsWith("binding + notify-redis -> "))).toHaveLength(apps.length);
+    expect(lines.filter((l) => l.startsWith("binding - "))).toEqual([
+      "binding - notify-splunk -> notify-api (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)",
+    ]);
+    expect(lines.filter((l) => l.startsWith("app "))).toEqual([]);
+  }
+});
+
+test("move the default memory to 1.5G: memory lines only, the quota check warns (an assumed figure) rather than refusing", () => {
+  const { diff, checks } = apply("memory-1.5G", (c) => (c.defaults.memory = "1.5G"));
+  for (const lines of Object.values(diff)) {
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => / memory 1G -> 1536M$/.test(l))).toBe(true);
+  }
+  expect(checks.violations).toEqual([]);
+});
+
+test("double a disk quota in one environment only: that environment's disk line, nothing elsewhere", () => {
+  const { diff } = apply("disk-preview", (c) => (app(c, "notify-delivery-worker-sender").byEnvironment = { preview: { diskQuota: "4G" } }));
+  expect(diff.preview).toEqual(["app notify-delivery-worker-sender: disk 2G -> 4G"]);
+  expect([diff.staging, diff.production]).toEqual([[], []]);
+});
+
+test("celery beat at 0 in preview, 1 elsewhere: one line in the environment file", () => {
+  const { diff, checks } = apply("beat-0-preview", (c) => (c.environments.find((e: any) => e.name === "preview").scaling["notify-delivery-celery-beat"] = { count: 0 }));
+  expect(diff.preview).toEqual(["app notify-delivery-celery-beat: instances 1 -> 0"]);
+  expect([diff.staging, diff.production]).toEqual([[], []]);
+  expect(checks.violations).toEqual([]);
+});
+
+test("a new secret for one app: the variable and the parameter it reads, in every environment", () => {
+  const { diff, checks } = apply("new-secret", (c) => {
+    c.secrets.push({ name: "NEW_PARTNER_API_KEY", kind: "secret", encoding: "string", allowedApps: ["notify-delivery-worker-sender"], reason: "The sender calls the new partner's API with it." });
+    app(c, "notify-delivery-worker-sender").secrets = [...app(c, "notify-delivery-worker-sender").secrets, "NEW_PARTNER_API_KEY"];
+  });
+  for (const [env, lines] of Object.entries(diff)) {
+    expect(lines).toEqual([
+      "app notify-delivery-worker-sender: env +NEW_PARTNER_API_KEY (from the secret store)",
+      `secret store + /notify/${env}/NEW_PARTNER_API_KEY (must exist before the apply)`,
+    ]);
+  }
+  expect(checks.violations).toEqual([]);
+});
+
+test("a value derived from the environment and app, for every app", () => {
+  const { diff } = apply("derived", (c) => (c.defaults.env = { ...c.defaults.env, NEW_RELIC_APP_NAME: ({ environment, app: a }: { environment: string; app: string }) => `${environment}.${a}` }));
+  expect(diff.production).toEqual(expect.arrayContaining(["app notify-api: env +NEW_RELIC_APP_NAME = production.notify-api"]));
+  expect(diff.preview.every((l) => /: env \+NEW_RELIC_APP_NAME = preview\./.test(l))).toBe(true);
+});
