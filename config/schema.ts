@@ -74,6 +74,17 @@ const acknowledgement = z
   .object({ marginPercent: z.number().min(0).max(100).optional(), check: matching(/^NOTIFY-[A-Z0-9-]+$/, "must be a check id such as NOTIFY-DB-CONNECTIONS (README: Guardrails)"), reason: sentence, accepted: z.number().nonnegative().optional() })
   .strict();
 
+const publicRoutes = z
+  .array(
+    z
+      .object({
+        host: matching(/^[a-z0-9-]+$/, "must be a host name label: lower-case letters, digits and hyphens, no dots or spaces (e.g. api)"),
+        path: matching(/^\/[a-z0-9/_-]+$/, "must be a path starting with /: lower-case letters, digits, /, _ and - (e.g. /notifications/sms/mmg)").optional(),
+      })
+      .strict(),
+  )
+  .optional();
+
 const appSchema = z
   .object({
     name: matching(/^[a-z][a-z0-9-]*$/, "must be a Cloud Foundry app name: lower-case letters, digits and hyphens, starting with a letter (e.g. notify-api)"),
@@ -87,16 +98,7 @@ const appSchema = z
       z.object({ mode: z.literal("fixed"), count: nonNegativeInt }).strict(),
       z.object({ mode: z.literal("autoscaled") }).strict(),
     ]),
-    publicRoutes: z
-      .array(
-        z
-          .object({
-            host: matching(/^[a-z0-9-]+$/, "must be a host name label: lower-case letters, digits and hyphens, no dots or spaces (e.g. api)"),
-            path: matching(/^\/[a-z0-9/_-]+$/, "must be a path starting with /: lower-case letters, digits, /, _ and - (e.g. /notifications/sms/mmg)").optional(),
-          })
-          .strict(),
-      )
-      .optional(),
+    publicRoutes,
     defaultRoute: z.boolean().optional(),
     internalRoute: z.boolean().optional(),
     byEnvironment: z
@@ -110,6 +112,7 @@ const appSchema = z
                 diskQuota: cfSize.optional(),
                 services: z.array(nonEmpty).optional(),
                 env: z.record(envVarName, envValue).optional(),
+                publicRoutes,
                 defaultRoute: z.boolean().optional(),
                 internalRoute: z.boolean().optional(),
               })

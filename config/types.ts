@@ -366,6 +366,7 @@ export interface AppEnvironmentValues {
   readonly diskQuota?: CfSize;
   readonly services?: readonly string[];
   readonly env?: Readonly<Record<string, EnvValue>>;
+  readonly publicRoutes?: readonly PublicRoute[];
   readonly defaultRoute?: boolean;
   readonly internalRoute?: boolean;
 }

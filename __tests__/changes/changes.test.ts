@@ -114,3 +114,9 @@ test("a value derived from the environment and app, for every app", () => {
   expect(diff.production).toEqual(expect.arrayContaining(["app notify-api: env +NEW_RELIC_APP_NAME = production.notify-api"]));
   expect(diff.preview.every((l) => /: env \+NEW_RELIC_APP_NAME = preview\./.test(l))).toBe(true);
 });
+
+test("a public route in one environment only", () => {
+  const { diff } = apply("route-preview", (c) => (app(c, "notify-api").byEnvironment = { preview: { publicRoutes: [...app(c, "notify-api").publicRoutes, { host: "beta" }] } }));
+  expect(diff.preview).toEqual(["route + beta.notify.works -> notify-api"]);
+  expect([diff.staging, diff.production]).toEqual([[], []]);
+});
