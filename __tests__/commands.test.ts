@@ -1,5 +1,5 @@
-import { spawn } from "child_process";
 import * as path from "path";
+import { run } from "../rehearsal/rehearse";
 
 // Every entry point a person runs, with --help, an unknown flag and (where it needs arguments) none:
 // help exits 0, a wrong call exits 2 with exactly one line naming the command and the problem.
@@ -24,26 +24,18 @@ const COMMANDS: readonly [string, string[], boolean][] = [
   ["extract-aws-schema", js("scripts/extract-aws-schema.js"), true],
 ];
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: "" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+/** One command as a whole process (async, so two can run at once). */
+const runCommand = (args: string[]) => run(process.execPath, args, { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: "" } });
 
-type Result = Awaited<ReturnType<typeof run>>;
+type Result = Awaited<ReturnType<typeof runCommand>>;
 const results = new Map<string, { help: Result; unknown: Result; bare?: Result }>();
 beforeAll(async () => {
   // Two at a time: each is a whole process.
   const queue = COMMANDS.map(([name, start, needsArgs]) => async () => {
-    const help = await run([...start, "--help"]);
+    const help = await runCommand([...start, "--help"]);
     // diff's --base is a required option, which commander checks first.
-    const unknown = await run([...start, ...(name === "diff" ? ["--base", "HEAD"] : []), "--no-such-flag"]);
-    const bare = needsArgs ? await run(start) : undefined;
+    const unknown = await runCommand([...start, ...(name === "diff" ? ["--base", "HEAD"] : []), "--no-such-flag"]);
+    const bare = needsArgs ? await runCommand(start) : undefined;
     results.set(name, { help, unknown, bare });
   });
   const workers = [0, 1].map(async () => {

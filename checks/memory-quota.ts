@@ -1,7 +1,5 @@
-import { environmentCapacity, formatMib } from "../config";
+import { environmentCapacity, formatMib, sizeProblem } from "../config";
 import type { Check, Violation } from "./types";
-
-const CF_SIZE = /^[1-9][0-9]*[MG]$/;
 
 /** Memory and disk are valid CF sizes, and every app at its autoscaler maximum fits in the space's memory quota. */
 export const memoryQuota: Check = {
@@ -12,7 +10,7 @@ export const memoryQuota: Check = {
       const out: Violation[] = [];
       for (const app of env.apps) {
         for (const [field, size] of [["memory", app.memory], ["diskQuota", app.diskQuota]] as const) {
-          if (!CF_SIZE.test(size)) {
+          if (sizeProblem(size)) {
             out.push({ check: memoryQuota.id, environment: env.name, subject: app.name, message: `${app.name} ${field} "${size}" is not a CF size such as "512M" or "2G"` });
           }
         }

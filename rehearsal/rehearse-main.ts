@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { ENVIRONMENTS, type EnvironmentName } from "../config";
 import { loadCheckedEstate } from "../checks";
-import { cli, Refusal, run as runCli, UsageError } from "../tools/cli";
+import { cli, environmentArgument, Refusal, run as runCli, UsageError } from "../tools/cli";
 import { bootstrapPlatform, withPrerequisites } from "./bootstrap";
 import { livePlatformFile, Rehearsal, run, seedLivePlatform } from "./rehearse";
 import { Platform, type PlatformData } from "./standin/platform";
@@ -38,7 +38,7 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
   .option("--reseed", `rewrite the live platform fixture (${path.join("rehearsal", "platforms", "<env>.json")}) from config, then stop`)
   .option("--keep", "keep the rehearsal's working directory and print where it is")
   .action(async (envName: string, opts: { empty?: boolean; reseed?: boolean; keep?: boolean }) => {
-    if (!(ENVIRONMENTS as readonly string[]).includes(envName)) throw new UsageError(`unknown environment "${envName}"; one of: ${ENVIRONMENTS.join(", ")}`);
+    environmentArgument(envName);
     const env = envName as EnvironmentName;
     const resolved = loadCheckedEstate().environments.find((e) => e.name === env)!;
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearse-"));

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import { Command, CommanderError } from "commander";
-import { ConfigError } from "../config";
+import { ConfigError, ENVIRONMENTS, type EnvironmentName } from "../config";
 
 // One error path for every entry point (synth, report, manifest, diff, plan-guard, trusted-stack,
 // bench): commander parses (--help, unknown flags, missing arguments), and every failure a user can
@@ -88,4 +88,10 @@ export function parseJsonInput(text: string, file: string, what: string): unknow
   } catch (err) {
     throw new UsageError(`${what} ${file === "-" ? "on standard input" : file} is not JSON: ${(err as Error).message}`);
   }
+}
+
+/** An environment named on the command line, or a UsageError listing the ones there are. */
+export function environmentArgument(name: string): EnvironmentName {
+  if (!(ENVIRONMENTS as readonly string[]).includes(name)) throw new UsageError(`unknown environment "${name}"; one of: ${ENVIRONMENTS.join(", ")}`);
+  return name as EnvironmentName;
 }

@@ -1,5 +1,5 @@
 import { ENVIRONMENTS } from "../config";
-import { cli, parseJsonInput, readInput, Refusal, run, UsageError } from "./cli";
+import { cli, environmentArgument, parseJsonInput, readInput, Refusal, run, UsageError } from "./cli";
 import { driftReport } from "./drift";
 import { parsePlan } from "./plan-json";
 
@@ -9,7 +9,7 @@ const program = cli("drift", "Name what differs between a live environment and c
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .argument("<plan-json>", "output of `terraform show -json <planfile>`, or - to read it from standard input")
   .action((env: string, file: string) => {
-    if (!(ENVIRONMENTS as readonly string[]).includes(env)) throw new UsageError(`unknown environment "${env}"; one of: ${ENVIRONMENTS.join(", ")}`);
+    environmentArgument(env);
     const parsed = parsePlan(parseJsonInput(readInput(file, "the plan"), file, "the plan"));
     if ("problem" in parsed) throw new UsageError(`the plan ${file === "-" ? "on standard input" : file} is ${parsed.problem}`);
     const { lines, empty } = driftReport(env, parsed.plan);

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import { ENVIRONMENTS } from "../config";
 import { loadCheckedEstate } from "../checks";
-import { cli, run, UsageError } from "./cli";
+import { cli, environmentArgument, run, UsageError } from "./cli";
 import { manifestFor } from "./manifest";
 
 // npm run -s manifest -- <app> <env> [--out FILE]: one app's effective configuration as a CF manifest.
@@ -11,7 +11,7 @@ const program = cli("manifest", "Print one app's effective configuration in one 
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .option("--out <file>", "write the manifest to this file instead of standard output")
   .action((appName: string, envName: string, opts: { out?: string }) => {
-    if (!(ENVIRONMENTS as readonly string[]).includes(envName)) throw new UsageError(`unknown environment "${envName}"; one of: ${ENVIRONMENTS.join(", ")}`);
+    environmentArgument(envName);
     const env = loadCheckedEstate().environments.find((e) => e.name === envName)!;
     const app = env.apps.find((a) => a.name === appName);
     if (!app) throw new UsageError(`unknown app "${appName}" in ${envName}; one of: ${env.apps.map((a) => a.name).join(", ")}`);

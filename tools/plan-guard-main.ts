@@ -1,6 +1,6 @@
 import { ENVIRONMENTS } from "../config";
 import { loadCheckedEstate } from "../checks";
-import { cli, parseJsonInput, readInput, run, UsageError } from "./cli";
+import { cli, environmentArgument, parseJsonInput, readInput, run, UsageError } from "./cli";
 import { blocking, guardPlan, renderFindings } from "./plan-guard";
 import { parsePlan } from "./plan-json";
 
@@ -11,7 +11,7 @@ const program = cli("plan-guard", "Refuse a Terraform plan that destroys or repl
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .argument("<plan-json>", "output of `terraform show -json <planfile>`, or - to read it from standard input")
   .action((envName: string, file: string) => {
-    if (!(ENVIRONMENTS as readonly string[]).includes(envName)) throw new UsageError(`unknown environment "${envName}"; one of: ${ENVIRONMENTS.join(", ")}`);
+    environmentArgument(envName);
     const input = parseJsonInput(readInput(file, "the plan"), file, "the plan");
     const parsed = parsePlan(input);
     if ("problem" in parsed) throw new UsageError(`refused the plan ${file === "-" ? "on standard input" : file}: it is ${parsed.problem}`);

@@ -1,5 +1,5 @@
 import { ENVIRONMENTS } from "../config";
-import { cli, parseJsonInput, readInput, Refusal, run, UsageError } from "./cli";
+import { cli, environmentArgument, parseJsonInput, readInput, Refusal, run, UsageError } from "./cli";
 import { untrustedStackProblems, type StackJson } from "./trusted-stack";
 
 // npm run -s trusted-stack -- <env> <candidate> <reference>: CI runs main's copy of this before it
@@ -9,7 +9,7 @@ const program = cli("trusted-stack", "Refuse a pull request's synthesized stack 
   .argument("<candidate>", "the pull request's cdk.tf.json")
   .argument("<reference>", "main's cdk.tf.json of the same environment")
   .action((env: string, candidateFile: string, referenceFile: string) => {
-    if (!(ENVIRONMENTS as readonly string[]).includes(env)) throw new UsageError(`unknown environment "${env}"; one of: ${ENVIRONMENTS.join(", ")}`);
+    environmentArgument(env);
     const candidate = parseJsonInput(readInput(candidateFile, "the candidate stack"), candidateFile, "the candidate stack");
     const reference = parseJsonInput(readInput(referenceFile, "the reference stack"), referenceFile, "the reference stack");
     if (typeof reference !== "object" || reference === null || !("terraform" in reference)) {
