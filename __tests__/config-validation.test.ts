@@ -185,12 +185,12 @@ test("names config derives for safety cannot be set by hand, and the error says 
 test("values that differ in one environment sit next to the app: memory, services and env, that environment only", () => {
   const copy = structuredClone(estate) as any;
   const api = copy.apps.find((a: any) => a.name === "notify-api");
-  api.byEnvironment = { preview: { memory: "512M", services: [...api.services, "notify-redis"], env: { FEATURE_X: "on" } } };
+  api.byEnvironment = { preview: { memory: "512M", services: [...api.services, "notify-new-service"], env: { FEATURE_X: "on" } } };
   const [preview, staging] = loadCheckedEstate(copy).environments;
   const inPreview = preview.apps.find((a) => a.name === "notify-api")!;
   const inStaging = staging.apps.find((a) => a.name === "notify-api")!;
-  expect([inPreview.memory, inPreview.services.includes("notify-redis"), inPreview.env.FEATURE_X]).toEqual(["512M", true, "on"]);
-  expect([inStaging.memory === "512M", inStaging.services.includes("notify-redis"), inStaging.env.FEATURE_X]).toEqual([false, false, undefined]);
+  expect([inPreview.memory, inPreview.services.includes("notify-new-service"), inPreview.env.FEATURE_X]).toEqual(["512M", true, "on"]);
+  expect([inStaging.memory === "512M", inStaging.services.includes("notify-new-service"), inStaging.env.FEATURE_X]).toEqual([false, false, undefined]);
   // the app's own env is kept, merged
   expect(inPreview.env.FLASK_APP).toBe(inStaging.env.FLASK_APP);
 });

@@ -7,6 +7,8 @@ import * as path from "path";
 describe("npm run diff -- --base", () => {
   const ROOT = path.join(__dirname, "..");
   let repo: string;
+  let before: string;
+  let after: string;
   const git = (...args: string[]) => {
     const r = spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: repo, encoding: "utf8" });
     if (r.status !== 0) throw new Error(r.stderr);
@@ -26,10 +28,16 @@ describe("npm run diff -- --base", () => {
     git("commit", "-qm", "estate");
     const apps = path.join(repo, "config", "apps.ts");
     const text = fs.readFileSync(apps, "utf8");
-    const changed = text.replace('notifyAppName: "delivery-worker-letters",\n    // 1G → 2G: hovering near 90% memory like the sender (1ac3ca250).\n    memory: "2G"', 'notifyAppName: "delivery-worker-letters",\n    // 1G → 2G: hovering near 90% memory like the sender (1ac3ca250).\n    memory: "3G"');
+    // Whatever the letters worker's memory is today, one gigabyte more.
+    const letters = /(name: "notify-delivery-worker-letters",[\s\S]*?memory: ")(\d+)G"/;
+    const found = letters.exec(text);
+    if (!found) throw new Error("config/apps.ts: no whole-gigabyte memory on notify-delivery-worker-letters to change");
+    before = `${found[2]}G`;
+    after = `${Number(found[2]) + 1}G`;
+    const changed = text.replace(letters, `$1${Number(found[2]) + 1}G"`);
     expect(changed).not.toBe(text);
     fs.writeFileSync(apps, changed);
-    git("commit", "-qam", "letters to 3G");
+    git("commit", "-qam", "letters one gigabyte more");
   });
   afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
 
@@ -38,7 +46,7 @@ describe("npm run diff -- --base", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(diff("HEAD~1", "--exit-code").status).toBe(1);
-    const line = "  app notify-delivery-worker-letters: memory 2G -> 3G";
+    const line = `  app notify-delivery-worker-letters: memory ${before} -> ${after}`;
     expect(run.stdout).toBe(`Changes against HEAD~1:\npreview:\n${line}\nstaging:\n${line}\nproduction:\n${line}\n`);
   });
 

@@ -47,10 +47,10 @@ describe("diffStack", () => {
   test("binding and unbinding a service are in-place binding changes, each saying what it does to running instances", () => {
     const head = production();
     const bindings = head.resource.cloudfoundry_service_credential_binding;
-    bindings["notify-redis"] = { ...bindings["notify-db"], for_each: '${{ for a in ["notify-api"] : a => a if contains(keys(local.live_app_ids), a) }}' };
+    bindings["notify-new-service"] = { ...bindings["notify-db"], for_each: '${{ for a in ["notify-api"] : a => a if contains(keys(local.live_app_ids), a) }}' };
     bindings["notify-splunk"] = { ...bindings["notify-splunk"], for_each: "${{ for a in [] : a => a }}" };
     expect(diffStack(production(), head)).toEqual([
-      "binding + notify-redis -> notify-api (in place; the app sees it after its next restart: its next deploy or cf restart)",
+      "binding + notify-new-service -> notify-api (in place; the app sees it after its next restart: its next deploy or cf restart)",
       "binding - notify-splunk -> notify-api (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)",
     ]);
   });

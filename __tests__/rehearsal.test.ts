@@ -56,8 +56,8 @@ const VARIANTS: { name: string; env: EnvironmentName; config?: EstateConfig; sta
   {
     name: "bindings",
     env: "production",
-    // notify-redis bound to every app, notify-splunk unbound from the API: the team's real changes.
-    config: withApps((a) => ({ ...a, services: [...(a.name === "notify-api" ? a.services.filter((s: string) => s !== "notify-splunk") : a.services), "notify-redis"] })),
+    // notify-new-service bound to every app, notify-splunk unbound from the API: the team's real changes.
+    config: withApps((a) => ({ ...a, services: [...(a.name === "notify-api" ? a.services.filter((s: string) => s !== "notify-splunk") : a.services), "notify-new-service"] })),
   },
   { name: "queue-deleted-from-config", env: "staging", config: { ...estate, queues: estate.queues.filter((q) => q.name !== "govuk-alerts") } },
   {
@@ -102,9 +102,9 @@ beforeAll(async () => {
     }),
   );
   // Then each dangerous change, planned against the adopted staging and production estates. The
-  // service team created notify-redis in production before the change that binds it.
-  (rehearsal.standin.platforms.production.data.cf.serviceInstances as Record<string, { id: string; type: string }>)["notify-redis"] = {
-    id: stableGuid("production", "service", "notify-redis"),
+  // service team created notify-new-service in production before the change that binds it.
+  (rehearsal.standin.platforms.production.data.cf.serviceInstances as Record<string, { id: string; type: string }>)["notify-new-service"] = {
+    id: stableGuid("production", "service", "notify-new-service"),
     type: "managed",
   };
   const stacks = VARIANTS.map((v) => {
@@ -218,7 +218,7 @@ test("binding a new service to every app creates the bindings in place; no app i
   const plan = results["bindings"].json;
   expect(pending(plan).filter((c) => c.type === "cloudfoundry_app")).toEqual([]);
   const created = pending(plan).filter((c) => c.type === "cloudfoundry_service_credential_binding" && c.change.actions.join() === "create");
-  expect(created.map((c) => c.address).sort()).toEqual(loadEstate().find((e) => e.name === "production")!.apps.map((a) => `cloudfoundry_service_credential_binding.notify-redis["${a.name}"]`).sort());
+  expect(created.map((c) => c.address).sort()).toEqual(loadEstate().find((e) => e.name === "production")!.apps.map((a) => `cloudfoundry_service_credential_binding.notify-new-service["${a.name}"]`).sort());
 });
 
 test("unbinding a service deletes that binding in place, no app is replaced, and the plan guard asks for it to be accepted", () => {

@@ -13,6 +13,12 @@ export interface ServiceBindingsProps {
   readonly liveAppIds: string;
   /** An expression: a map of the space's running apps, name => names of the services bound to it. */
   readonly liveBindings: string;
+  /**
+   * The apps' Terraform addresses (cloudfoundry_app.<name>): bindings are made after those apps are applied. Without the ordering a new
+   * binding can be made while its app is pushed, and the app's apply result then holds a binding its
+   * plan did not (Terraform: "Provider produced inconsistent result after apply").
+   */
+  readonly after: readonly string[];
 }
 
 /**
@@ -43,6 +49,8 @@ export class ServiceBindings extends Construct {
     });
     this.binding.addOverride("for_each", `\${{ for a in ${apps} : a => a if contains(keys(${props.liveAppIds}), a) }}`);
     this.binding.overrideLogicalId(props.service);
+    // Terraform's JSON syntax takes bare addresses in depends_on, not interpolations.
+    this.binding.addOverride("depends_on", [...props.after]);
 
     const existing = new DataCloudfoundryServiceCredentialBindings(this, "existing", {
       serviceInstance: props.serviceInstanceId,

@@ -183,10 +183,12 @@ export class EnvironmentStack extends TerraformStack {
     }
 
     for (const [name, instance] of serviceInstances) {
+      const bound = env.apps.filter((a) => a.services.includes(name)).map((a) => a.name);
       const bindings = new ServiceBindings(this, `bindings-${name}`, {
         service: name,
         serviceInstanceId: instance.id,
-        apps: env.apps.filter((a) => a.services.includes(name)).map((a) => a.name),
+        apps: bound,
+        after: bound.map((a) => `cloudfoundry_app.${a}`),
         liveAppIds: "local.live_app_ids",
         liveBindings: "local.live_bindings",
       });

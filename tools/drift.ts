@@ -67,6 +67,13 @@ function onlyUnknowns(change: ResourceChange["change"]): boolean {
   return Object.keys(b).every((k) => unknown.has(k) || isDeepStrictEqual(b[k], a[k]));
 }
 
+/**
+ * Attributes that mirror other resources of this stack: an app's service_bindings lists the bindings
+ * the ServiceBindings resources make (after the app is applied), so it changes on refresh by design.
+ * Their own drift shows on those resources.
+ */
+const OWNED_ELSEWHERE: Readonly<Record<string, readonly string[]>> = { cloudfoundry_app: ["service_bindings"] };
+
 const pending = (c: ResourceChange) => c.mode === "managed" && !c.change.actions.every((a) => a === "no-op" || a === "read");
 
 /** One line per resource the next deploy would change, saying whether it drifted or is undeployed config. */
@@ -83,7 +90,7 @@ export function driftReport(env: string, plan: PlanJson): { lines: string[]; emp
     } else if (!outside.change.after) {
       lines.push(`${c.address}: deleted outside Terraform; the next deploy would ${action} it`);
     } else {
-      const what = describeDifferences(outside.change);
+      const what = describeDifferences(outside.change).filter((d) => !OWNED_ELSEWHERE[c.type]?.some((a) => d.startsWith(`${a} `) || d.startsWith(`${a}:`)));
       lines.push(`${c.address}: changed outside Terraform (${what.join("; ") || "attributes changed"}); the next deploy would ${action} it back`);
     }
   }

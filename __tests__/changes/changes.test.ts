@@ -61,11 +61,11 @@ test("remove a queue and its worker: both are forgotten, never destroyed", () =>
 
 test("bind a service to every app, and unbind one from the API: binding lines only, no app changes", () => {
   const { diff, environments } = apply("bindings", (c) => {
-    for (const a of c.apps) a.services = [...(a.name === "notify-api" ? a.services.filter((s: string) => s !== "notify-splunk") : a.services), "notify-redis"];
+    for (const a of c.apps) a.services = [...(a.name === "notify-api" ? a.services.filter((s: string) => s !== "notify-splunk") : a.services), "notify-new-service"];
   });
   for (const [env, lines] of Object.entries(diff)) {
     const apps = environments.find((e) => e.name === env)!.apps.map((a) => a.name);
-    expect(lines.filter((l) => l.startsWith("binding + notify-redis -> "))).toHaveLength(apps.length);
+    expect(lines.filter((l) => l.startsWith("binding + notify-new-service -> "))).toHaveLength(apps.length);
     expect(lines.filter((l) => l.startsWith("binding - "))).toEqual([
       "binding - notify-splunk -> notify-api (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)",
     ]);
