@@ -1,7 +1,7 @@
 // Every stateful address (app, route, service binding, queue, dead-letter queue) each environment has
-// declared, with the app or queue that owns it. Written by `npm run history`; entries are never removed.
-// When config stops declaring one, the synth tells Terraform to forget it rather than destroy it, unless
-// config/retired.ts retires its owner.
+// declared, with the app or queue that owns it. Written by `npm run history` (or `npx jest -u`);
+// entries are never removed. When config stops declaring one, the synth tells Terraform to forget it
+// rather than destroy it, unless config/retired.ts retires its owner.
 export const STATEFUL_HISTORY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   "preview": {
     "aws_sqs_queue.antivirus-tasks": "queue antivirus-tasks",
