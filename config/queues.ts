@@ -14,6 +14,7 @@ export const queues: readonly QueueDefinition[] = [
     name: "reporting-tasks",
     longRunningTasks: true,
     maxTaskSeconds: 7200,
+    maxTaskSecondsSource: "public",
     acknowledgements: [
       {
         check: "NOTIFY-VISIBILITY-TIMEOUT",
@@ -53,7 +54,7 @@ export const queues: readonly QueueDefinition[] = [
   { name: "save-api-sms-tasks" },
   // Retries back off up to 240 s (not 300) so that a reserved retry is picked up 70 s before the 310 s
   // visibility timeout; each send takes 2-4 s (0ddebc63a).
-  { name: "broadcast-tasks", maxRetryDelaySeconds: 240, maxTaskSeconds: 4 },
+  { name: "broadcast-tasks", maxRetryDelaySeconds: 240, maxTaskSeconds: 4, maxTaskSecondsSource: "public" },
   {
     name: "govuk-alerts",
     externalConsumer: { app: "notifications-govuk-alerts", reason: "Runs publish-govuk-alerts to publish alerts.service.gov.uk." },

@@ -9,6 +9,7 @@ import type {
   HealthCheck,
   EnvContext,
   EnvValue,
+  FigureSource,
   Process,
   Retirement,
   SecretDefinition,
@@ -82,6 +83,7 @@ export interface ResolvedQueue {
   readonly deadLetter: { readonly sqsName: string; readonly maxReceiveCount: number; readonly messageRetentionSeconds: number };
   readonly maxRetryDelaySeconds: number;
   readonly maxTaskSeconds: number;
+  readonly maxTaskSecondsSource: FigureSource;
   readonly longRunningTasks: boolean;
   readonly acknowledgements: readonly Acknowledgement[];
 }
@@ -266,6 +268,7 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
       deadLetter: { sqsName: `${env.queuePrefix}${q.name}-dead-letter`, ...d.queue.deadLetter },
       maxRetryDelaySeconds: q.maxRetryDelaySeconds ?? 0,
       maxTaskSeconds: q.maxTaskSeconds ?? DEFAULT_MAX_TASK_SECONDS,
+      maxTaskSecondsSource: q.maxTaskSecondsSource ?? "assumed",
       longRunningTasks: q.longRunningTasks ?? false,
       acknowledgements: q.acknowledgements ?? [],
     }),

@@ -146,6 +146,7 @@ const queueSchema = z
     externalConsumer: z.object({ app: nonEmpty, reason: sentence }).strict().optional(),
     maxRetryDelaySeconds: nonNegativeInt.optional(),
     maxTaskSeconds: positiveInt.optional(),
+    maxTaskSecondsSource: figureSource.optional(),
     longRunningTasks: z.boolean().optional(),
     acknowledgements: z.array(acknowledgement).optional(),
   })

@@ -196,6 +196,12 @@ export interface QueueDefinition {
    */
   readonly maxTaskSeconds?: number;
   /**
+   * Where maxTaskSeconds comes from. A NOTIFY-VISIBILITY-TIMEOUT breach that needs an assumed task
+   * time to happen warns instead of refusing, until the time is measured or published and this says so.
+   * @default "assumed"
+   */
+  readonly maxTaskSecondsSource?: FigureSource;
+  /**
    * Tasks that run for minutes or hours: their consumers must reserve one at a time.
    * @default false
    */

@@ -19,8 +19,12 @@ export function sizeProblem(size: string): string | undefined {
   return undefined;
 }
 
-/** The size as the stack sets it: whole gigabytes as G, anything else as M ("1.5G" → "1536M"). */
+/**
+ * The size as the stack sets it: whole gigabytes as G, anything else as M ("1.5G" → "1536M"). A size
+ * CF would not take is left as written, so that the check that refuses it names what config says.
+ */
 export function canonicalSize(size: CfSize): CfSize {
+  if (sizeProblem(size)) return size;
   const m = mib(size);
   return m % 1024 === 0 ? `${m / 1024}G` : `${m}M`;
 }

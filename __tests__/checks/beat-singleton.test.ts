@@ -1,26 +1,48 @@
 import { beatSingleton } from "../../checks/beat-singleton";
-import { app, estateWith, messages } from "./fixtures";
+import { BEAT_REQUIRED_IN } from "../../checks/invariants";
+import { runChecks } from "../../checks";
+import { ALL_ENVS, app, env, estateWith, messages } from "./fixtures";
 
-test("two beats fail: every scheduled task would run twice", () => {
-  const envs = estateWith((e) => (app(e, "notify-delivery-celery-beat").scaling = { mode: "fixed", count: 2 }));
-  expect(messages(beatSingleton, envs)).toEqual([
-    'production/notify-delivery-celery-beat: notify-delivery-celery-beat must run exactly 1 instance in production (it is 2); set a fixed count in config',
+const beatAt = (count: number | "autoscaled", envs = ALL_ENVS) =>
+  estateWith((e) => (app(e, "beat").scaling = count === "autoscaled" ? { mode: "autoscaled" } : { mode: "fixed", count }), envs);
+
+test("two beats fail in every environment: every scheduled task would run twice", () => {
+  expect(messages(beatSingleton, beatAt(2))).toEqual([
+    "preview/beat: beat must run 0 or 1 instances in preview (it is 2); set a fixed count in config",
+    "staging/beat: beat must run 0 or 1 instances in staging (it is 2); set a fixed count in config",
+    "production/beat: beat must run exactly 1 instance in production (it is 2); set a fixed count in config",
   ]);
 });
 
 test("an autoscaled beat fails", () => {
-  const envs = estateWith((e) => (app(e, "notify-delivery-celery-beat").scaling = { mode: "autoscaled" }));
-  expect(beatSingleton.run(envs)).toHaveLength(1);
+  const envs = estateWith((e) => {
+    app(e, "beat").scaling = { mode: "autoscaled" };
+    for (const x of e.environments) x.scaling.beat = { autoscaler: { min: 1, max: 1 } };
+  }, ["preview"]);
+  expect(messages(beatSingleton, envs)).toEqual(["preview/beat: beat must run 0 or 1 instances in preview (it is autoscaled); set a fixed count in config"]);
 });
 
-test("exactly one passes", () => {
-  expect(beatSingleton.run(estateWith(() => undefined))).toEqual([]);
+test("exactly one passes everywhere", () => {
+  expect(beatSingleton.run(beatAt(1))).toEqual([]);
 });
 
 test("beat may be stopped (0) outside production, never in production, and no acknowledgement changes that", () => {
-  const zero = (envName: string) =>
-    beatSingleton.run(estateWith((e) => (e.apps.find((a: any) => a.name === "notify-delivery-celery-beat").scaling = { mode: "fixed", count: 0 }), [envName as any]));
-  expect(zero("preview")).toEqual([]);
-  const production = zero("production");
-  expect(production.map((v) => [v.subject, v.invariant])).toEqual([["notify-delivery-celery-beat", true]]);
+  expect(BEAT_REQUIRED_IN).toEqual(["production"]);
+  expect(beatSingleton.run(beatAt(0, ["preview", "staging"]))).toEqual([]);
+  const acknowledged = estateWith((e) => {
+    env(e, "production").scaling.beat = { count: 0, acknowledgements: [{ check: "NOTIFY-BEAT-SINGLETON", reason: "We want to pause scheduled tasks for a while." }] };
+  });
+  const result = runChecks(acknowledged, [beatSingleton]);
+  expect(result.violations.map((v) => [v.subject, v.invariant])).toEqual([["beat", true]]);
+  expect(result.acknowledged).toEqual([]);
+});
+
+test("a per-environment count of 0 for beat applies to that environment only", () => {
+  const envs = estateWith((e) => (env(e, "preview").scaling.beat = { count: 0 }), ALL_ENVS);
+  expect(envs.map((x) => x.apps.find((a) => a.name === "beat")!.instances)).toEqual([
+    { mode: "fixed", count: 0 },
+    { mode: "fixed", count: 1 },
+    { mode: "fixed", count: 1 },
+  ]);
+  expect(beatSingleton.run(envs)).toEqual([]);
 });

@@ -1,18 +1,25 @@
 import { queueCoverage } from "../../checks/queue-coverage";
-import { estateWith, messages, queue } from "./fixtures";
+import { ALL_ENVS, app, estateWith, messages, queue } from "./fixtures";
 
-test("a queue nobody reads fails", () => {
-  const envs = estateWith((e) => delete queue(e, "govuk-alerts").externalConsumer);
+test("a queue nobody reads fails, named by its SQS name", () => {
+  const envs = estateWith((e) => delete queue(e, "scan-tasks").externalConsumer);
   expect(messages(queueCoverage, envs)).toEqual([
-    "production/govuk-alerts: livegovuk-alerts has no consumer in the estate and no externalConsumer; messages sent to it are never read. Add it to an app's queues or name its external consumer in config/queues.ts",
+    "production/scan-tasks: productionscan-tasks has no consumer in the estate and no externalConsumer; messages sent to it are never read. Add it to an app's queues or name its external consumer in config/queues.ts",
   ]);
 });
 
-test("a worker consuming an undeclared queue fails", () => {
-  const envs = estateWith((e) => (e.queues = e.queues.filter((q: any) => q.name !== "ses-callbacks")));
-  expect(queueCoverage.run(envs).map((v) => v.subject)).toEqual(["notify-delivery-worker-receipts"]);
+test("a queue only beat publishes to, with its consumer gone, fails", () => {
+  const envs = estateWith((e) => (app(e, "sender").process.queues = ["send-tasks", "retry-tasks"]));
+  expect(queueCoverage.run(envs).map((v) => v.subject)).toEqual(["periodic-tasks"]);
 });
 
-test("the committed estate passes", () => {
-  expect(queueCoverage.run(estateWith(() => undefined, ["preview", "staging", "production"]))).toEqual([]);
+test("a worker consuming an undeclared queue fails", () => {
+  const envs = estateWith((e) => (e.queues = e.queues.filter((q: any) => q.name !== "report-tasks")));
+  expect(messages(queueCoverage, envs)).toEqual([
+    "production/reporter: reporter consumes report-tasks, which is not declared; add it to config/queues.ts or fix the name in config/apps.ts",
+  ]);
+});
+
+test("the fixture estate passes in every environment", () => {
+  expect(queueCoverage.run(estateWith(() => undefined, ALL_ENVS))).toEqual([]);
 });

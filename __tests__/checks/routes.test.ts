@@ -1,29 +1,30 @@
 import { routes } from "../../checks/routes";
-import { app, env, estateWith, messages } from "./fixtures";
+import { ALL_ENVS, app, env, estateWith, messages } from "./fixtures";
 
 test("two apps on one route fail", () => {
-  const envs = estateWith((e) => app(e, "notify-api-sms-receipts").publicRoutes.push({ host: "api" }));
+  const envs = estateWith((e) => app(e, "receipts").publicRoutes.push({ host: "api" }));
   expect(messages(routes, envs)).toEqual([
-    "production/notify-api-sms-receipts: api.notifications.service.gov.uk is routed to both notify-api and notify-api-sms-receipts; give one of them another host or path in config/apps.ts",
+    "production/receipts: api.example.gov.uk is routed to both notify-api and receipts; give one of them another host or path in config/apps.ts",
   ]);
 });
 
 test("the same route in two environments fails (the second push would fail, 10a6f32a0)", () => {
-  const envs = estateWith((e) => (env(e, "staging").publicDomain = "notify.works"), ["preview", "staging"]);
-  expect(routes.run(envs).map((v) => `${v.environment}/${v.subject}`)).toEqual([
-    "staging/notify-api",
-    "staging/notify-api-sms-receipts",
-    "staging/notify-api-sms-receipts",
+  const envs = estateWith((e) => (env(e, "staging").publicDomain = "preview.example"), ["preview", "staging"]);
+  expect(messages(routes, envs)).toEqual([
+    "staging/notify-api: api.preview.example is used in both preview and staging; each environment needs its own domain or host",
+    "staging/receipts: api.preview.example/receipts is used in both preview and staging; each environment needs its own domain or host",
   ]);
 });
 
 test("a worker with a public route fails", () => {
-  const envs = estateWith((e) => (app(e, "notify-delivery-worker-jobs").publicRoutes = [{ host: "jobs" }]));
-  expect(routes.run(envs).map((v) => v.message)).toEqual([
-    "notify-delivery-worker-jobs is a worker but has the public route jobs.notifications.service.gov.uk; only web apps take public traffic",
-  ]);
+  const envs = estateWith((e) => (app(e, "sender").publicRoutes = [{ host: "jobs" }]));
+  expect(routes.run(envs).map((v) => v.message)).toEqual(["sender is a worker but has the public route jobs.example.gov.uk; only web apps take public traffic"]);
 });
 
-test("the committed estate passes", () => {
-  expect(routes.run(estateWith(() => undefined, ["preview", "staging", "production"]))).toEqual([]);
+test("a worker with an internal route passes (internal routes are not public traffic)", () => {
+  expect(routes.run(estateWith((e) => (app(e, "sender").internalRoute = true)))).toEqual([]);
+});
+
+test("the fixture estate passes in every environment", () => {
+  expect(routes.run(estateWith(() => undefined, ALL_ENVS))).toEqual([]);
 });

@@ -1,7 +1,8 @@
 import { ConfigError } from "../../config";
-import { ALL_CHECKS, loadCheckedEstate, runChecks } from "../../checks";
-import { app, estateWith } from "./fixtures";
-import { estate } from "../../config";
+import { ALL_CHECKS, formatViolation, loadCheckedEstate, runChecks } from "../../checks";
+import { dbConnectionBudget } from "../../checks/db-connection-budget";
+import { deployFloor } from "../../checks/deploy-floor";
+import { ALL_ENVS, app, configWith, env, estateWith, queue } from "./fixtures";
 
 test("check ids are stable and unique", () => {
   expect(ALL_CHECKS.map((c) => c.id)).toEqual([
@@ -21,39 +22,123 @@ test("check ids are stable and unique", () => {
   for (const c of ALL_CHECKS) expect(c.description).toMatch(/^Stops .+\.$/);
 });
 
-test("the committed estate passes with five acknowledged breaches and none unused", () => {
+test("the committed estate passes every check and has no unused acknowledgement", () => {
   const { checks } = loadCheckedEstate();
   expect(checks.violations).toEqual([]);
-  expect(checks.acknowledged.map((a) => `${a.violation.check} ${a.violation.environment}/${a.violation.subject}`)).toEqual([
-    "NOTIFY-DB-CONNECTIONS production/environment",
-    "NOTIFY-VISIBILITY-TIMEOUT preview/reporting-tasks",
-    "NOTIFY-VISIBILITY-TIMEOUT staging/reporting-tasks",
-    "NOTIFY-VISIBILITY-TIMEOUT production/reporting-tasks",
-    "NOTIFY-DEPLOY-FLOOR production/notify-api-sms-receipts",
-  ]);
   expect(checks.unused).toEqual([]);
 });
 
-test("an acknowledgement with an accepted figure (and margin) does not cover a larger breach", () => {
-  // sms-receipts pool 1 → 3: 15 x 4 x (3 + 10) = 780, 120 more than the accepted 5507, beyond its 2 %.
-  const envs = estateWith((e) => (app(e, "notify-api-sms-receipts").database.poolSize = 3));
-  const result = runChecks(envs);
-  expect(result.violations.map((v) => [v.check, v.subject, v.value])).toEqual([["NOTIFY-DB-CONNECTIONS", "environment", 5627]]);
+// A floor above the sender's minimum (5 > 4) is a non-invariant breach to acknowledge.
+const floorAbove = (acknowledgements: object[], where: "app" | "environment" = "environment") =>
+  estateWith((e) => {
+    const scaling = env(e, "production").scaling.sender;
+    scaling.deployFloor = 5;
+    if (where === "environment") scaling.acknowledgements = acknowledgements;
+    else app(e, "sender").acknowledgements = acknowledgements;
+  }, ALL_ENVS);
+const REASON = "Deploys scale the sender up on purpose during the migration.";
+
+test("an acknowledgement accepts its own check on its own subject, and is then used", () => {
+  const r = runChecks(floorAbove([{ check: "NOTIFY-DEPLOY-FLOOR", reason: REASON }]));
+  expect(r.violations).toEqual([]);
+  expect(r.acknowledged.map((a) => `${a.violation.environment}/${a.violation.subject} ${a.acknowledgement.reason}`)).toEqual([`production/sender ${REASON}`]);
+  expect(r.unused).toEqual([]);
+});
+
+test("an acknowledgement of another check does not silence this one, and is reported unused", () => {
+  const r = runChecks(floorAbove([{ check: "NOTIFY-STATSD", reason: REASON }]));
+  expect(r.violations.map((v) => `${v.check} ${v.subject}`)).toEqual(["NOTIFY-DEPLOY-FLOOR sender"]);
+  expect(r.unused.map((u) => `${u.environment}/${u.subject} ${u.acknowledgement.check}`)).toEqual(["production/sender NOTIFY-STATSD"]);
+});
+
+test("an acknowledgement on another app does not cover this one", () => {
+  const r = runChecks(
+    estateWith((e) => {
+      env(e, "production").scaling.sender.deployFloor = 5;
+      app(e, "notify-api").acknowledgements = [{ check: "NOTIFY-DEPLOY-FLOOR", reason: REASON }];
+    }),
+  );
+  expect(r.violations.map((v) => v.subject)).toEqual(["sender"]);
+});
+
+test("an app-wide acknowledgement covers the app in every environment; an environment's covers that environment only", () => {
+  const breachEverywhere = (where: "app" | "preview") =>
+    runChecks(
+      estateWith((e) => {
+        for (const x of e.environments) x.scaling.sender = { ...x.scaling.sender, deployFloor: x.scaling.sender.autoscaler.min + 1 };
+        const ack = [{ check: "NOTIFY-DEPLOY-FLOOR", reason: REASON }];
+        if (where === "app") app(e, "sender").acknowledgements = ack;
+        else env(e, "preview").scaling.sender.acknowledgements = ack;
+      }, ALL_ENVS),
+      [deployFloor],
+    );
+  expect(breachEverywhere("app").violations).toEqual([]);
+  expect(breachEverywhere("preview").violations.map((v) => v.environment)).toEqual(["staging", "production"]);
+});
+
+test("a queue's acknowledgement covers that queue; the environment's covers environment-wide breaches", () => {
+  const r = runChecks(
+    estateWith((e) => {
+      queue(e, "retry-tasks").maxTaskSeconds = 200;
+      queue(e, "retry-tasks").maxTaskSecondsSource = "measured";
+      queue(e, "retry-tasks").acknowledgements = [{ check: "NOTIFY-VISIBILITY-TIMEOUT", reason: REASON, accepted: 430 }];
+      app(e, "notify-api").database.poolSize = 30;
+      env(e, "production").acknowledgements = [{ check: "NOTIFY-DB-CONNECTIONS", reason: REASON }];
+    }),
+  );
+  expect(r.acknowledged.map((a) => `${a.violation.check} ${a.violation.subject}`)).toEqual([
+    "NOTIFY-DB-CONNECTIONS environment",
+    "NOTIFY-VISIBILITY-TIMEOUT retry-tasks",
+  ]);
+  expect(r.violations.map((v) => `${v.check} ${v.subject}`)).toEqual(["NOTIFY-DB-CONNECTIONS notify-api"]);
+});
+
+test("an accepted figure covers up to itself plus its margin, no further", () => {
+  // notify-api pool 30 at 40 instances: 40 x 4 x 40 = 6400 on its own.
+  const at = (accepted: number, marginPercent?: number) =>
+    runChecks(
+      estateWith((e) => {
+        app(e, "notify-api").database.poolSize = 30;
+        app(e, "notify-api").acknowledgements = [{ check: "NOTIFY-DB-CONNECTIONS", reason: REASON, accepted, ...(marginPercent === undefined ? {} : { marginPercent }) }];
+        env(e, "production").acknowledgements = [{ check: "NOTIFY-DB-CONNECTIONS", reason: REASON }];
+      }),
+      [dbConnectionBudget],
+    ).violations.map((v) => `${v.subject}=${v.value}`);
+  expect(at(6400)).toEqual([]);
+  expect(at(6399)).toEqual(["notify-api=6400"]);
+  expect(at(6000, 6)).toEqual(["notify-api=6400"]);
+  expect(at(6000, 7)).toEqual([]);
 });
 
 test("an acknowledgement of an unknown check is itself a violation", () => {
   const envs = estateWith((e) => (app(e, "notify-api").acknowledgements = [{ check: "NOTIFY-NOPE", reason: "a reason that is long enough" }]));
-  expect(runChecks(envs).violations.map((v) => v.check)).toEqual(["NOTIFY-ACKNOWLEDGEMENT"]);
+  expect(runChecks(envs).violations.map((v) => [v.check, v.subject, v.message])).toEqual([
+    ["NOTIFY-ACKNOWLEDGEMENT", "notify-api", expect.stringMatching(/^acknowledges unknown check NOTIFY-NOPE; known checks: NOTIFY-DB-CONNECTIONS, NOTIFY-VISIBILITY-TIMEOUT, /)],
+  ]);
+});
+
+test("only the checks asked for run, and acknowledgements are judged against those", () => {
+  const envs = floorAbove([{ check: "NOTIFY-DEPLOY-FLOOR", reason: REASON }]);
+  const r = runChecks(envs, [dbConnectionBudget]);
+  expect([r.violations, r.acknowledged]).toEqual([[expect.objectContaining({ check: "NOTIFY-ACKNOWLEDGEMENT" })], []]);
+});
+
+test("formatViolation marks invariants and warnings", () => {
+  const base = { check: "C", environment: "production", subject: "s", message: "m" };
+  expect(formatViolation(base)).toBe("[C] production/s: m");
+  expect(formatViolation({ ...base, invariant: true })).toBe("[C] production/s: m (an incident invariant: no acknowledgement in config can accept it)");
+  expect(formatViolation({ ...base, assumed: "x is assumed" })).toBe("[C] production/s: m (a warning: x is assumed)");
 });
 
 test("several violations across environments are all reported in one ConfigError", () => {
-  const copy = structuredClone(estate) as any;
-  copy.apps.find((a: any) => a.name === "notify-api").database.poolSize = 30;
-  copy.apps.find((a: any) => a.name === "notify-delivery-celery-beat").scaling = { mode: "fixed", count: 2 };
-  copy.environments.find((e: any) => e.name === "production").scaling["notify-api"].deployFloor = 5;
+  const config = configWith((e) => {
+    app(e, "notify-api").database.poolSize = 30;
+    app(e, "beat").scaling = { mode: "fixed", count: 2 };
+    env(e, "production").scaling["notify-api"].deployFloor = 5;
+  });
   let error: ConfigError | undefined;
   try {
-    loadCheckedEstate(copy);
+    loadCheckedEstate(config);
   } catch (e) {
     error = e as ConfigError;
   }
@@ -63,5 +148,5 @@ test("several violations across environments are all reported in one ConfigError
   expect(lines).toContain(
     "[NOTIFY-DEPLOY-FLOOR] production/notify-api: production/notify-api deploys with a floor of 5 instances, below the incident floor of 25 (9c2ded00c; checks/invariants.ts); set deployFloor: 25 or more in config/production.ts (an incident invariant: no acknowledgement in config can accept it)",
   );
-  expect(lines.some((l) => l.startsWith("[NOTIFY-DB-CONNECTIONS] production/notify-api: 35 instances x 4 workers x (30 pool + 10 overflow) = 5600"))).toBe(true);
+  expect(lines.some((l) => l.startsWith("[NOTIFY-DB-CONNECTIONS] production/notify-api: 40 instances x 4 workers x (30 pool + 10 overflow) = 6400"))).toBe(true);
 });

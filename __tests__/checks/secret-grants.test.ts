@@ -1,15 +1,20 @@
 import { secretGrants } from "../../checks/secret-grants";
-import { app, estateWith, messages } from "./fixtures";
+import { ALL_ENVS, app, estateWith, messages } from "./fixtures";
 
 // 4437d60dd: the CBC proxy credentials had been given to every app.
-test("CBC proxy keys on the API fail", () => {
-  const envs = estateWith((e) => app(e, "notify-api").secrets.push("CBC_PROXY_AWS_ACCESS_KEY_ID"));
+test("a restricted key on an app its catalogue entry does not allow fails", () => {
+  const envs = estateWith((e) => (app(e, "notify-api").secrets = ["PROVIDER_API_KEY"]));
   expect(messages(secretGrants, envs)).toEqual([
-    "production/notify-api: notify-api is given CBC_PROXY_AWS_ACCESS_KEY_ID, which config/secrets.ts allows only to " +
-      "notify-delivery-worker-broadcasts; remove it from the app or, if the app's code really reads it, add the app to allowedApps with the reason",
+    "production/notify-api: notify-api is given PROVIDER_API_KEY, which config/secrets.ts allows only to sender; " +
+      "remove it from the app or, if the app's code really reads it, add the app to allowedApps with the reason",
   ]);
 });
 
-test("the committed grants pass", () => {
-  expect(secretGrants.run(estateWith(() => undefined, ["preview", "staging", "production"]))).toEqual([]);
+test("a secret allowed to no app says so", () => {
+  const envs = estateWith((e) => (e.secrets.find((s: any) => s.name === "PROVIDER_API_KEY").allowedApps = []));
+  expect(secretGrants.run(envs).map((v) => v.message)).toEqual([expect.stringContaining("allows only to no app;")]);
+});
+
+test("the fixture's grants pass in every environment", () => {
+  expect(secretGrants.run(estateWith(() => undefined, ALL_ENVS))).toEqual([]);
 });

@@ -1,7 +1,6 @@
 import { secretLiterals } from "../../checks/secret-literals";
 import { loadFullyCheckedEstate } from "../../checks";
-import { estate } from "../../config";
-import { app, estateWith } from "./fixtures";
+import { app, configWith, estateWith } from "./fixtures";
 
 // A credential typed into config as a plain env value would be in Git and in every plan. Seeded with
 // the examples; each finding names app, variable and rule, never the value.
@@ -35,7 +34,6 @@ test("ordinary settings pass: URLs without passwords, hosts, numbers, commands",
 
 test("the committed estate holds no secret literal, and the synth's own check path refuses one", async () => {
   await expect(loadFullyCheckedEstate()).resolves.toBeDefined();
-  const copy = structuredClone(estate) as any;
-  copy.apps.find((a: any) => a.name === "notify-api").env = { SQLALCHEMY_DATABASE_URI: "postgres://notify:hunter2@db/notify" };
-  await expect(loadFullyCheckedEstate(copy)).rejects.toThrow(/NOTIFY-SECRET-LITERALS\] preview\/notify-api: SQLALCHEMY_DATABASE_URI holds what looks like a credential/);
+  const config = configWith((e) => (app(e, "notify-api").env = { SQLALCHEMY_DATABASE_URI: "postgres://notify:hunter2@db/notify" }));
+  await expect(loadFullyCheckedEstate(config)).rejects.toThrow(/NOTIFY-SECRET-LITERALS\] preview\/notify-api: SQLALCHEMY_DATABASE_URI holds what looks like a credential/);
 });

@@ -1,33 +1,96 @@
 import { visibilityTimeout } from "../../checks/visibility-timeout";
-import { app, estateWith, messages, queue } from "./fixtures";
+import { runChecks } from "../../checks";
+import { ALL_ENVS, app, estateWith, messages, queue } from "./fixtures";
 
 // 0ddebc63a: broadcast retries backed off up to 300 s and celery's default prefetch (4) reserved tasks
-// ahead of them: SQS returned a reserved task after 310 s and it was sent twice.
-const broadcasts = (retry: number, prefetch?: number) =>
+// ahead of them: SQS returned a reserved task after 310 s and it was sent twice. The fixture's
+// send-tasks queue has the broadcast queue's figures (4 s per task, published) and a worker of concurrency 2.
+const sending = (retry: number, prefetch?: number, concurrency = 2) =>
   estateWith((e) => {
-    queue(e, "broadcast-tasks").maxRetryDelaySeconds = retry;
-    const p = app(e, "notify-delivery-worker-broadcasts").process;
+    const q = queue(e, "send-tasks");
+    q.maxRetryDelaySeconds = retry;
+    q.maxTaskSecondsSource = "public";
+    const p = app(e, "sender").process;
+    p.concurrency = concurrency;
     if (prefetch === undefined) delete p.prefetchMultiplier;
     else p.prefetchMultiplier = prefetch;
   });
 
-test("retry delay 300 with celery's default prefetch 4 fails", () => {
-  expect(messages(visibilityTimeout, broadcasts(300)).filter((m) => m.includes("broadcast"))).toEqual([
-    "production/broadcast-tasks: notify-delivery-worker-broadcasts on broadcast-tasks: retry delay 300 s + prefetch 4 x " +
-      "concurrency 2 x 4 s per task + 30 s margin = 362 s exceeds the visibility timeout 310 s, so a reserved task can run twice; " +
-      "set prefetchMultiplier: 1 on notify-delivery-worker-broadcasts (config/apps.ts) or lower the retry delay (config/queues.ts)",
+test("retry delay 300 with celery's default prefetch 4 fails with the incident's arithmetic", () => {
+  expect(messages(visibilityTimeout, sending(300))).toEqual([
+    "production/send-tasks: sender on send-tasks: retry delay 300 s + prefetch 4 x concurrency 2 x 4 s per task + 30 s margin = 362 s " +
+      "exceeds the visibility timeout 310 s, so a reserved task can run twice; set prefetchMultiplier: 1 on sender (config/apps.ts) or lower the retry delay (config/queues.ts)",
   ]);
 });
 
-test("retry delay 240 with prefetch 1 passes: 240 + 1 x 2 x 4 + 30 = 278 s", () => {
-  expect(messages(visibilityTimeout, broadcasts(240, 1)).filter((m) => m.includes("broadcast"))).toEqual([]);
+test("retry delay 240 with prefetch 1 passes: 240 + 1 x 2 x 4 + 30 = 278 s; exactly at the timeout passes too", () => {
+  expect(visibilityTimeout.run(sending(240, 1))).toEqual([]);
+  // 272 + 1 x 2 x 4 + 30 = 310: at the timeout, not over it.
+  expect(visibilityTimeout.run(sending(272, 1))).toEqual([]);
+  expect(visibilityTimeout.run(sending(273, 1)).map((v) => v.value)).toEqual([311]);
 });
 
-test("the committed estate breaches only on reporting-tasks, which config acknowledges", () => {
-  const found = visibilityTimeout.run(estateWith(() => undefined, ["preview", "staging", "production"]));
-  expect(found.map((v) => `${v.environment}/${v.subject}=${v.value}`)).toEqual([
-    "preview/reporting-tasks=28830",
-    "staging/reporting-tasks=28830",
-    "production/reporting-tasks=28830",
+test("with prefetch 1 the advice is to lower the delay, task time or concurrency", () => {
+  expect(visibilityTimeout.run(sending(300, 1)).map((v) => v.message)).toEqual([expect.stringMatching(/= 338 s exceeds .*; lower the retry delay or the task time \(config\/queues.ts\), or lower the concurrency of sender$/)]);
+});
+
+test("a celery-multi consumer counts its concurrency per node, not the whole app", () => {
+  // report-tasks: 60 s tasks, 2 nodes x 2 per node. Per node: 0 + 1 x 2 x 60 + 30 = 150 s (passes);
+  // counting the whole app (4) would give 270 s. At 100 s per task a node needs 230 s; at 150 s, 330 s.
+  const at = (seconds: number) =>
+    visibilityTimeout.run(estateWith((e) => (queue(e, "report-tasks").maxTaskSeconds = seconds, (queue(e, "report-tasks").maxTaskSecondsSource = "measured"))));
+  expect(at(100)).toEqual([]);
+  expect(at(150).map((v) => [v.subject, v.value])).toEqual([["report-tasks", 330]]);
+});
+
+test("a consumer with default prefetch on a celery-multi node is counted at 4", () => {
+  const found = visibilityTimeout.run(
+    estateWith((e) => {
+      delete app(e, "reporter").process.prefetchMultiplier;
+      queue(e, "report-tasks").maxTaskSecondsSource = "measured";
+    }),
+  );
+  // 0 + 4 x 2 x 60 + 30 = 510 s.
+  expect(found.map((v) => v.value)).toEqual([510]);
+});
+
+test("beat publishes to the queue but reserves nothing: only its consumer is counted", () => {
+  expect(visibilityTimeout.run(estateWith((e) => (queue(e, "periodic-tasks").maxTaskSeconds = 10000)))).toEqual([
+    expect.objectContaining({ subject: "periodic-tasks", value: 0 + 1 * 2 * 10000 + 30 }),
   ]);
+});
+
+describe("provenance: a breach that rests on an assumed task time warns", () => {
+  const result = (retry: number, source?: string) =>
+    runChecks(
+      estateWith((e) => {
+        const q = queue(e, "retry-tasks");
+        q.maxTaskSeconds = 200;
+        q.maxRetryDelaySeconds = retry;
+        if (source) q.maxTaskSecondsSource = source;
+      }),
+      [visibilityTimeout],
+    );
+
+  test("assumed task time: a warning that says which figure to confirm", () => {
+    const r = result(0);
+    expect(r.violations).toEqual([]);
+    expect(r.warnings.map((w) => [w.subject, w.value, w.assumed])).toEqual([
+      ["retry-tasks", 430, "it rests on 200 s per task, an assumed figure: measure it and set maxTaskSeconds with maxTaskSecondsSource on retry-tasks in config/queues.ts"],
+    ]);
+  });
+
+  test("measured task time: refused", () => {
+    const r = result(0, "measured");
+    expect([r.violations.map((v) => v.subject), r.warnings]).toEqual([["retry-tasks"], []]);
+  });
+
+  test("a retry delay that breaches on its own is refused whatever the task time's source", () => {
+    const r = result(290);
+    expect([r.violations.map((v) => v.subject), r.warnings]).toEqual([["retry-tasks"], []]);
+  });
+});
+
+test("the fixture estate passes in every environment", () => {
+  expect(visibilityTimeout.run(estateWith(() => undefined, ALL_ENVS))).toEqual([]);
 });
