@@ -204,3 +204,37 @@ test("byEnvironment is validated like the rest: an unknown environment or field,
   ]);
   expect(problems((e) => (app(e, "notify-api").byEnvironment = { preview: { env: { NOTIFICATION_QUEUE_PREFIX: "x" } } }))[0]).toMatch(/NOTIFICATION_QUEUE_PREFIX is derived by config/);
 });
+
+describe("consumesFrom: queues of another estate", () => {
+  const other = { estate: "notifications-template-preview", queuePrefix: { preview: "tp-preview-", staging: "tp-staging-", production: "tp-live-" }, reason: "Template preview reports each sanitised letter on its own queue." };
+
+  test("its queues need not be declared here, and its prefix drives NOTIFICATION_QUEUE_PREFIX", () => {
+    const copy = structuredClone(estate) as any;
+    Object.assign(app(copy, "notify-delivery-worker-letters"), { consumesFrom: other });
+    app(copy, "notify-delivery-worker-letters").process.queues = ["letter-pdf-outcomes"];
+    const production = loadEstate(copy).find((e) => e.name === "production")!;
+    const letters = production.apps.find((a) => a.name === "notify-delivery-worker-letters")!;
+    expect(letters.env.NOTIFICATION_QUEUE_PREFIX).toBe("tp-live-");
+    expect(letters.externalQueues).toEqual({ estate: other.estate, reason: other.reason, sqsNames: ["tp-live-letter-pdf-outcomes"] });
+    expect(production.queues.find((q) => q.name === "letter-tasks")!.consumers).not.toContain("notify-delivery-worker-letters");
+  });
+
+  test("a prefix overlapping one of this estate's is refused (those would be this estate's queues); beat cannot consume", () => {
+    expect(
+      problems((e) => {
+        Object.assign(app(e, "notify-delivery-worker-letters"), { consumesFrom: { ...other, queuePrefix: { ...other.queuePrefix, production: "live-tp-" } } });
+        Object.assign(app(e, "notify-delivery-celery-beat"), { consumesFrom: other });
+      }),
+    ).toEqual([
+      "config/apps.ts: apps[notify-delivery-celery-beat].consumesFrom: notify-delivery-celery-beat is a celery-beat: only a celery worker consumes queues; remove consumesFrom",
+      `config/apps.ts: apps[notify-delivery-worker-letters].consumesFrom.queuePrefix.production: "live-tp-" overlaps production's own queue prefix "live": these would be this estate's queues; list them in config/queues.ts instead, or fix the prefix`,
+    ]);
+  });
+
+  test("every environment's prefix is required", () => {
+    expect(problems((e) => Object.assign(app(e, "notify-delivery-worker-letters"), { consumesFrom: { ...other, queuePrefix: { preview: "tp-preview-" } } }))).toEqual([
+      expect.stringMatching(/^config\/apps.ts: apps\[notify-delivery-worker-letters\]\.consumesFrom\.queuePrefix\.staging: /),
+      expect.stringMatching(/^config\/apps.ts: apps\[notify-delivery-worker-letters\]\.consumesFrom\.queuePrefix\.production: /),
+    ]);
+  });
+});

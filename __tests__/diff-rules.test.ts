@@ -260,3 +260,19 @@ test("a multi-line environment is indented line by line", () => {
   head.resource.cloudfoundry_app.api.disk_quota = "2G";
   expect(renderDiff(["preview"], { preview: base() }, { preview: head }).text).toBe("preview:\n  app api: memory 1G -> 2G\n  app api: disk 1G -> 2G\n");
 });
+
+test("an IAM policy change lists the resources it now names and no longer names", () => {
+  const withPolicy = (notResource: string | string[]) => {
+    const s = base();
+    s.resource.aws_iam_policy = { boundary: { policy: JSON.stringify({ Statement: [{ Effect: "Deny", Action: "sqs:*", NotResource: notResource }] }) } };
+    return s;
+  };
+  expect(diffStack(withPolicy("arn:own*"), withPolicy(["arn:own*", "arn:theirs"]))).toEqual(["aws_iam_policy.boundary changed: NotResource + arn:theirs"]);
+  expect(diffStack(withPolicy(["arn:own*", "arn:theirs"]), withPolicy("arn:own*"))).toEqual(["aws_iam_policy.boundary changed: NotResource - arn:theirs"]);
+  const opaque = (p: string) => {
+    const s = base();
+    s.resource.aws_iam_policy = { boundary: { policy: p } };
+    return s;
+  };
+  expect(diffStack(opaque("${data.x.json}"), opaque("${data.y.json}"))).toEqual(["aws_iam_policy.boundary changed"]);
+});

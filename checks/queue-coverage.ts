@@ -9,7 +9,8 @@ export const queueCoverage: Check = {
     environments.flatMap((env) => {
       const out: Violation[] = [];
       const declared = new Set(env.queues.map((q) => q.name));
-      for (const app of env.apps) {
+      // An app that reads another estate's queues (consumesFrom) leaves them to their owner.
+      for (const app of env.apps.filter((a) => !a.externalQueues)) {
         for (const q of consumedQueues(app.process)) {
           if (!declared.has(q)) {
             out.push({

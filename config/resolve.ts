@@ -68,6 +68,8 @@ export interface ResolvedApp {
   readonly secretEnv: readonly ResolvedSecretEnv[];
   readonly unsetEnv: readonly UnsetEnv[];
   readonly oneOffTask?: { readonly name: string; readonly command: string };
+  /** Another estate's queues this app consumes (config consumesFrom), by SQS name. @default none */
+  readonly externalQueues?: { readonly estate: string; readonly reason: string; readonly sqsNames: readonly string[] };
   readonly acknowledgements: readonly Acknowledgement[];
 }
 
@@ -183,14 +185,16 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
     const app: AppDefinition = here ? { ...declared, ...here, env: { ...(declared.env ?? {}), ...(here.env ?? {}) } } : declared;
     const prefetch =
       app.process.kind === "celery-worker" || app.process.kind === "celery-multi" ? app.process.prefetchMultiplier : undefined;
-    const context: EnvContext = { environment: env.name, app: app.name, queuePrefix: env.queuePrefix, publicDomain: env.publicDomain };
+    // An app reading another estate's queues reads them under that estate's prefix (celery has one).
+    const queuePrefix = app.consumesFrom ? app.consumesFrom.queuePrefix[env.name] : env.queuePrefix;
+    const context: EnvContext = { environment: env.name, app: app.name, queuePrefix, publicDomain: env.publicDomain };
     const evaluate = (vars: Readonly<Record<string, EnvValue>> | undefined): Record<string, string> =>
       Object.fromEntries(Object.entries(vars ?? {}).map(([k, v]) => [k, typeof v === "function" ? derivedValue(k, v, context) : v]));
     const envVars: Record<string, string> = {
       ...evaluate(d.env),
       NOTIFY_APP_NAME: app.notifyAppName,
       // Derived from the same value that names the queues, so that the app and its queues cannot disagree.
-      NOTIFICATION_QUEUE_PREFIX: env.queuePrefix,
+      NOTIFICATION_QUEUE_PREFIX: queuePrefix,
       SQLALCHEMY_POOL_SIZE: String(app.database.poolSize),
       ...(app.sendsStatsd ? { STATSD_HOST: statsdHost } : {}),
       // The app reads these; they are derived from the structured settings so that one value drives both.
@@ -251,12 +255,15 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
       secretEnv,
       unsetEnv: [...d.unsetEnv, ...(app.unsetEnv ?? [])],
       ...(app.oneOffTask ? { oneOffTask: app.oneOffTask } : {}),
+      ...(app.consumesFrom
+        ? { externalQueues: { estate: app.consumesFrom.estate, reason: app.consumesFrom.reason, sqsNames: consumedQueues(app.process).map((q) => `${queuePrefix}${q}`) } }
+        : {}),
       acknowledgements: [...(app.acknowledgements ?? []), ...(scaling?.acknowledgements ?? [])],
     };
   });
 
   const consumersOf = new Map<string, string[]>();
-  for (const a of apps) for (const q of consumedQueues(a.process)) consumersOf.set(q, [...(consumersOf.get(q) ?? []), a.name]);
+  for (const a of apps) for (const q of a.externalQueues ? [] : consumedQueues(a.process)) consumersOf.set(q, [...(consumersOf.get(q) ?? []), a.name]);
   const queues = estate.queues.map(
     (q): ResolvedQueue => ({
       name: q.name,

@@ -85,6 +85,8 @@ const publicRoutes = z
   )
   .optional();
 
+const otherPrefix = matching(/^[a-z0-9-]+$/, "must be lower-case letters, digits and hyphens (kombu puts it in front of every queue name)");
+
 const appSchema = z
   .object({
     name: matching(/^[a-z][a-z0-9-]*$/, "must be a Cloud Foundry app name: lower-case letters, digits and hyphens, starting with a letter (e.g. notify-api)"),
@@ -121,6 +123,14 @@ const appSchema = z
           ]),
         ),
       )
+      .strict()
+      .optional(),
+    consumesFrom: z
+      .object({
+        estate: nonEmpty,
+        queuePrefix: z.object({ preview: otherPrefix, staging: otherPrefix, production: otherPrefix }).strict(),
+        reason: sentence,
+      })
       .strict()
       .optional(),
     services: z.array(nonEmpty),
@@ -317,8 +327,21 @@ export const estateSchema: z.ZodType<EstateConfig> = z
       const at = (...p: (string | number)[]) => ["apps", i, ...p];
       const queuesUsed =
         app.process.kind === "celery-beat" ? app.process.publishesTo : "queues" in app.process ? app.process.queues : [];
+      if (app.consumesFrom) {
+        if (app.process.kind !== "celery-worker" && app.process.kind !== "celery-multi")
+          ctx.addIssue({ code: "custom", path: at("consumesFrom"), message: `${app.name} is a ${app.process.kind}: only a celery worker consumes queues; remove consumesFrom` });
+        for (const [e, prefix] of Object.entries(app.consumesFrom.queuePrefix ?? {})) {
+          const own = estate.environments.find((x) => typeof prefix === "string" && (prefix.startsWith(x.queuePrefix) || x.queuePrefix.startsWith(prefix)));
+          if (own)
+            ctx.addIssue({
+              code: "custom",
+              path: at("consumesFrom", "queuePrefix", e),
+              message: `"${prefix}" overlaps ${own.name}'s own queue prefix "${own.queuePrefix}": these would be this estate's queues; list them in config/queues.ts instead, or fix the prefix`,
+            });
+        }
+      }
       queuesUsed.forEach((q, j) => {
-        if (!queueNames.has(q))
+        if (!queueNames.has(q) && !app.consumesFrom)
           ctx.addIssue({
             code: "custom",
             path: at("process", app.process.kind === "celery-beat" ? "publishesTo" : "queues", j),

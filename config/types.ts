@@ -143,6 +143,14 @@ export interface AppDefinition {
    * "512M" } }`. Instance counts and autoscaler limits live in config/<environment>.ts. @default none
    */
   readonly byEnvironment?: { readonly [E in EnvironmentName]?: AppEnvironmentValues };
+  /**
+   * The queues in `process.queues` belong to another estate (another queue prefix): a worker of this
+   * estate that reads queues another team's apps fill. No SQS queue is declared for them here, the
+   * apps' IAM boundary admits exactly those queues, and this estate's queue checks leave them to their
+   * owner. Celery puts one prefix in front of every queue it consumes, so such an app reads only that
+   * estate's queues and its NOTIFICATION_QUEUE_PREFIX is that estate's prefix. @default none
+   */
+  readonly consumesFrom?: ExternalQueues;
   /** Service instances bound to the app (names in the space). */
   readonly services: readonly string[];
   readonly database: DatabaseUse;
@@ -175,6 +183,16 @@ export interface AppDefinition {
    * @default none
    */
   readonly acknowledgements?: readonly Acknowledgement[];
+}
+
+/** Another estate's queues, as one of this estate's apps consumes them. */
+export interface ExternalQueues {
+  /** The estate (or repository) that owns and declares the queues, for people. */
+  readonly estate: string;
+  /** That estate's queue prefix in each environment. */
+  readonly queuePrefix: { readonly [E in EnvironmentName]: string };
+  /** Why this estate reads them: at least a sentence. */
+  readonly reason: string;
 }
 
 /** A queue of the estate; its consumers in the estate are the apps whose process lists it. */

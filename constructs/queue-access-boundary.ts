@@ -10,11 +10,19 @@ export interface QueueAccessBoundaryProps {
   /** The IAM user whose keys the environment's apps hold. */
   readonly iamUser: string;
   readonly accountId: string;
+  /**
+   * Other estates' queues (full SQS names) that an app of this environment consumes (config
+   * consumesFrom): admitted by name, one by one, never by another prefix. @default none
+   */
+  readonly externalQueues?: readonly string[];
 }
 
 /**
  * Denies the apps' IAM user every SQS action on queues outside its environment's prefix, whatever
- * else its policies allow: preview's keys can never read or purge a production queue.
+ * else its policies allow: preview's keys can never read or purge a production queue. Another
+ * estate's queues that an app here consumes are admitted by exact name. The user is shared by every
+ * app of the environment, so every app's keys can reach them: the IAM boundary is per environment,
+ * not per app.
  */
 export class QueueAccessBoundary extends Construct {
   readonly policy: IamPolicy;
@@ -31,7 +39,7 @@ export class QueueAccessBoundary extends Construct {
             Sid: "DenyOtherEnvironmentsQueues",
             Effect: "Deny",
             Action: "sqs:*",
-            NotResource: `arn:aws:sqs:${props.region}:${props.accountId}:${props.queuePrefix}*`,
+            NotResource: notResource(props),
           },
         ],
       }),
@@ -41,4 +49,11 @@ export class QueueAccessBoundary extends Construct {
       "apps_sqs_own_queues_only",
     );
   }
+}
+
+function notResource(props: QueueAccessBoundaryProps): string | string[] {
+  const own = `arn:aws:sqs:${props.region}:${props.accountId}:${props.queuePrefix}*`;
+  const external = [...new Set(props.externalQueues ?? [])].sort().map((name) => `arn:aws:sqs:${props.region}:${props.accountId}:${name}`);
+  // A single string while no other estate's queue is read, as the policy has always been.
+  return external.length ? [own, ...external] : own;
 }

@@ -206,6 +206,7 @@ export class EnvironmentStack extends TerraformStack {
       queuePrefix: env.queuePrefix,
       iamUser: env.appsIamUser,
       accountId: account.accountId,
+      externalQueues: env.apps.flatMap((a) => a.externalQueues?.sqsNames ?? []),
     });
     withoutCrossStackPass(this);
   }

@@ -181,7 +181,7 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
     for (const n of new Set([...Object.keys(b), ...Object.keys(h)])) {
       if (!(n in b)) out.push(`${type}.${n} added`);
       else if (!(n in h)) out.push(`${type}.${n} removed`);
-      else if (!same(b[n], h[n])) out.push(`${type}.${n} changed`);
+      else if (!same(b[n], h[n])) out.push(`${type}.${n} changed${type === "aws_iam_policy" ? policyResourceChanges(b[n], h[n]) : ""}`);
     }
   }
   if (!same(base?.terraform, head?.terraform)) out.push("terraform settings (backend or provider versions) changed");
@@ -211,4 +211,32 @@ export function renderDiff(
     return `${env}:\n${lines.map((l) => `  ${l}`).join("\n")}`;
   });
   return { text: `${parts.join("\n")}\n`, changed };
+}
+
+/**
+ * What an IAM policy change does to the resources it names: for the queue boundary, the other
+ * estates' queues it now admits or no longer admits (`: NotResource + arn:...`).
+ */
+function policyResourceChanges(before: Res, after: Res): string {
+  const named = (r: Res) => {
+    const out = new Set<string>();
+    try {
+      const doc = JSON.parse(String(r.policy)) as { Statement?: Record<string, unknown>[] };
+      for (const st of doc.Statement ?? []) {
+        for (const key of ["Resource", "NotResource"]) {
+          for (const arn of ([] as unknown[]).concat(st[key] ?? [])) out.add(`${key} ${String(arn)}`);
+        }
+      }
+    } catch {
+      // Not a JSON document (a reference or expression): nothing to list; the change is still named.
+    }
+    return out;
+  };
+  const b = named(before);
+  const h = named(after);
+  const parts = [
+    ...[...h].filter((x) => !b.has(x)).sort().map((x) => x.replace(" ", " + ")),
+    ...[...b].filter((x) => !h.has(x)).sort().map((x) => x.replace(" ", " - ")),
+  ];
+  return parts.length ? `: ${parts.join("; ")}` : "";
 }

@@ -120,3 +120,32 @@ test("a public route in one environment only", () => {
   expect(diff.preview).toEqual(["route + beta.notify.works -> notify-api"]);
   expect([diff.staging, diff.production]).toEqual([[], []]);
 });
+
+test("an app that reads another estate's queues: the app and a wider IAM boundary, no queue of this estate", () => {
+  const { diff, checks, environments } = apply("consumes-from", (c) => {
+    c.apps.push({
+      ...app(c, "notify-delivery-worker-letters"),
+      name: "notify-delivery-worker-pdf-outcomes",
+      notifyAppName: "delivery-worker-pdf-outcomes",
+      process: { kind: "celery-worker", concurrency: 2, queues: ["letter-pdf-outcomes"] },
+      scaling: { mode: "fixed", count: 1 },
+      consumesFrom: { estate: "notifications-template-preview", queuePrefix: { preview: "tp-preview-", staging: "tp-staging-", production: "tp-live-" }, reason: "Template preview reports each sanitised letter on its own queue." },
+    });
+    for (const s of c.secrets.filter((s: any) => Array.isArray(s.allowedApps) && s.allowedApps.includes("notify-delivery-worker-letters"))) s.allowedApps = [...s.allowedApps, "notify-delivery-worker-pdf-outcomes"];
+  });
+  const production = environments.find((e) => e.name === "production")!;
+  const reader = production.apps.find((a) => a.name === "notify-delivery-worker-pdf-outcomes")!;
+  expect(reader.env.NOTIFICATION_QUEUE_PREFIX).toBe("tp-live-");
+  expect(production.queues.map((q) => q.name)).not.toContain("letter-pdf-outcomes");
+  expect(production.apps.filter((a) => a.name !== reader.name).every((a) => a.env.NOTIFICATION_QUEUE_PREFIX === "live")).toBe(true);
+  const prefix = { preview: "tp-preview-", staging: "tp-staging-", production: "tp-live-" } as Record<string, string>;
+  for (const [env, lines] of Object.entries(diff)) {
+    expect(lines).toEqual(expect.arrayContaining(["app + notify-delivery-worker-pdf-outcomes (new app)"]));
+    expect(lines.filter((l) => l.startsWith("queue "))).toEqual([]);
+    expect(lines.filter((l) => l.includes("sqs_own_queues_only"))).toEqual([
+      `aws_iam_policy.sqs_own_queues_only changed: NotResource + arn:aws:sqs:eu-west-1:\${data.aws_caller_identity.current.account_id}:${prefix[env]}letter-pdf-outcomes`,
+    ]);
+    noDestruction(lines);
+  }
+  expect(checks.violations).toEqual([]);
+});

@@ -23,3 +23,15 @@ test("a worker consuming an undeclared queue fails", () => {
 test("the fixture estate passes in every environment", () => {
   expect(queueCoverage.run(estateWith(() => undefined, ALL_ENVS))).toEqual([]);
 });
+
+test("an app reading another estate's queues (consumesFrom) is not asked to find them in this estate", () => {
+  const envs = estateWith((e) => {
+    app(e, "reporter").process.queues = ["their-tasks"];
+    app(e, "reporter").consumesFrom = { estate: "other", queuePrefix: { preview: "o-preview-", staging: "o-staging-", production: "o-live-" }, reason: "Reads the other estate's queue." };
+    e.queues.find((q: any) => q.name === "report-tasks").externalConsumer = { app: "someone", reason: "Read elsewhere now." };
+  });
+  expect(queueCoverage.run(envs)).toEqual([]);
+  // Without consumesFrom the same queue name is an undeclared queue of this estate.
+  const own = estateWith((e) => (app(e, "reporter").process.queues = ["their-tasks"]));
+  expect(queueCoverage.run(own).map((v) => v.subject)).toEqual(["reporter", "report-tasks"]);
+});

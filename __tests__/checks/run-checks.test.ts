@@ -124,7 +124,7 @@ test("only the checks asked for run, and acknowledgements are judged against tho
 });
 
 test("formatViolation marks invariants and warnings", () => {
-  const base = { check: "C", environment: "production", subject: "s", message: "m" };
+  const base = { check: "C", environment: "production" as const, subject: "s", message: "m" };
   expect(formatViolation(base)).toBe("[C] production/s: m");
   expect(formatViolation({ ...base, invariant: true })).toBe("[C] production/s: m (an incident invariant: no acknowledgement in config can accept it)");
   expect(formatViolation({ ...base, assumed: "x is assumed" })).toBe("[C] production/s: m (a warning: x is assumed)");
