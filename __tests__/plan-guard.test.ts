@@ -1,12 +1,22 @@
 import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { resolveEnvironment, estate } from "../config";
+import { resolveEnvironment, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
 import { blocking, guardPlan, renderFindings, type PlanJson } from "../tools/plan-guard";
+import { smallEstate } from "./fixtures/small-estate";
 import { environments } from "./helpers";
 
+// The guard's rules on the small fixture estate (__tests__/fixtures/small-estate.ts: notify-api with
+// the production floor of 25, sender autoscaled from 4 in production, beat, reporter), so that they do
+// not move when the real estate does. The plans under fixtures/plans are hand-written in Terraform's
+// format; those under fixtures/plans/rehearsed were written by Terraform against the real estate.
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "plans", `${name}.json`), "utf8")) as PlanJson;
-const production = () => environments().find((e) => e.name === "production")!;
+const small = (name: EnvironmentName = "production", accept: { address: string; reason: string }[] = []): ResolvedEnvironment => {
+  const config = smallEstate() as any;
+  config.environments.find((e: any) => e.name === name).allowedDestructiveChanges = accept;
+  return resolveEnvironment(config as EstateConfig, name);
+};
+const production = () => small("production");
 
 test("an in-place update passes", () => {
   expect(guardPlan(fixture("in-place-update"), production())).toEqual([]);
@@ -34,27 +44,22 @@ test("the production API below its floor of 25 is refused, and config cannot acc
     message: "instances 35 -> 10, below the incident floor of 25 (checks/invariants.ts, 9c2ded00c)",
     invariant: true,
   });
-  const copy = structuredClone(estate) as any;
-  copy.environments.find((e: any) => e.name === "production").allowedDestructiveChanges = [
-    { address: "cloudfoundry_app.notify-api", reason: "Someone tries to accept the floor breach in config." },
-  ];
-  const again = guardPlan(fixture("below-floor"), resolveEnvironment(copy, "production"));
+  const again = guardPlan(fixture("below-floor"), small("production", [{ address: "cloudfoundry_app.notify-api", reason: "Someone tries to accept the floor breach in config." }]));
   expect(blocking(again).filter((f) => f.invariant)).toHaveLength(1);
   expect(renderFindings("production", again)).toContain("An incident floor cannot be accepted in config");
 });
 
 test("in preview the same plan is refused only for halving what runs, not for a floor", () => {
-  expect(guardPlan(fixture("below-floor"), environments().find((e) => e.name === "preview")!)).toEqual([
+  expect(guardPlan(fixture("below-floor"), small("preview"))).toEqual([
     { address: "cloudfoundry_app.notify-api", message: "instances 35 -> 10: less than half of what runs now" },
   ]);
 });
 
 test("a replacement accepted in config, with its reason, passes and is shown as accepted", () => {
-  const copy = structuredClone(estate) as any;
-  copy.environments.find((e: any) => e.name === "production").allowedDestructiveChanges = [
-    { address: "cloudfoundry_app.notify-api", reason: "Binding notify-redis needs a new app; done in the 02:00 window (CHG-1234)." },
-  ];
-  const findings = guardPlan(fixture("replace-app"), resolveEnvironment(copy, "production"));
+  const findings = guardPlan(
+    fixture("replace-app"),
+    small("production", [{ address: "cloudfoundry_app.notify-api", reason: "Binding notify-redis needs a new app; done in the 02:00 window (CHG-1234)." }]),
+  );
   expect(blocking(findings)).toEqual([]);
   expect(renderFindings("production", findings)).toContain("accepted  cloudfoundry_app.notify-api");
 });
@@ -91,14 +96,14 @@ const appUpdate = (name: string, before: object, after: object, unknown: object 
   planOf({ address: `cloudfoundry_app.${name}`, type: "cloudfoundry_app", actions: ["update"], before: { name, ...before }, after: { name, ...after }, after_unknown: unknown });
 
 test.each([
-  ["the sender scaled 18 -> 1", appUpdate("notify-delivery-worker-sender", { instances: 18 }, { instances: 1 }), /below its autoscaler minimum of 18/],
-  ["celery beat 1 -> 0 in production", appUpdate("notify-delivery-celery-beat", { instances: 1 }, { instances: 0 }), /celery beat at 0 in production/],
-  ["an app stopped", appUpdate("notify-delivery-worker-letters", { instances: 2, stopped: false }, { instances: 2, stopped: true }), /STOPPED/],
-  ["an unknown instance count", appUpdate("notify-delivery-worker-letters", { instances: 2 }, {}, { instances: true }), /unknown until apply/],
+  ["the sender scaled 4 -> 1 (the incident's 18 -> 1, at the fixture's minimum)", appUpdate("sender", { instances: 4 }, { instances: 1 }), /below its autoscaler minimum of 4/],
+  ["celery beat 1 -> 0 in production", appUpdate("beat", { instances: 1 }, { instances: 0 }), /celery beat at 0 in production/],
+  ["an app stopped", appUpdate("reporter", { instances: 1, stopped: false }, { instances: 1, stopped: true }), /STOPPED/],
+  ["an unknown instance count", appUpdate("reporter", { instances: 1 }, {}, { instances: true }), /unknown until apply/],
   [
     "the public API route deleted",
-    planOf({ address: "cloudfoundry_route.route_api_notifications_service_gov_uk", type: "cloudfoundry_route", actions: ["delete"], before: { url: "api.notifications.service.gov.uk" }, after: null }),
-    /PUBLIC route api\.notifications\.service\.gov\.uk: route .* DESTROYED/,
+    planOf({ address: "cloudfoundry_route.route_api_example_gov_uk", type: "cloudfoundry_route", actions: ["delete"], before: { url: "api.example.gov.uk" }, after: null }),
+    /PUBLIC route api\.example\.gov\.uk: route .* DESTROYED/,
   ],
   [
     "a service binding replaced",
@@ -109,9 +114,7 @@ test.each([
   const findings = blocking(guardPlan(plan, production()));
   expect(findings.map((f) => f.message).join("\n")).toMatch(message);
   const address = plan.resource_changes[0].address;
-  const copy = structuredClone(estate) as any;
-  copy.environments.find((e: any) => e.name === "production").allowedDestructiveChanges = [{ address, reason: "Accepted for this test: a reviewed, one-off change." }];
-  expect(blocking(guardPlan(plan, resolveEnvironment(copy, "production")))).toEqual([]);
+  expect(blocking(guardPlan(plan, small("production", [{ address, reason: "Accepted for this test: a reviewed, one-off change." }])))).toEqual([]);
 });
 
 test("every refusal says how to get through", () => {
