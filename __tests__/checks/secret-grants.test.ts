@@ -18,3 +18,18 @@ test("a secret allowed to no app says so", () => {
 test("the fixture's grants pass in every environment", () => {
   expect(secretGrants.run(estateWith(() => undefined, ALL_ENVS))).toEqual([]);
 });
+
+test("a new app given several secrets it is not allowed is one line per environment, naming them all", () => {
+  const envs = estateWith((e) => {
+    e.secrets.push({ name: "OTHER_KEY", kind: "secret", encoding: "string", allowedApps: ["sender", "receipts", "notify-api", "beat"], reason: "Four apps call the other service." });
+    app(e, "reporter").secrets = ["PROVIDER_API_KEY", "OTHER_KEY"];
+  });
+  expect(messages(secretGrants, envs)).toEqual([
+    "production/reporter: reporter is given PROVIDER_API_KEY, OTHER_KEY, which config/secrets.ts does not allow it; remove them from the app or, if the app's code really reads them, add the app to allowedApps with the reason",
+  ]);
+  const one = estateWith((e) => {
+    e.secrets.push({ name: "OTHER_KEY", kind: "secret", encoding: "string", allowedApps: ["sender", "receipts", "notify-api", "beat"], reason: "Four apps call the other service." });
+    app(e, "reporter").secrets = ["OTHER_KEY"];
+  });
+  expect(secretGrants.run(one).map((v) => v.message)).toEqual([expect.stringContaining("allows only to sender, receipts and 2 other apps;")]);
+});
