@@ -202,25 +202,29 @@ test("on an empty platform the same stack creates everything, and the API starts
 
 test("drift: hand-made changes are named, values are not shown, and the autoscaler's work is not drift", async () => {
   // On the adopted preview estate: celery beat scaled to 2 by hand, `cf set-env notify-api MMG_URL ...`,
-  // and the sender scaled up (as the autoscaler would).
+  // and an autoscaled worker scaled up (as the autoscaler would).
+  const preview = environments().find((e) => e.name === "preview")!;
+  const beat = preview.apps.find((a) => a.process.kind === "celery-beat")!;
+  const beatCount = beat.instances.mode === "fixed" ? beat.instances.count : -1;
+  const scaled = preview.apps.find((a) => a.role === "worker" && a.instances.mode === "autoscaled")!.name;
   const platform = rehearsal.standin.platforms.preview;
   const byName = (name: string) => Object.values(platform.objects("cloudfoundry_app")).find((a) => a.name === name)!;
   const set = (name: string, change: Record<string, unknown>) => {
     const app = byName(name);
     platform.put("cloudfoundry_app", String(app.id), { ...app, ...change } as any);
   };
-  set("notify-delivery-celery-beat", { instances: 2 });
+  set(beat.name, { instances: 2 });
   set("notify-api", { environment: { ...(byName("notify-api").environment as object), MMG_URL: "https://hand-set.example/secret-path" } });
-  set("notify-delivery-worker-sender", { instances: (byName("notify-delivery-worker-sender").instances as number) + 3 });
+  set(scaled, { instances: (byName(scaled).instances as number) + 3 });
   const { json } = await rehearsal.plan("preview", "drift.plan");
   const { lines, empty } = driftReport("preview", parsePlanOrThrow(json));
   expect(empty).toBe(false);
   const text = lines.join("\n");
-  expect(text).toContain("cloudfoundry_app.notify-delivery-celery-beat: changed outside Terraform (instances 1 -> 2); the next deploy would update it back");
+  expect(text).toContain(`cloudfoundry_app.${beat.name}: changed outside Terraform (instances ${beatCount} -> 2); the next deploy would update it back`);
   expect(text).toMatch(/cloudfoundry_route\.route_api_\S+: update: follows another change \(destinations[^)]* known only after apply\)/);
   expect(text).toMatch(/cloudfoundry_app\.notify-api: changed outside Terraform \(environment: MMG_URL added[^)]*\); the next deploy would update it back/);
   expect(text).not.toContain("hand-set.example");
-  expect(text).not.toContain("notify-delivery-worker-sender");
+  expect(text).not.toContain(`cloudfoundry_app.${scaled}:`);
 });
 
 function parsePlanOrThrow(json: unknown) {
