@@ -1,9 +1,10 @@
+import { copyOf } from "./config-copy";
 import { canonicalSize, ConfigError, estate, loadEstate, mib, type CfSize, type EstateConfig } from "../config";
 import { loadCheckedEstate } from "../checks";
 
 // Malformed config is rejected by the zod schema with the path of each field, all problems at once.
 function problems(mutate: (e: any) => void): string[] {
-  const copy = structuredClone(estate) as any;
+  const copy = copyOf(estate) as any;
   mutate(copy);
   try {
     loadEstate(copy as EstateConfig);
@@ -133,7 +134,7 @@ test("nothing is retired while it is still declared", () => {
 });
 
 test("sizes as Cloud Foundry reads them: 1.5G is accepted and set as 1536M; 1.3G is not whole megabytes", () => {
-  const copy = structuredClone(estate) as any;
+  const copy = copyOf(estate) as any;
   copy.defaults.memory = "1.5G";
   const resolved = loadEstate(copy);
   expect(resolved[0].apps.find((a) => a.name === "notify-delivery-worker-periodic")!.memory).toBe("1536M");
@@ -148,7 +149,7 @@ test("one conversion: whole gigabytes stay G, the rest become M, and the figures
 });
 
 test("a fixed-count app takes its own count per environment, 0 included: celery beat stopped in preview only", () => {
-  const copy = structuredClone(estate) as any;
+  const copy = copyOf(estate) as any;
   copy.environments.find((e: any) => e.name === "preview").scaling["notify-delivery-celery-beat"] = { count: 0 };
   const counts = loadCheckedEstate(copy).environments.map((e) => [e.name, (e.apps.find((a) => a.name === "notify-delivery-celery-beat")!.instances as { count: number }).count]);
   expect(counts).toEqual([["preview", 0], ["staging", 1], ["production", 1]]);
@@ -167,7 +168,7 @@ test("an environment's entry must match the app's mode: a count for a fixed app,
 });
 
 test("a value derived from the environment and app is a typed function, evaluated per environment", () => {
-  const copy = structuredClone(estate) as any;
+  const copy = copyOf(estate) as any;
   copy.defaults.env = { ...copy.defaults.env, NEW_RELIC_APP_NAME: ({ environment, app }: { environment: string; app: string }) => `${environment}.${app}` };
   const production = loadEstate(copy).find((e) => e.name === "production")!;
   expect(production.apps.find((a) => a.name === "notify-api")!.env.NEW_RELIC_APP_NAME).toBe("production.notify-api");
@@ -183,7 +184,7 @@ test("names config derives for safety cannot be set by hand, and the error says 
 });
 
 test("values that differ in one environment sit next to the app: memory, services and env, that environment only", () => {
-  const copy = structuredClone(estate) as any;
+  const copy = copyOf(estate) as any;
   const api = copy.apps.find((a: any) => a.name === "notify-api");
   api.byEnvironment = { preview: { memory: "512M", services: [...api.services, "notify-new-service"], env: { FEATURE_X: "on" } } };
   const [preview, staging] = loadCheckedEstate(copy).environments;
@@ -209,7 +210,7 @@ describe("consumesFrom: queues of another estate", () => {
   const other = { estate: "notifications-template-preview", queuePrefix: { preview: "tp-preview-", staging: "tp-staging-", production: "tp-live-" }, reason: "Template preview reports each sanitised letter on its own queue." };
 
   test("its queues need not be declared here, and its prefix drives NOTIFICATION_QUEUE_PREFIX", () => {
-    const copy = structuredClone(estate) as any;
+    const copy = copyOf(estate) as any;
     Object.assign(app(copy, "notify-delivery-worker-letters"), { consumesFrom: other });
     app(copy, "notify-delivery-worker-letters").process.queues = ["letter-pdf-outcomes"];
     const production = loadEstate(copy).find((e) => e.name === "production")!;
@@ -237,4 +238,13 @@ describe("consumesFrom: queues of another estate", () => {
       expect.stringMatching(/^config\/apps.ts: apps\[notify-delivery-worker-letters\]\.consumesFrom\.queuePrefix\.production: /),
     ]);
   });
+});
+
+test("config with derived values can be copied by tests and loads the same", () => {
+  const copy = copyOf(estate) as any;
+  copy.defaults = { ...copy.defaults, env: { ...copy.defaults.env, NEW_RELIC_APP_NAME: ({ environment, app: a }: { environment: string; app: string }) => `${environment}.${a}` } };
+  const twice = copyOf(copy);
+  expect(twice.defaults.env.NEW_RELIC_APP_NAME).toBe(copy.defaults.env.NEW_RELIC_APP_NAME);
+  expect(twice.apps).not.toBe(copy.apps);
+  expect(loadEstate(twice).find((e) => e.name === "staging")!.apps[0].env.NEW_RELIC_APP_NAME).toBe(`staging.${twice.apps[0].name}`);
 });

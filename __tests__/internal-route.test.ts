@@ -1,3 +1,4 @@
+import { copyOf } from "./config-copy";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -9,7 +10,7 @@ import { buildApp } from "../stacks/build";
 // An internal route is one config line: a cloudfoundry_route on apps.internal, adopted like any route,
 // and no guardrail mistakes it for a public route on a worker.
 test("internalRoute: true gives <app>-<env>.apps.internal as a route of the app, in every environment", () => {
-  const copy = structuredClone(estate) as any;
+  const copy = copyOf(estate) as any;
   copy.apps.find((a: any) => a.name === "notify-delivery-worker-jobs").internalRoute = true;
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "notify-internal-route-"));
   try {

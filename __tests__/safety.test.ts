@@ -1,3 +1,4 @@
+import { copyOf } from "./config-copy";
 import { estate, loadEstate } from "../config";
 import { ENVS, environments, synth } from "./helpers";
 
@@ -78,7 +79,7 @@ describe.each(ENVS)("%s", (env) => {
 test("no environment's queue prefix may start another's (the IAM boundary would leak): config refuses it", () => {
   const prefixes = Object.values(PREFIX);
   for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a)).toBe(false);
-  const copy = structuredClone(estate) as any;
+  const copy = copyOf(estate) as any;
   copy.environments.find((e: any) => e.name === "staging").queuePrefix = "live";
   copy.environments.find((e: any) => e.name === "preview").queuePrefix = "liv";
   expect(() => loadEstate(copy)).toThrow(/queue prefix "liv" of preview starts production's "live"/);

@@ -1,3 +1,4 @@
+import { copyOf } from "../config-copy";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -16,9 +17,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-changes-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 function apply(name: string, change: (c: Mutable) => void) {
-  const config = structuredClone(estate) as unknown as Mutable;
-  // structuredClone drops functions (derived env values): copy them back from the original.
-  config.defaults.env = estate.defaults.env;
+  const config = copyOf(estate) as unknown as Mutable;
   change(config);
   const environments = loadEstate(config as EstateConfig);
   const out = path.join(work, name);
