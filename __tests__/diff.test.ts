@@ -2,6 +2,13 @@ import { diffStack, renderDiff, type StackJson } from "../tools/diff";
 import { synth } from "./helpers";
 
 const production = () => structuredClone(synth("production")) as any;
+/** A service bound to the API but not to every app: the kind the team unbinds (notify-splunk in 2023). */
+const apiOnlyService = () => {
+  const all = Object.entries(production().resource.cloudfoundry_service_credential_binding as Record<string, { for_each: string }>);
+  const found = all.find(([, b]) => b.for_each.includes('"notify-api"') && !b.for_each.includes('"notify-delivery'));
+  if (!found) throw new Error("no service is bound to the API alone: pick another unbinding to test");
+  return found[0];
+};
 
 describe("diffStack", () => {
   test("no change, no lines", () => {
@@ -11,14 +18,15 @@ describe("diffStack", () => {
   test("memory, instances and env var names, never a secret value", () => {
     const head = production();
     const api = head.resource.cloudfoundry_app["notify-api"];
-    api.memory = "2G";
+    const memory = api.memory;
+    api.memory = "7G";
     api.instances = '${max(30, lookup(local.live_instances, "notify-api", 0))}';
     api.environment.ZENDESK_API_KEY = "${data.aws_ssm_parameter.ssm-ZENDESK_API_KEY.value}";
     delete api.environment.REDIS_URL;
     api.environment.FLASK_APP = "wsgi.py";
     api.environment.SECRET_KEY = "${data.aws_ssm_parameter.ssm-SECRET_KEY_2.value}";
     expect(diffStack(production(), head)).toEqual([
-      "app notify-api: memory 1G -> 2G",
+      `app notify-api: memory ${memory} -> 7G`,
       "app notify-api: instances max(25, live count) -> max(30, live count)",
       "app notify-api: env +ZENDESK_API_KEY (from the secret store)",
       "app notify-api: env -REDIS_URL (removed on apply)",
@@ -48,10 +56,11 @@ describe("diffStack", () => {
     const head = production();
     const bindings = head.resource.cloudfoundry_service_credential_binding;
     bindings["notify-new-service"] = { ...bindings["notify-db"], for_each: '${{ for a in ["notify-api"] : a => a if contains(keys(local.live_app_ids), a) }}' };
-    bindings["notify-splunk"] = { ...bindings["notify-splunk"], for_each: "${{ for a in [] : a => a }}" };
+    const service = apiOnlyService();
+    bindings[service] = { ...bindings[service], for_each: "${{ for a in [] : a => a }}" };
     expect(diffStack(production(), head)).toEqual([
       "binding + notify-new-service -> notify-api (in place; the app sees it after its next restart: its next deploy or cf restart)",
-      "binding - notify-splunk -> notify-api (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)",
+      `binding - ${service} -> notify-api (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)`,
     ]);
   });
 

@@ -52,12 +52,20 @@ const withApps = (f: (a: any) => any): EstateConfig => ({ ...estate, apps: estat
 
 const stagingApiRoute = () => routeLogicalId(`api.${loadEstate().find((e) => e.name === "staging")!.publicDomain}`);
 /** Variants that touch different resources share one plan: each assertion reads its own resource. */
+/** A service bound to the API but not to every app: the kind the team unbinds (notify-splunk in 2023). */
+const API_ONLY_SERVICE: string = (() => {
+  const api = estate.apps.find((a) => a.name === "notify-api")!;
+  const found = api.services.find((s) => !estate.apps.every((a) => a.services.includes(s)));
+  if (!found) throw new Error("no service is bound to the API alone: pick another unbinding to rehearse");
+  return found;
+})();
+
 const VARIANTS: { name: string; env: EnvironmentName; config?: EstateConfig; stack?: (s: any) => void }[] = [
   {
     name: "bindings",
     env: "production",
     // notify-new-service bound to every app, notify-splunk unbound from the API: the team's real changes.
-    config: withApps((a) => ({ ...a, services: [...(a.name === "notify-api" ? a.services.filter((s: string) => s !== "notify-splunk") : a.services), "notify-new-service"] })),
+    config: withApps((a) => ({ ...a, services: [...(a.name === "notify-api" ? a.services.filter((s: string) => s !== API_ONLY_SERVICE) : a.services), "notify-new-service"] })),
   },
   { name: "queue-deleted-from-config", env: "staging", config: { ...estate, queues: estate.queues.filter((q) => q.name !== "govuk-alerts") } },
   {
@@ -247,7 +255,7 @@ test("binding a new service to every app creates the bindings in place; no app i
 test("unbinding a service deletes that binding in place, no app is replaced, and the plan guard asks for it to be accepted", () => {
   const plan = results["bindings"].json;
   expect(pending(plan).filter((c) => c.change.actions.includes("delete")).map((c) => [c.address, c.change.actions.join("+")])).toEqual([
-    ['cloudfoundry_service_credential_binding.notify-splunk["notify-api"]', "delete"],
+    [`cloudfoundry_service_credential_binding.${API_ONLY_SERVICE}["notify-api"]`, "delete"],
   ]);
   expect(guard("bindings").map((f) => f.message)).toEqual(["service binding (the app loses the service's credentials) would be DESTROYED"]);
 });

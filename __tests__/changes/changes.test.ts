@@ -36,9 +36,9 @@ const TEMPLATE_WORKER: string = ESTATE.apps.find((a: any) => a.process.kind === 
 const BEAT: string = ESTATE.apps.find((a: any) => a.process.kind === "celery-beat").name;
 const AUTOSCALED_WORKER: string = ESTATE.apps.find((a: any) => a.role === "worker" && a.scaling.mode === "autoscaled").name;
 /** A name config does not use yet, so that the test still adds something new after the change lands. */
-const fresh = (base: string, used: readonly string[]) => {
+const fresh = (base: string, used: readonly string[], separator = base.includes("-") ? "-" : "_") => {
   let name = base;
-  for (let i = 2; used.includes(name); i++) name = `${base}-${i}`;
+  for (let i = 2; used.includes(name); i++) name = `${base}${separator}${i}`;
   return name;
 };
 const NEW_QUEUE = fresh("export-tasks", ESTATE.queues.map((q: any) => q.name));
@@ -101,11 +101,12 @@ test("bind a service to every app, and unbind one from the API: binding lines on
   }
 });
 
-test("move the default memory to 1.5G: memory lines only, the quota check warns (an assumed figure) rather than refusing", () => {
-  const { diff, checks } = apply("memory-1.5G", (c) => (c.defaults.memory = "1.5G"));
+test("move the default memory up by half (1G to 1.5G in 2024): memory lines only, the quota check warns (an assumed figure) rather than refusing", () => {
+  const raised = `${(mib(ESTATE.defaults.memory) * 3) / 2}M` as CfSize;
+  const { diff, checks } = apply("memory-up", (c) => (c.defaults.memory = raised));
   for (const lines of Object.values(diff)) {
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.every((l) => l.endsWith(` memory ${canonicalSize(ESTATE.defaults.memory)} -> 1536M`))).toBe(true);
+    expect(lines.every((l) => l.endsWith(` memory ${canonicalSize(ESTATE.defaults.memory)} -> ${canonicalSize(raised)}`))).toBe(true);
   }
   expect(checks.violations).toEqual([]);
 });
@@ -142,9 +143,12 @@ test("a new secret for one app: the variable and the parameter it reads, in ever
 });
 
 test("a value derived from the environment and app, for every app", () => {
-  const { diff } = apply("derived", (c) => (c.defaults.env = { ...c.defaults.env, NEW_RELIC_APP_NAME: ({ environment, app: a }: { environment: string; app: string }) => `${environment}.${a}` }));
-  expect(diff.production).toEqual(expect.arrayContaining(["app notify-api: env +NEW_RELIC_APP_NAME = production.notify-api"]));
-  expect(diff.preview.every((l) => /: env \+NEW_RELIC_APP_NAME = preview\./.test(l))).toBe(true);
+  // NEW_RELIC_APP_NAME was the team's; a fresh name keeps the test meaningful once config has it.
+  const name = fresh("NEW_RELIC_APP_NAME", Object.keys(ESTATE.defaults.env));
+  const { diff } = apply("derived", (c) => (c.defaults.env = { ...c.defaults.env, [name]: ({ environment, app: a }: { environment: string; app: string }) => `${environment}.${a}` }));
+  expect(diff.production).toEqual(expect.arrayContaining([`app notify-api: env +${name} = production.notify-api`]));
+  expect(diff.preview.length).toBeGreaterThan(0);
+  expect(diff.preview.every((l) => l.includes(`: env +${name} = preview.`))).toBe(true);
 });
 
 test("a public route in one environment only", () => {
