@@ -46,3 +46,11 @@ test("a per-environment count of 0 for beat applies to that environment only", (
   ]);
   expect(beatSingleton.run(envs)).toEqual([]);
 });
+
+test("an autoscaled beat in production is an invariant breach, reported as autoscaled", () => {
+  const envs = estateWith((e) => {
+    app(e, "beat").scaling = { mode: "autoscaled" };
+    for (const x of e.environments) x.scaling.beat = { autoscaler: { min: 1, max: 1 } };
+  });
+  expect(beatSingleton.run(envs).map((v) => [v.message, v.invariant])).toEqual([["beat must run exactly 1 instance in production (it is autoscaled); set a fixed count in config", true]]);
+});

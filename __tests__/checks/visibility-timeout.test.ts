@@ -1,4 +1,4 @@
-import { visibilityTimeout } from "../../checks/visibility-timeout";
+import { reservation, visibilityTimeout } from "../../checks/visibility-timeout";
 import { runChecks } from "../../checks";
 import { ALL_ENVS, app, estateWith, messages, queue } from "./fixtures";
 
@@ -93,4 +93,25 @@ describe("provenance: a breach that rests on an assumed task time warns", () => 
 
 test("the fixture estate passes in every environment", () => {
   expect(visibilityTimeout.run(estateWith(() => undefined, ALL_ENVS))).toEqual([]);
+});
+
+test("only celery processes reserve tasks: a web app or beat has no reservation", () => {
+  const [production] = estateWith(() => undefined);
+  const by = (name: string) => reservation(production.apps.find((a) => a.name === name)!);
+  expect([by("notify-api"), by("beat")]).toEqual([undefined, undefined]);
+  expect([by("sender"), by("reporter")]).toEqual([{ prefetch: 1, concurrency: 2 }, { prefetch: 1, concurrency: 2 }]);
+});
+
+test("a retry delay that fills the timeout exactly with the margin still rests on the task time (a warning)", () => {
+  // 280 + 30 = 310: not a breach without the task time; 281 + 30 is.
+  const r = (retry: number) =>
+    runChecks(
+      estateWith((e) => {
+        queue(e, "retry-tasks").maxTaskSeconds = 50;
+        queue(e, "retry-tasks").maxRetryDelaySeconds = retry;
+      }),
+      [visibilityTimeout],
+    );
+  expect([r(280).violations.length, r(280).warnings.length]).toEqual([0, 1]);
+  expect([r(281).violations.length, r(281).warnings.length]).toEqual([1, 0]);
 });
