@@ -276,3 +276,13 @@ test("an IAM policy change lists the resources it now names and no longer names"
   };
   expect(diffStack(opaque("${data.x.json}"), opaque("${data.y.json}"))).toEqual(["aws_iam_policy.boundary changed"]);
 });
+
+test("a route forgotten with its app says so; a route deleted from an app that stays does not", () => {
+  expect(
+    changed((s) => {
+      delete s.resource.cloudfoundry_route.r2;
+      s.removed = [{ from: "cloudfoundry_route.r2", lifecycle: { destroy: false } }];
+    }),
+  ).toEqual(["route - www.notify.example/x (forgotten with api: it stays, no longer managed)"]);
+  expect(changed((s) => delete s.resource.cloudfoundry_route.r2)).toEqual(["route - www.notify.example/x (was api)"]);
+});

@@ -39,14 +39,15 @@ function domainNames(stack: StackJson | undefined): Map<string, string> {
   return out;
 }
 
-function routeUrls(stack: StackJson | undefined): Map<string, string> {
+function routeUrls(stack: StackJson | undefined, addresses?: Map<string, string>): Map<string, string> {
   const names = domainNames(stack);
   const out = new Map<string, string>();
-  for (const r of Object.values(resources(stack, "cloudfoundry_route"))) {
+  for (const [id, r] of Object.entries(resources(stack, "cloudfoundry_route"))) {
     const domain = names.get(String(r.domain)) ?? String(r.domain);
     const url = `${r.host ? `${r.host}.` : ""}${domain}${r.path ?? ""}`;
     const dest = ((r.destinations as { app_id?: string }[] | undefined) ?? []).map((d) => appName(d.app_id)).join(", ");
     out.set(url, dest);
+    addresses?.set(url, `cloudfoundry_route.${id}`);
   }
   return out;
 }
@@ -123,10 +124,13 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   }
   for (const n of Object.keys(headApps).filter((n) => n in baseApps).sort()) out.push(...appChanges(n, baseApps[n], headApps[n]));
 
-  const br = routeUrls(base);
+  const baseRouteAddresses = new Map<string, string>();
+  const br = routeUrls(base, baseRouteAddresses);
   const hr = routeUrls(head);
   for (const [url, app] of [...hr].filter(([u]) => !br.has(u)).sort()) out.push(`route + ${url} -> ${app}`);
-  for (const [url, app] of [...br].filter(([u]) => !hr.has(u)).sort()) out.push(`route - ${url} (was ${app})`);
+  for (const [url, app] of [...br].filter(([u]) => !hr.has(u)).sort()) {
+    out.push(forget.has(baseRouteAddresses.get(url) ?? "") ? `route - ${url} (forgotten with ${app}: it stays, no longer managed)` : `route - ${url} (was ${app})`);
+  }
   for (const [url, app] of [...hr].filter(([u]) => br.has(u) && br.get(u) !== hr.get(u)).sort()) {
     out.push(`route ${url}: ${br.get(url)} -> ${app}`);
   }
