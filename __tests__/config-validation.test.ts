@@ -1,10 +1,13 @@
 import { copyOf } from "./config-copy";
 import { canonicalSize, ConfigError, estate, loadEstate, mib, type CfSize, type EstateConfig } from "../config";
 import { loadCheckedEstate } from "../checks";
+import { smallEstate } from "./fixtures/small-estate";
 
 // Malformed config is rejected by the zod schema with the path of each field, all problems at once.
+// On the small fixture estate (__tests__/fixtures/small-estate.ts), so that these do not move with the
+// real one; the committed estate itself must simply be valid.
 function problems(mutate: (e: any) => void): string[] {
-  const copy = copyOf(estate) as any;
+  const copy = smallEstate() as any;
   mutate(copy);
   try {
     loadEstate(copy as EstateConfig);
@@ -22,8 +25,8 @@ test("the committed estate is valid", () => {
 });
 
 test("memory must be a CF size: '4GB' is refused and the message names the app and field", () => {
-  expect(problems((e) => (app(e, "notify-delivery-worker-sender").memory = "4GB"))).toEqual([
-    'config/apps.ts: apps[notify-delivery-worker-sender].memory: must be megabytes or gigabytes, e.g. "512M", "2G" or "1.5G"; got "4GB"',
+  expect(problems((e) => (app(e, "sender").memory = "4GB"))).toEqual([
+    'config/apps.ts: apps[sender].memory: must be megabytes or gigabytes, e.g. "512M", "2G" or "1.5G"; got "4GB"',
   ]);
 });
 
@@ -45,10 +48,10 @@ test("a misspelled key is refused rather than ignored, with the nearest allowed 
 });
 
 test.each([
-  ["an app", (e: any) => (app(e, "notify-api-db-migration").diskQuta = "1G"), 'config/apps.ts: apps[notify-api-db-migration]: unknown key "diskQuta"; did you mean "diskQuota"?'],
+  ["an app", (e: any) => (app(e, "reporter").diskQuta = "1G"), 'config/apps.ts: apps[reporter]: unknown key "diskQuta"; did you mean "diskQuota"?'],
   ["an environment", (e: any) => (env(e, "production").queuPrefix = "live"), 'config/production.ts: environments[production]: unknown key "queuPrefix"; did you mean "queuePrefix"?'],
   ["a nested object", (e: any) => (app(e, "notify-api").database.poolSze = 3), 'config/apps.ts: apps[notify-api].database: unknown key "poolSze"; did you mean "poolSize"?'],
-  ["a process, by its kind", (e: any) => (app(e, "notify-delivery-worker-jobs").process.concurency = 3), 'config/apps.ts: apps[notify-delivery-worker-jobs].process: unknown key "concurency"; did you mean "concurrency"?'],
+  ["a process, by its kind", (e: any) => (app(e, "sender").process.concurency = 3), 'config/apps.ts: apps[sender].process: unknown key "concurency"; did you mean "concurrency"?'],
 ])("a misspelt key in %s suggests the nearest valid one", (_where, change, expected) => {
   const found = problems(change);
   expect(found).toHaveLength(1);
@@ -62,8 +65,8 @@ test("a key nothing resembles gets no suggestion, only the allowed keys", () => 
 });
 
 test("an empty app name is one error naming its position, the value and the rule: no follow-on errors", () => {
-  expect(problems((e) => (e.apps[5].name = ""))).toEqual([
-    'config/apps.ts: apps[#6].name: must be a Cloud Foundry app name: lower-case letters, digits and hyphens, starting with a letter (e.g. notify-api); got ""',
+  expect(problems((e) => (e.apps[2].name = ""))).toEqual([
+    'config/apps.ts: apps[#3].name: must be a Cloud Foundry app name: lower-case letters, digits and hyphens, starting with a letter (e.g. notify-api); got ""',
   ]);
 });
 
@@ -74,8 +77,8 @@ test("a route host with a space names the value and the allowed pattern in words
 });
 
 test("a duplicate app name is one error, naming both positions and the fix", () => {
-  expect(problems((e) => (e.apps[6].name = e.apps[5].name))).toEqual([
-    'config/apps.ts: apps[notify-delivery-worker-research].name: apps #6 and #7 are both named "notify-delivery-worker-research": app names must be unique in a space; rename or delete one',
+  expect(problems((e) => (e.apps[3].name = e.apps[2].name))).toEqual([
+    'config/apps.ts: apps[sender].name: apps #3 and #4 are both named "sender": app names must be unique in a space; rename or delete one',
   ]);
 });
 
@@ -91,20 +94,23 @@ test("an unknown environment is refused", () => {
 });
 
 test("an unknown queue in an app's -Q list is refused", () => {
-  expect(problems((e) => (app(e, "notify-delivery-worker-jobs").process.queues = ["database-tasks", "jobs-tasks"]))).toEqual([
-    'config/apps.ts: apps[notify-delivery-worker-jobs].process.queues[#2]: notify-delivery-worker-jobs uses queue "jobs-tasks", which config/queues.ts does not declare; declare it or fix the name',
+  expect(problems((e) => (app(e, "sender").process.queues = ["send-tasks", "jobs-tasks"]))).toEqual([
+    'config/apps.ts: apps[sender].process.queues[#2]: sender uses queue "jobs-tasks", which config/queues.ts does not declare; declare it or fix the name',
   ]);
 });
 
 test("a variable both set and unset is refused, with the reason it was unset", () => {
-  const found = problems((e) => (app(e, "notify-delivery-worker-reporting").env = { CELERYD_MAX_TASKS_PER_CHILD: "1" }));
+  const found = problems((e) => {
+    app(e, "reporter").env = { CELERYD_MAX_TASKS_PER_CHILD: "1" };
+    app(e, "reporter").unsetEnv = [{ name: "CELERYD_MAX_TASKS_PER_CHILD", reason: "Restarting children mid-report lost work (7ad0c4103)." }];
+  });
   expect(found).toHaveLength(1);
-  expect(found[0]).toMatch(/^config\/apps\.ts: apps\[notify-delivery-worker-reporting\]\.unsetEnv: notify-delivery-worker-reporting: CELERYD_MAX_TASKS_PER_CHILD is both set and declared unset \(Restarting/);
+  expect(found[0]).toMatch(/^config\/apps\.ts: apps\[reporter\]\.unsetEnv: reporter: CELERYD_MAX_TASKS_PER_CHILD is both set and declared unset \(Restarting/);
 });
 
 test("an autoscaled app without limits in an environment is refused", () => {
-  expect(problems((e) => delete env(e, "staging").scaling["notify-delivery-worker-jobs"])).toEqual([
-    'config/staging.ts: environments[staging].scaling: staging: autoscaled app notify-delivery-worker-jobs has no autoscaler limits; add "notify-delivery-worker-jobs": { autoscaler: { min, max } }',
+  expect(problems((e) => delete env(e, "staging").scaling.sender)).toEqual([
+    'config/staging.ts: environments[staging].scaling: staging: autoscaled app sender has no autoscaler limits; add "sender": { autoscaler: { min, max } }',
   ]);
 });
 
@@ -112,18 +118,18 @@ test("several problems are all reported together", () => {
   const found = problems((e) => {
     app(e, "notify-api").memory = "1GB";
     app(e, "notify-api").healthCheck = { type: "port", invocationTimeoutSeconds: 2.5 };
-    app(e, "notify-delivery-worker-broadcasts").secrets.push("CBC_PROXY_PASSWORD");
+    app(e, "sender").secrets.push("CBC_PROXY_PASSWORD");
   });
   expect(found).toHaveLength(3);
 });
 
 test("a queue is retired only when declared drained", () => {
   const found = problems((e) => {
-    e.queues = e.queues.filter((q: any) => q.name !== "govuk-alerts");
-    e.retired = [{ kind: "queue", name: "govuk-alerts", reason: "Alerts moved to their own estate for good." }];
+    e.queues = e.queues.filter((q: any) => q.name !== "scan-tasks");
+    e.retired = [{ kind: "queue", name: "scan-tasks", reason: "Scanning moved to its own estate for good." }];
   });
   expect(found).toEqual([
-    "config/retired.ts: retired[govuk-alerts].drained: a queue is destroyed only when drained: true says its messages are gone (ApproximateNumberOfMessages 0 on the queue and its dead-letter queue in every environment); it is missing",
+    "config/retired.ts: retired[scan-tasks].drained: a queue is destroyed only when drained: true says its messages are gone (ApproximateNumberOfMessages 0 on the queue and its dead-letter queue in every environment); it is missing",
   ]);
 });
 
@@ -134,10 +140,10 @@ test("nothing is retired while it is still declared", () => {
 });
 
 test("sizes as Cloud Foundry reads them: 1.5G is accepted and set as 1536M; 1.3G is not whole megabytes", () => {
-  const copy = copyOf(estate) as any;
+  const copy = smallEstate() as any;
   copy.defaults.memory = "1.5G";
   const resolved = loadEstate(copy);
-  expect(resolved[0].apps.find((a) => a.name === "notify-delivery-worker-periodic")!.memory).toBe("1536M");
+  expect(resolved[0].apps.find((a) => a.name === "reporter")!.memory).toBe("1536M");
   expect(problems((e) => (e.defaults.memory = "1.3G"))).toEqual(['config/defaults.ts: defaults.memory: must come to whole megabytes: 1.3G is 1331.2M; got "1.3G"']);
   expect(problems((e) => (e.defaults.memory = "0G"))).toEqual(['config/defaults.ts: defaults.memory: must be more than 0; got "0G"']);
   expect(problems((e) => (e.defaults.memory = "1.5M"))).toHaveLength(1);
@@ -149,17 +155,17 @@ test("one conversion: whole gigabytes stay G, the rest become M, and the figures
 });
 
 test("a fixed-count app takes its own count per environment, 0 included: celery beat stopped in preview only", () => {
-  const copy = copyOf(estate) as any;
-  copy.environments.find((e: any) => e.name === "preview").scaling["notify-delivery-celery-beat"] = { count: 0 };
-  const counts = loadCheckedEstate(copy).environments.map((e) => [e.name, (e.apps.find((a) => a.name === "notify-delivery-celery-beat")!.instances as { count: number }).count]);
+  const copy = smallEstate() as any;
+  copy.environments.find((e: any) => e.name === "preview").scaling.beat = { count: 0 };
+  const counts = loadCheckedEstate(copy).environments.map((e) => [e.name, (e.apps.find((a) => a.name === "beat")!.instances as { count: number }).count]);
   expect(counts).toEqual([["preview", 0], ["staging", 1], ["production", 1]]);
-  copy.environments.find((e: any) => e.name === "production").scaling["notify-delivery-celery-beat"] = { count: 0 };
-  expect(() => loadCheckedEstate(copy)).toThrow(/production\/notify-delivery-celery-beat: .*must run exactly 1 instance in production .*no acknowledgement in config can accept it/);
+  copy.environments.find((e: any) => e.name === "production").scaling.beat = { count: 0 };
+  expect(() => loadCheckedEstate(copy)).toThrow(/production\/beat: .*must run exactly 1 instance in production .*no acknowledgement in config can accept it/);
 });
 
 test("an environment's entry must match the app's mode: a count for a fixed app, limits for an autoscaled one", () => {
-  expect(problems((e) => (env(e, "staging").scaling["notify-delivery-celery-beat"] = { autoscaler: { min: 1, max: 2 } }))).toEqual([
-    "config/staging.ts: environments[staging].scaling.notify-delivery-celery-beat: staging: notify-delivery-celery-beat has a fixed instance count (1 in config/apps.ts); it takes no autoscaler limits or floor here, only its own count: { count: N }",
+  expect(problems((e) => (env(e, "staging").scaling.beat = { autoscaler: { min: 1, max: 2 } }))).toEqual([
+    "config/staging.ts: environments[staging].scaling.beat: staging: beat has a fixed instance count (1 in config/apps.ts); it takes no autoscaler limits or floor here, only its own count: { count: N }",
   ]);
   expect(problems((e) => (env(e, "staging").scaling["notify-api"] = { count: 3 }))).toEqual([
     'config/staging.ts: environments[staging].scaling: staging: autoscaled app notify-api has no autoscaler limits; add "notify-api": { autoscaler: { min, max } }',
@@ -168,7 +174,7 @@ test("an environment's entry must match the app's mode: a count for a fixed app,
 });
 
 test("a value derived from the environment and app is a typed function, evaluated per environment", () => {
-  const copy = copyOf(estate) as any;
+  const copy = smallEstate() as any;
   copy.defaults.env = { ...copy.defaults.env, NEW_RELIC_APP_NAME: ({ environment, app }: { environment: string; app: string }) => `${environment}.${app}` };
   const production = loadEstate(copy).find((e) => e.name === "production")!;
   expect(production.apps.find((a) => a.name === "notify-api")!.env.NEW_RELIC_APP_NAME).toBe("production.notify-api");
@@ -184,7 +190,7 @@ test("names config derives for safety cannot be set by hand, and the error says 
 });
 
 test("values that differ in one environment sit next to the app: memory, services and env, that environment only", () => {
-  const copy = copyOf(estate) as any;
+  const copy = smallEstate() as any;
   const api = copy.apps.find((a: any) => a.name === "notify-api");
   api.byEnvironment = { preview: { memory: "512M", services: [...api.services, "notify-new-service"], env: { FEATURE_X: "on" } } };
   const [preview, staging] = loadCheckedEstate(copy).environments;
@@ -210,32 +216,32 @@ describe("consumesFrom: queues of another estate", () => {
   const other = { estate: "notifications-template-preview", queuePrefix: { preview: "tp-preview-", staging: "tp-staging-", production: "tp-live-" }, reason: "Template preview reports each sanitised letter on its own queue." };
 
   test("its queues need not be declared here, and its prefix drives NOTIFICATION_QUEUE_PREFIX", () => {
-    const copy = copyOf(estate) as any;
-    Object.assign(app(copy, "notify-delivery-worker-letters"), { consumesFrom: other });
-    app(copy, "notify-delivery-worker-letters").process.queues = ["letter-pdf-outcomes"];
+    const copy = smallEstate() as any;
+    Object.assign(app(copy, "reporter"), { consumesFrom: other });
+    app(copy, "reporter").process.queues = ["letter-pdf-outcomes"];
     const production = loadEstate(copy).find((e) => e.name === "production")!;
-    const letters = production.apps.find((a) => a.name === "notify-delivery-worker-letters")!;
+    const letters = production.apps.find((a) => a.name === "reporter")!;
     expect(letters.env.NOTIFICATION_QUEUE_PREFIX).toBe("tp-live-");
     expect(letters.externalQueues).toEqual({ estate: other.estate, reason: other.reason, sqsNames: ["tp-live-letter-pdf-outcomes"] });
-    expect(production.queues.find((q) => q.name === "letter-tasks")!.consumers).not.toContain("notify-delivery-worker-letters");
+    expect(production.queues.flatMap((q) => q.consumers)).not.toContain("reporter");
   });
 
   test("a prefix overlapping one of this estate's is refused (those would be this estate's queues); beat cannot consume", () => {
     expect(
       problems((e) => {
-        Object.assign(app(e, "notify-delivery-worker-letters"), { consumesFrom: { ...other, queuePrefix: { ...other.queuePrefix, production: "live-tp-" } } });
-        Object.assign(app(e, "notify-delivery-celery-beat"), { consumesFrom: other });
+        Object.assign(app(e, "reporter"), { consumesFrom: { ...other, queuePrefix: { ...other.queuePrefix, production: "production-tp-" } } });
+        Object.assign(app(e, "beat"), { consumesFrom: other });
       }),
     ).toEqual([
-      "config/apps.ts: apps[notify-delivery-celery-beat].consumesFrom: notify-delivery-celery-beat is a celery-beat: only a celery worker consumes queues; remove consumesFrom",
-      `config/apps.ts: apps[notify-delivery-worker-letters].consumesFrom.queuePrefix.production: "live-tp-" overlaps production's own queue prefix "live": these would be this estate's queues; list them in config/queues.ts instead, or fix the prefix`,
+      `config/apps.ts: apps[reporter].consumesFrom.queuePrefix.production: "production-tp-" overlaps production's own queue prefix "production": these would be this estate's queues; list them in config/queues.ts instead, or fix the prefix`,
+      "config/apps.ts: apps[beat].consumesFrom: beat is a celery-beat: only a celery worker consumes queues; remove consumesFrom",
     ]);
   });
 
   test("every environment's prefix is required", () => {
-    expect(problems((e) => Object.assign(app(e, "notify-delivery-worker-letters"), { consumesFrom: { ...other, queuePrefix: { preview: "tp-preview-" } } }))).toEqual([
-      expect.stringMatching(/^config\/apps.ts: apps\[notify-delivery-worker-letters\]\.consumesFrom\.queuePrefix\.staging: /),
-      expect.stringMatching(/^config\/apps.ts: apps\[notify-delivery-worker-letters\]\.consumesFrom\.queuePrefix\.production: /),
+    expect(problems((e) => Object.assign(app(e, "reporter"), { consumesFrom: { ...other, queuePrefix: { preview: "tp-preview-" } } }))).toEqual([
+      expect.stringMatching(/^config\/apps.ts: apps\[reporter\]\.consumesFrom\.queuePrefix\.staging: /),
+      expect.stringMatching(/^config\/apps.ts: apps\[reporter\]\.consumesFrom\.queuePrefix\.production: /),
     ]);
   });
 });

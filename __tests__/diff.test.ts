@@ -36,19 +36,27 @@ describe("diffStack", () => {
   });
 
   test("routes, queues, policies and parameters added and removed", () => {
+    // The first of each in today's production stack: the rules, not today's names, are under test.
     const base = production();
     const head = production();
-    delete head.resource.cloudfoundry_route["route_api_notifications_service_gov_uk_notifications_sms_mmg"];
-    delete head.resource.aws_sqs_queue["govuk-alerts"];
-    head.resource.aws_sqs_queue["broadcast-tasks"].visibility_timeout_seconds = 400;
-    delete head.resource.cloudfoundry_network_policy["notify-delivery-worker-jobs_to_notify-statsd-exporter_udp_8125"];
-    delete head.data.aws_ssm_parameter["ssm-ZENDESK_API_KEY"];
+    const [routeId, route] = Object.entries(base.resource.cloudfoundry_route as Record<string, any>).find(([, r]) => r.path)!;
+    const [gone, kept] = Object.keys(base.resource.aws_sqs_queue).filter((n) => !n.endsWith("-dead-letter"));
+    const [policyId, policy] = Object.entries(base.resource.cloudfoundry_network_policy as Record<string, any>)[0];
+    const [paramId, param] = Object.entries(base.data.aws_ssm_parameter as Record<string, any>)[0];
+    const domain = base.data.cloudfoundry_domain[/data\.cloudfoundry_domain\.([^.]+)\.id/.exec(route.domain)![1]].name;
+    const routeApp = /cloudfoundry_app\.([^.]+)\.id/.exec(route.destinations[0].app_id)![1];
+    const source = /cloudfoundry_app\.([^.]+)\.id/.exec(policy.policies[0].source_app)![1];
+    delete head.resource.cloudfoundry_route[routeId];
+    delete head.resource.aws_sqs_queue[gone];
+    head.resource.aws_sqs_queue[kept].visibility_timeout_seconds = 4000;
+    delete head.resource.cloudfoundry_network_policy[policyId];
+    delete head.data.aws_ssm_parameter[paramId];
     expect(diffStack(base, head)).toEqual([
-      "route - api.notifications.service.gov.uk/notifications/sms/mmg (was notify-api-sms-receipts)",
-      "queue - govuk-alerts (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)",
-      "queue broadcast-tasks: visibility timeout (s) 310 -> 400",
-      "network policy - notify-delivery-worker-jobs -> notify-statsd-exporter udp/8125",
-      "secret store - /notify/production/ZENDESK_API_KEY (no longer read)",
+      `route - ${route.host}.${domain}${route.path} (was ${routeApp})`,
+      `queue - ${gone} (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)`,
+      `queue ${kept}: visibility timeout (s) ${base.resource.aws_sqs_queue[kept].visibility_timeout_seconds} -> 4000`,
+      `network policy - ${source} -> notify-statsd-exporter udp/8125`,
+      `secret store - ${param.name} (no longer read)`,
     ]);
   });
 
@@ -66,16 +74,17 @@ describe("diffStack", () => {
 
   test("an app or queue deleted from config is forgotten, unless retired: then it is destroyed, in capitals", () => {
     const head = production() as any;
-    delete head.resource.cloudfoundry_app["notify-delivery-worker-letters"];
-    delete head.resource.aws_sqs_queue["letter-tasks"];
-    expect(diffStack(production(), head)).toEqual([
-      "app - notify-delivery-worker-letters (RETIRED: DESTROYS THE APP)",
-      "queue - letter-tasks (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)",
-    ]);
-    head.removed = [{ from: "cloudfoundry_app.notify-delivery-worker-letters", lifecycle: { destroy: false } }, { from: "aws_sqs_queue.letter-tasks", lifecycle: { destroy: false } }];
-    expect(diffStack(production(), head)).toEqual([
-      "app - notify-delivery-worker-letters (forgotten: it keeps running, no longer managed; retire it in config/retired.ts to destroy it)",
-      "queue - letter-tasks (forgotten: it and its messages stay, no longer managed)",
+    // An app without routes, bindings or policies of its own would be simplest; any app shows the rule.
+    const app = Object.keys(head.resource.cloudfoundry_app).find((n) => n !== "notify-api")!;
+    const queue = Object.keys(head.resource.aws_sqs_queue).find((n) => !n.endsWith("-dead-letter"))!;
+    delete head.resource.cloudfoundry_app[app];
+    delete head.resource.aws_sqs_queue[queue];
+    const lines = () => diffStack(production(), head).filter((l) => l.startsWith(`app - ${app} `) || l.startsWith(`queue - ${queue} `));
+    expect(lines()).toEqual([`app - ${app} (RETIRED: DESTROYS THE APP)`, `queue - ${queue} (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)`]);
+    head.removed = [{ from: `cloudfoundry_app.${app}`, lifecycle: { destroy: false } }, { from: `aws_sqs_queue.${queue}`, lifecycle: { destroy: false } }];
+    expect(lines()).toEqual([
+      `app - ${app} (forgotten: it keeps running, no longer managed; retire it in config/retired.ts to destroy it)`,
+      `queue - ${queue} (forgotten: it and its messages stay, no longer managed)`,
     ]);
   });
 

@@ -392,7 +392,8 @@ export const estateSchema: z.ZodType<EstateConfig> = z
 
     estate.environments.forEach((env, k) => {
       for (const [name, s] of Object.entries(env.scaling)) {
-        const app = appsByName.get(name);
+        // With a duplicate or invalid app name, which app an entry means is unknowable: the name is reported once.
+        const app = appNamesSound ? appsByName.get(name) : undefined;
         if (!app && appNamesSound)
           ctx.addIssue({
             code: "custom",

@@ -114,7 +114,10 @@ test("move the default memory up by half (1G to 1.5G in 2024): memory lines only
 test("double a disk quota in one environment only: that environment's disk line, nothing elsewhere", () => {
   const before = loadEstate().find((e) => e.name === "preview")!.apps.find((a) => a.name === AUTOSCALED_WORKER)!.diskQuota;
   const doubled = `${mib(before) * 2}M` as CfSize;
-  const { diff } = apply("disk-preview", (c) => (app(c, AUTOSCALED_WORKER).byEnvironment = { preview: { diskQuota: doubled } }));
+  const { diff } = apply("disk-preview", (c) => {
+    const a = app(c, AUTOSCALED_WORKER);
+    a.byEnvironment = { ...(a.byEnvironment ?? {}), preview: { ...(a.byEnvironment?.preview ?? {}), diskQuota: doubled } };
+  });
   expect(diff.preview).toEqual([`app ${AUTOSCALED_WORKER}: disk ${before} -> ${canonicalSize(doubled)}`]);
   expect([diff.staging, diff.production]).toEqual([[], []]);
 });
@@ -129,14 +132,15 @@ test("celery beat at 0 in one environment, 1 elsewhere: one line in the environm
 });
 
 test("a new secret for one app: the variable and the parameter it reads, in every environment", () => {
+  const secret = fresh("NEW_PARTNER_API_KEY", ESTATE.secrets.map((x: any) => x.name));
   const { diff, checks } = apply("new-secret", (c) => {
-    c.secrets.push({ name: "NEW_PARTNER_API_KEY", kind: "secret", encoding: "string", allowedApps: [AUTOSCALED_WORKER], reason: "The worker calls the new partner's API with it." });
-    app(c, AUTOSCALED_WORKER).secrets = [...(app(c, AUTOSCALED_WORKER).secrets ?? []), "NEW_PARTNER_API_KEY"];
+    c.secrets.push({ name: secret, kind: "secret", encoding: "string", allowedApps: [AUTOSCALED_WORKER], reason: "The worker calls the new partner's API with it." });
+    app(c, AUTOSCALED_WORKER).secrets = [...(app(c, AUTOSCALED_WORKER).secrets ?? []), secret];
   });
   for (const [env, lines] of Object.entries(diff)) {
     expect(lines).toEqual([
-      `app ${AUTOSCALED_WORKER}: env +NEW_PARTNER_API_KEY (from the secret store)`,
-      `secret store + /notify/${env}/NEW_PARTNER_API_KEY (must exist before the apply)`,
+      `app ${AUTOSCALED_WORKER}: env +${secret} (from the secret store)`,
+      `secret store + /notify/${env}/${secret} (must exist before the apply)`,
     ]);
   }
   expect(checks.violations).toEqual([]);
@@ -158,28 +162,30 @@ test("a public route in one environment only", () => {
 });
 
 test("an app that reads another estate's queues: the app and a wider IAM boundary, no queue of this estate", () => {
+  const reader = fresh("notify-delivery-worker-pdf-outcomes", ESTATE.apps.map((a: any) => a.name));
+  const theirs = fresh("letter-pdf-outcomes", ESTATE.apps.flatMap((a: any) => (a.consumesFrom ? a.process.queues : [])));
   const { diff, checks, environments } = apply("consumes-from", (c) => {
     c.apps.push({
       ...app(c, TEMPLATE_WORKER),
-      name: "notify-delivery-worker-pdf-outcomes",
+      name: reader,
       notifyAppName: "delivery-worker-pdf-outcomes",
-      process: { kind: "celery-worker", concurrency: 2, queues: ["letter-pdf-outcomes"] },
+      process: { kind: "celery-worker", concurrency: 2, queues: [theirs] },
       scaling: { mode: "fixed", count: 1 },
       consumesFrom: { estate: "notifications-template-preview", queuePrefix: { preview: "tp-preview-", staging: "tp-staging-", production: "tp-live-" }, reason: "Template preview reports each sanitised letter on its own queue." },
     });
-    allowLike(c, TEMPLATE_WORKER, "notify-delivery-worker-pdf-outcomes");
+    allowLike(c, TEMPLATE_WORKER, reader);
   });
   const production = environments.find((e) => e.name === "production")!;
-  const reader = production.apps.find((a) => a.name === "notify-delivery-worker-pdf-outcomes")!;
-  expect(reader.env.NOTIFICATION_QUEUE_PREFIX).toBe("tp-live-");
-  expect(production.queues.map((q) => q.name)).not.toContain("letter-pdf-outcomes");
-  expect(production.apps.filter((a) => a.name !== reader.name).every((a) => a.env.NOTIFICATION_QUEUE_PREFIX === production.queuePrefix)).toBe(true);
+  const readerApp = production.apps.find((a) => a.name === reader)!;
+  expect(readerApp.env.NOTIFICATION_QUEUE_PREFIX).toBe("tp-live-");
+  expect(production.queues.map((q) => q.name)).not.toContain(theirs);
+  expect(production.apps.filter((a) => a.name !== reader && !a.externalQueues).every((a) => a.env.NOTIFICATION_QUEUE_PREFIX === production.queuePrefix)).toBe(true);
   const prefix = { preview: "tp-preview-", staging: "tp-staging-", production: "tp-live-" } as Record<string, string>;
   for (const [env, lines] of Object.entries(diff)) {
-    expect(lines).toEqual(expect.arrayContaining(["app + notify-delivery-worker-pdf-outcomes (new app)"]));
+    expect(lines).toEqual(expect.arrayContaining([`app + ${reader} (new app)`]));
     expect(lines.filter((l) => l.startsWith("queue "))).toEqual([]);
     expect(lines.filter((l) => l.includes("sqs_own_queues_only"))).toEqual([
-      `aws_iam_policy.sqs_own_queues_only changed: NotResource + arn:aws:sqs:eu-west-1:\${data.aws_caller_identity.current.account_id}:${prefix[env]}letter-pdf-outcomes`,
+      `aws_iam_policy.sqs_own_queues_only changed: NotResource + arn:aws:sqs:eu-west-1:\${data.aws_caller_identity.current.account_id}:${prefix[env]}${theirs}`,
     ]);
     noDestruction(lines);
   }
