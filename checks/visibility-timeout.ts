@@ -32,8 +32,8 @@ function checkEnvironment(env: ResolvedEnvironment): Violation[] {
   const apps = appsByName(env);
   for (const q of env.queues) {
     for (const consumer of q.consumers) {
-      const r = reservation(apps.get(consumer)!);
-      if (!r) continue;
+      // Consumers are derived from celery processes' queues (consumedQueues), so each has a reservation.
+      const r = reservation(apps.get(consumer)!)!;
       const held = r.prefetch * r.concurrency * q.maxTaskSeconds;
       const needed = q.maxRetryDelaySeconds + held + VISIBILITY_MARGIN_SECONDS;
       if (needed <= q.visibilityTimeoutSeconds) continue;

@@ -33,3 +33,11 @@ test("a new app given several secrets it is not allowed is one line per environm
   });
   expect(secretGrants.run(one).map((v) => v.message)).toEqual([expect.stringContaining("allows only to sender, receipts and 2 other apps;")]);
 });
+
+test("up to three allowed apps are named in full", () => {
+  const envs = estateWith((e) => {
+    e.secrets.push({ name: "THREE_KEY", kind: "secret", encoding: "string", allowedApps: ["sender", "receipts", "beat"], reason: "Three apps call the other service." });
+    app(e, "reporter").secrets = ["THREE_KEY"];
+  });
+  expect(secretGrants.run(envs).map((v) => v.message)).toEqual([expect.stringContaining("allows only to sender, receipts, beat;")]);
+});
