@@ -286,3 +286,82 @@ test("a route forgotten with its app says so; a route deleted from an app that s
   ).toEqual(["route - www.notify.example/x (forgotten with api: it stays, no longer managed)"]);
   expect(changed((s) => delete s.resource.cloudfoundry_route.r2)).toEqual(["route - www.notify.example/x (was api)"]);
 });
+
+test("removals, changes and moves come out sorted too, whatever order the stacks list them in", () => {
+  const dom = "${data.cloudfoundry_domain.domain-example.id}";
+  const exporter = "${data.cloudfoundry_app.statsd-exporter.id}";
+  // Both stacks declare everything in reverse order.
+  const stack = (v: string) => ({
+    data: { cloudfoundry_domain: { "domain-example": { name: "notify.example" } }, cloudfoundry_app: { "statsd-exporter": { name: "exporter" } }, aws_ssm_parameter: { "ssm-Z": { name: "/z" }, "ssm-A": { name: "/a" } } },
+    resource: {
+      cloudfoundry_app: { zeta: { memory: v, environment: { ZZ: v, AA: v } }, alpha: { memory: v, environment: { ZZ: v, AA: v } } },
+      cloudfoundry_route: {
+        z: { host: "zz", domain: dom, destinations: [{ app_id: `\${cloudfoundry_app.${v === "1G" ? "zeta" : "alpha"}.id}` }] },
+        a: { host: "aa", domain: dom, destinations: [{ app_id: `\${cloudfoundry_app.${v === "1G" ? "zeta" : "alpha"}.id}` }] },
+      },
+      aws_sqs_queue: { zq: { visibility_timeout_seconds: v }, aq: { visibility_timeout_seconds: v } },
+      cloudfoundry_service_credential_binding: { db: { for_each: '${{ for a in ["zeta", "alpha"] : a => a }}' } },
+      cloudfoundry_network_policy: {
+        z: { policies: [{ source_app: "${cloudfoundry_app.zeta.id}", destination_app: exporter, protocol: "udp", port: "8125" }] },
+        a: { policies: [{ source_app: "${cloudfoundry_app.alpha.id}", destination_app: exporter, protocol: "udp", port: "8125" }] },
+      },
+    },
+  });
+  expect(diffStack(stack("1G"), stack("2G"))).toEqual([
+    "app alpha: memory 1G -> 2G",
+    "app alpha: env AA 1G -> 2G",
+    "app alpha: env ZZ 1G -> 2G",
+    "app zeta: memory 1G -> 2G",
+    "app zeta: env AA 1G -> 2G",
+    "app zeta: env ZZ 1G -> 2G",
+    "route aa.notify.example: zeta -> alpha",
+    "route zz.notify.example: zeta -> alpha",
+    "queue aq: visibility timeout (s) 1G -> 2G",
+    "queue zq: visibility timeout (s) 1G -> 2G",
+  ]);
+  const empty = { data: { cloudfoundry_domain: { "domain-example": { name: "notify.example" } } }, resource: {} };
+  expect(diffStack(stack("1G"), empty)).toEqual([
+    "app - alpha (RETIRED: DESTROYS THE APP)",
+    "app - zeta (RETIRED: DESTROYS THE APP)",
+    "route - aa.notify.example (was zeta)",
+    "route - zz.notify.example (was zeta)",
+    "queue - aq (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)",
+    "queue - zq (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)",
+    "binding - db -> alpha (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)",
+    "binding - db -> zeta (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)",
+    "network policy - alpha -> exporter udp/8125",
+    "network policy - zeta -> exporter udp/8125",
+    "secret store - /a (no longer read)",
+    "secret store - /z (no longer read)",
+  ]);
+});
+
+test("a route to two apps names both; a stack without data or resources is read as empty", () => {
+  expect(changed((s) => (s.resource.cloudfoundry_route.r1.destinations = [{ app_id: "${cloudfoundry_app.api.id}" }, { app_id: "${cloudfoundry_app.worker.id}" }]))).toEqual([
+    "route api.notify.example: api -> api, worker",
+  ]);
+  expect(diffStack({ resource: { cloudfoundry_network_policy: { p: { policies: [{ source_app: "${cloudfoundry_app.a.id}", destination_app: "${cloudfoundry_app.b.id}", protocol: "tcp", port: "80" }] } } } }, undefined)).toEqual([
+    "network policy - a -> b tcp/80",
+  ]);
+  expect(diffStack(undefined, { removed: [{ from: "x.y" }] } as any)).toEqual([]);
+});
+
+test("an instance expression with anything after it is shown as written", () => {
+  expect(changed((s) => (s.resource.cloudfoundry_app.api.instances = '${max(2, lookup(local.live_instances, "api", 0))} + 1'))).toEqual([
+    'app api: instances max(2, live count) -> ${max(2, lookup(local.live_instances, "api", 0))} + 1',
+  ]);
+});
+
+test("IAM policy changes: Resource and NotResource, several at once, sorted; other policy-bearing types are only named", () => {
+  const withPolicy = (statement: object) => {
+    const s = base();
+    s.resource.aws_iam_policy = { p: { policy: JSON.stringify({ Statement: [statement] }) } };
+    s.resource.aws_s3_bucket_policy = { b: { policy: JSON.stringify({ Statement: [statement] }) } };
+    return s;
+  };
+  expect(diffStack(withPolicy({ Resource: ["arn:z", "arn:old"] }), withPolicy({ Resource: ["arn:z", "arn:b", "arn:a"] }))).toEqual([
+    "aws_iam_policy.p changed: Resource + arn:a; Resource + arn:b; Resource - arn:old",
+    "aws_s3_bucket_policy.b changed",
+  ]);
+  expect(diffStack(withPolicy({ Effect: "Allow" }), withPolicy({ Effect: "Deny" }))).toEqual(["aws_iam_policy.p changed", "aws_s3_bucket_policy.b changed"]);
+});
