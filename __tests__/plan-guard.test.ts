@@ -159,3 +159,42 @@ describe("on plans Terraform wrote (fixtures/plans/rehearsed, npm run plan-fixtu
     expect(refused.filter((f) => f.invariant).map((f) => f.message)).toEqual(["instances 35 -> 10, below the incident floor of 25 (checks/invariants.ts, 9c2ded00c)"]);
   });
 });
+
+test("the advice names only what applies: a plain refusal gets the acceptance line and nothing about floors or plan files", () => {
+  const text = renderFindings("production", guardPlan(fixture("delete-queue"), production()));
+  expect(text).toBe(
+    "plan guard (production):\n" +
+      "  REFUSED   aws_sqs_queue.govuk-alerts: queue (its messages would be lost) would be DESTROYED\n" +
+      "1 finding refused.\n" +
+      "If a change is really meant, accept its address in config/production.ts, in the same pull request, and remove it after the apply:\n" +
+      '  allowedDestructiveChanges: [{ address: "aws_sqs_queue.govuk-alerts", reason: "..." }]\n',
+  );
+  const floorOnly = renderFindings("production", guardPlan(appUpdate("notify-api", { instances: 30 }, { instances: 10 }), production()));
+  expect(floorOnly).toContain("An incident floor cannot be accepted in config");
+  expect(floorOnly).not.toContain("terraform show -json");
+  const notAPlan = renderFindings("production", guardPlan({ format_version: "1.2" }, production()));
+  expect(notAPlan).toContain("Give it the output of `terraform show -json <planfile>`.");
+  expect(notAPlan).not.toContain("allowedDestructiveChanges");
+  expect(notAPlan).not.toContain("incident floor");
+});
+
+test("beat kept at 1 in production, another field changing, is not a finding", () => {
+  expect(guardPlan(appUpdate("beat", { instances: 1, memory: "512M" }, { instances: 1, memory: "1G" }), production())).toEqual([]);
+  // Where config stops beat (count 0 in preview), the plan to 0 is below no floor and no beat rule;
+  // it still halves what runs, which a reviewer accepts for that one apply (issue 10's rule).
+  const config = smallEstate() as any;
+  const preview = config.environments.find((e: any) => e.name === "preview");
+  preview.scaling.beat = { count: 0 };
+  const stop = appUpdate("beat", { instances: 1 }, { instances: 0 });
+  expect(guardPlan(stop, resolveEnvironment(config, "preview")).map((f) => f.message)).toEqual(["instances 1 -> 0: less than half of what runs now"]);
+  preview.allowedDestructiveChanges = [{ address: "cloudfoundry_app.beat", reason: "Beat stops in preview from now on (config/preview.ts)." }];
+  expect(blocking(guardPlan(stop, resolveEnvironment(config, "preview")))).toEqual([]);
+});
+
+test("an app that is not stopped before and stays running is not refused; one already stopped staying stopped is not either", () => {
+  expect(guardPlan(appUpdate("reporter", { instances: 1 }, { instances: 1, stopped: false }), production())).toEqual([]);
+  expect(guardPlan(appUpdate("reporter", { instances: 1, stopped: true }, { instances: 1, stopped: true }), production())).toEqual([]);
+  expect(blocking(guardPlan(planOf({ address: "cloudfoundry_app.reporter", type: "cloudfoundry_app", actions: ["create"], before: null, after: { name: "reporter", instances: 1, stopped: true } }), production())).map((f) => f.message)).toEqual([
+    expect.stringMatching(/STOPPED/),
+  ]);
+});
