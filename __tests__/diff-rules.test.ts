@@ -365,3 +365,7 @@ test("IAM policy changes: Resource and NotResource, several at once, sorted; oth
   ]);
   expect(diffStack(withPolicy({ Effect: "Allow" }), withPolicy({ Effect: "Deny" }))).toEqual(["aws_iam_policy.p changed", "aws_s3_bucket_policy.b changed"]);
 });
+
+test("a route on the bare domain, and one with no destination, read as CF prints them", () => {
+  expect(changed((s) => (s.resource.cloudfoundry_route.bare = { domain: "${data.cloudfoundry_domain.domain-example.id}" }))).toEqual(["route + notify.example -> "]);
+});
