@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "util";
-import type { PlanJson, ResourceChange } from "./plan-json";
+import { isJsonObject as isObject, type PlanJson, type ResourceChange } from "./plan-json";
 
 // The scheduled drift check (ci/pipeline.yml, job drift-<env>) plans an environment with its read-only
 // identity and fails when the plan is not empty, naming what changed outside Terraform: an app scaled
@@ -7,7 +7,6 @@ import type { PlanJson, ResourceChange } from "./plan-json";
 // makes to an autoscaled app are not drift: the stack deploys max(floor, live), so they plan nothing.
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 /** Whether Terraform marks a value, or anything inside it, sensitive. */
 const anySensitive = (mark: unknown): boolean => mark === true || (typeof mark === "object" && mark !== null && Object.values(mark).some(anySensitive));
 const scalar = (v: unknown) => (v === null || v === undefined ? "null" : typeof v === "string" ? JSON.stringify(v) : String(v));

@@ -1,8 +1,8 @@
 import { ENVIRONMENTS } from "../config";
 import { loadCheckedEstate } from "../checks";
-import { cli, environmentArgument, parseJsonInput, readInput, run, UsageError } from "./cli";
-import { blocking, guardPlan, renderFindings } from "./plan-guard";
-import { parsePlan } from "./plan-json";
+import { cli, environmentArgument, run } from "./cli";
+import { blocking, guardParsedPlan, renderFindings } from "./plan-guard";
+import { readPlanArgument } from "./plan-json";
 
 // terraform show -json plan | npm run -s plan-guard -- <env> -
 // Exit 0 when the plan is safe, 1 when it is refused, 2 when it is not a Terraform plan. CI pipes the
@@ -12,11 +12,9 @@ const program = cli("plan-guard", "Refuse a Terraform plan that destroys or repl
   .argument("<plan-json>", "output of `terraform show -json <planfile>`, or - to read it from standard input")
   .action((envName: string, file: string) => {
     environmentArgument(envName);
-    const input = parseJsonInput(readInput(file, "the plan"), file, "the plan");
-    const parsed = parsePlan(input);
-    if ("problem" in parsed) throw new UsageError(`refused the plan ${file === "-" ? "on standard input" : file}: it is ${parsed.problem}`);
+    const plan = readPlanArgument(file);
     const env = loadCheckedEstate().environments.find((e) => e.name === envName)!;
-    const findings = guardPlan(parsed.plan, env);
+    const findings = guardParsedPlan(plan, env);
     process.stdout.write(renderFindings(envName, findings));
     process.exitCode = blocking(findings).length ? 1 : 0;
   });

@@ -1,7 +1,7 @@
 import type { ResolvedApp, ResolvedEnvironment } from "../config";
 import { BEAT_REQUIRED_IN, effectiveFloor, incidentFloor } from "../checks/invariants";
 import { retiredAddresses } from "../config/lifecycle";
-import { parsePlan, type PlanJson, type ResourceChange } from "./plan-json";
+import { isJsonObject, parsePlan, type PlanJson, type ResourceChange } from "./plan-json";
 
 // Reads `terraform show -json <plan>` and refuses plans that lose state or capacity: a destroyed or
 // replaced queue loses its messages, a replaced app or route is an outage, an app below its floor is
@@ -26,7 +26,7 @@ const STATEFUL: Readonly<Record<string, string>> = {
   cloudfoundry_service_credential_binding: "service binding (the app loses the service's credentials)",
 };
 
-const obj = (v: unknown): Record<string, unknown> | null => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const obj = (v: unknown): Record<string, unknown> | null => (isJsonObject(v) ? v : null);
 
 function destroyed(c: ResourceChange): string | undefined {
   const a = c.change.actions;
@@ -70,10 +70,15 @@ function appFindings(c: ResourceChange, env: ResolvedEnvironment, app: ResolvedA
   return out;
 }
 
-/** Every finding of a plan, marked accepted where config accepts that address. */
+/** Every finding of a plan, marked accepted where config accepts that address; input that is not a plan is one refusal. */
 export function guardPlan(input: unknown, env: ResolvedEnvironment): GuardFinding[] {
   const parsed = parsePlan(input);
   if ("problem" in parsed) return [{ address: "(plan)", message: `refused: it is ${parsed.problem}` }];
+  return guardParsedPlan(parsed.plan, env);
+}
+
+/** guardPlan for a plan already parsed with parsePlan (the command parses once, to exit 2 on bad input). */
+export function guardParsedPlan(plan: PlanJson, env: ResolvedEnvironment): GuardFinding[] {
   // Accepted: what config retired on purpose, and addresses accepted for a reviewed change.
   const accepted = new Map([...retiredAddresses(env), ...env.allowedDestructiveChanges.map((a) => [a.address, a.reason] as const)]);
   const apps = new Map(env.apps.map((a) => [a.name, a]));
@@ -82,7 +87,7 @@ export function guardPlan(input: unknown, env: ResolvedEnvironment): GuardFindin
     const reason = f.invariant ? undefined : accepted.get(address);
     findings.push({ address, ...f, ...(reason ? { acceptedBecause: reason } : {}) });
   };
-  for (const c of parsed.plan.resource_changes ?? []) {
+  for (const c of plan.resource_changes ?? []) {
     if (c.mode !== "managed") continue;
     const kind = STATEFUL[c.type];
     const what = kind && destroyed(c);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseJsonInput, readInput, UsageError } from "./cli";
 
 // Terraform's JSON plan representation (`terraform show -json <planfile>`, format_version 1.x), as
 // far as the tools that judge plans read it. Anything else, a state file, `null`, a truncated plan,
@@ -44,6 +45,11 @@ export const planJsonSchema = z
 export type PlanJson = z.infer<typeof planJsonSchema>;
 export type ResourceChange = z.infer<typeof resourceChange>;
 
+/** A JSON object (not null, not an array): what a plan's before, after and *_unknown values are when set. */
+export function isJsonObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 /** The plan, or the reason it is not one (the first few problems, with their paths). */
 export function parsePlan(input: unknown): { plan: PlanJson } | { problem: string } {
   const r = planJsonSchema.safeParse(input);
@@ -53,4 +59,14 @@ export function parsePlan(input: unknown): { plan: PlanJson } | { problem: strin
     .map((i) => `${i.path.length ? i.path.join(".") : "(top level)"}: ${i.message}`)
     .join("; ");
   return { problem: `not a Terraform JSON plan (terraform show -json <planfile>, format 1.x): ${where}` };
+}
+
+/**
+ * The plan a command was given (a file, or - for standard input), parsed once; a UsageError (exit 2)
+ * when it cannot be read, is not JSON or is not a Terraform plan.
+ */
+export function readPlanArgument(file: string): PlanJson {
+  const parsed = parsePlan(parseJsonInput(readInput(file, "the plan"), file, "the plan"));
+  if ("problem" in parsed) throw new UsageError(`the plan ${file === "-" ? "on standard input" : file} is ${parsed.problem}`);
+  return parsed.plan;
 }
