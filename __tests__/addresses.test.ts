@@ -1,25 +1,23 @@
 import { STATEFUL_HISTORY } from "../config/stateful-history";
-import { ENVS, environments, synth } from "./helpers";
+import { environment, ENVS, synth } from "./helpers";
 
 // Terraform addresses of stateful resources. Renaming one destroys and recreates the thing behind it
 // (a running app, a queue with messages); a change here needs a `terraform state mv` in the same PR.
 describe.each(ENVS)("%s", (env) => {
-  const declared = () => environments().find((e) => e.name === env)!;
-
   test("apps are addressed by their CF name", () => {
-    const apps = declared().apps.map((a) => `cloudfoundry_app.${a.name}`);
+    const apps = environment(env).apps.map((a) => `cloudfoundry_app.${a.name}`);
     expect(apps.length).toBeGreaterThan(0);
     expect(Object.keys(synth(env).resource.cloudfoundry_app).map((n) => `cloudfoundry_app.${n}`).sort()).toEqual(apps.sort());
   });
 
   test("queues are addressed by their celery name, dead-letter queues by that name + -dead-letter", () => {
-    const names = declared().queues.map((q) => q.name);
+    const names = environment(env).queues.map((q) => q.name);
     expect(names.length).toBeGreaterThan(0);
     expect(Object.keys(synth(env).resource.aws_sqs_queue).sort()).toEqual(names.flatMap((n) => [n, `${n}-dead-letter`]).sort());
   });
 
   test("routes are addressed by their URL (route_ + the URL with every other character as _)", () => {
-    const routes = declared().apps.flatMap((a) => a.routes.map((r) => `route_${r.url.replace(/[^a-zA-Z0-9]/g, "_")}`));
+    const routes = environment(env).apps.flatMap((a) => a.routes.map((r) => `route_${r.url.replace(/[^a-zA-Z0-9]/g, "_")}`));
     expect(Object.keys(synth(env).resource.cloudfoundry_route).sort()).toEqual([...new Set(routes)].sort());
     const domain = { preview: "notify_works", staging: "staging_notify_works", production: "notifications_service_gov_uk" }[env];
     // The public API routes, by name: the addresses the first adoption imported.
@@ -31,7 +29,7 @@ describe.each(ENVS)("%s", (env) => {
   test("every address ever recorded in config/stateful-history.ts whose owner config still declares is still synthesized", () => {
     // A rename of an address (a construct id, the naming scheme) would destroy and recreate the running
     // object: it needs a moved block or `terraform state mv` in the same change, and then this line.
-    const owners = new Set([...declared().apps.map((a) => `app ${a.name}`), ...declared().queues.map((q) => `queue ${q.name}`)]);
+    const owners = new Set([...environment(env).apps.map((a) => `app ${a.name}`), ...environment(env).queues.map((q) => `queue ${q.name}`)]);
     const expected = Object.entries(STATEFUL_HISTORY[env] ?? {}).filter(([, owner]) => owners.has(owner)).map(([address]) => address);
     expect(expected.length).toBeGreaterThan(0);
     const stack = synth(env).resource;

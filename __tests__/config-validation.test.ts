@@ -1,6 +1,7 @@
 import { copyOf } from "./config-copy";
 import { canonicalSize, ConfigError, estate, loadEstate, mib, type CfSize, type EstateConfig } from "../config";
 import { loadCheckedEstate } from "../checks";
+import { app, env } from "./checks/fixtures";
 import { smallEstate } from "./fixtures/small-estate";
 
 // Malformed config is rejected by the zod schema with the path of each field, all problems at once.
@@ -17,8 +18,6 @@ function problems(mutate: (e: any) => void): string[] {
   }
   return [];
 }
-const app = (e: any, name: string) => e.apps.find((a: any) => a.name === name);
-const env = (e: any, name: string) => e.environments.find((x: any) => x.name === name);
 
 test("the committed estate is valid", () => {
   expect(loadEstate().map((e) => e.name)).toEqual(["preview", "staging", "production"]);

@@ -1,19 +1,16 @@
 import { withoutMetadata } from "../tools/diff";
-import { ENVS, cfApp, environments, synth } from "./helpers";
+import { cfApp, environment, ENVS, synth } from "./helpers";
 
 // The facts each incident set (shared/seed, ESTATE.md), as the synthesized stacks carry them. Which
 // apps and queues exist comes from config (adding one is a config change and a snapshot update); the
 // values incidents set are literals, so that changing one fails here, in a test that names the fact.
-
-/** The apps and queues config declares for an environment: the stack must declare exactly these. */
-const declared = (env: (typeof ENVS)[number]) => environments().find((e) => e.name === env)!;
 
 /**
  * An incident's fact about one app holds while config declares the app: removing the app (a config
  * change) must not need a test edit. A declared app missing from the stack still fails (cfApp throws).
  */
 const whileDeclared = (env: (typeof ENVS)[number], name: string): Record<string, any> | undefined =>
-  declared(env).apps.some((a) => a.name === name) ? cfApp(env, name) : undefined;
+  environment(env).apps.some((a) => a.name === name) ? cfApp(env, name) : undefined;
 
 const PREFIX = { preview: "preview", staging: "staging", production: "live" } as const;
 const DOMAIN = { preview: "notify.works", staging: "staging-notify.works", production: "notifications.service.gov.uk" } as const;
@@ -31,14 +28,14 @@ describe.each(ENVS)("%s", (env) => {
   });
 
   test("every app of the estate is present, and no other", () => {
-    const apps = declared(env).apps.map((a) => a.name);
+    const apps = environment(env).apps.map((a) => a.name);
     expect(apps.length).toBeGreaterThan(0);
     expect(Object.keys(synth(env).resource.cloudfoundry_app).sort()).toEqual([...apps].sort());
   });
 
   test("every queue of the estate is present with the environment prefix", () => {
     const names = brokerQueues(env).map((q) => q.name).sort();
-    const queues = declared(env).queues.map((q) => q.name);
+    const queues = environment(env).queues.map((q) => q.name);
     expect(queues.length).toBeGreaterThan(0);
     expect(names).toEqual(queues.map((q) => `${PREFIX[env]}${q}`).sort());
   });
@@ -84,7 +81,7 @@ describe.each(ENVS)("%s", (env) => {
   });
 
   test("celery beat runs at most one instance, and exactly one in production", () => {
-    const beats = declared(env).apps.filter((a) => a.process.kind === "celery-beat");
+    const beats = environment(env).apps.filter((a) => a.process.kind === "celery-beat");
     expect(beats.length).toBeGreaterThan(0);
     for (const beat of beats) {
       const instances = cfApp(env, beat.name).instances;
@@ -121,7 +118,7 @@ describe.each(ENVS)("%s", (env) => {
 
   test("every app config gives a default <app>-<env> route has it", () => {
     const hosts = (Object.values(synth(env).resource.cloudfoundry_route) as any[]).map((r) => r.host);
-    const withDefault = declared(env).apps.filter((a) => a.routes.some((r) => r.kind === "default"));
+    const withDefault = environment(env).apps.filter((a) => a.routes.some((r) => r.kind === "default"));
     expect(withDefault.length).toBeGreaterThan(0);
     for (const app of withDefault) expect(hosts).toContain(`${app.name}-${env}`);
   });
@@ -160,7 +157,7 @@ describe.each(ENVS)("%s", (env) => {
     const policies = (Object.values(synth(env).resource.cloudfoundry_network_policy) as any[]).map((p) => p.policies[0]);
     const sources = policies.map((p) => p.source_app.replace(/^\$\{cloudfoundry_app\.(.*)\.id\}$/, "$1")).sort();
     expect(sources).toEqual(senders);
-    expect(senders).toEqual(declared(env).apps.filter((a) => a.sendsStatsd).map((a) => a.name).sort());
+    expect(senders).toEqual(environment(env).apps.filter((a) => a.sendsStatsd).map((a) => a.name).sort());
     expect(senders.length).toBeGreaterThan(0);
     for (const p of policies) {
       expect(p).toMatchObject({ port: "8125", protocol: "udp", destination_app: "${data.cloudfoundry_app.statsd-exporter.id}" });
@@ -174,7 +171,7 @@ describe.each(ENVS)("%s", (env) => {
   });
 
   test("each service is bound to exactly the apps config binds it to, in place, and new apps start with the same bindings", () => {
-    const resolved = environments().find((e) => e.name === env)!;
+    const resolved = environment(env);
     const declared = synth(env).resource.cloudfoundry_service_credential_binding;
     for (const service of new Set(resolved.apps.flatMap((a) => a.services))) {
       const apps = resolved.apps.filter((a) => a.services.includes(service)).map((a) => a.name);
@@ -198,7 +195,7 @@ describe.each(ENVS)("%s", (env) => {
   });
 
   test("NOTIFICATION_QUEUE_PREFIX on every app equals the prefix the queues are created with (another estate's, for an app that reads its queues)", () => {
-    for (const a of declared(env).apps) {
+    for (const a of environment(env).apps) {
       const expected = a.externalQueues ? a.env.NOTIFICATION_QUEUE_PREFIX : PREFIX[env];
       if (a.externalQueues) expect(a.externalQueues.sqsNames.every((n) => n.startsWith(expected))).toBe(true);
       expect([a.name, cfApp(env, a.name).environment.NOTIFICATION_QUEUE_PREFIX]).toEqual([a.name, expected]);
@@ -235,7 +232,7 @@ describe("instances during deploys", () => {
   });
 
   test.each(ENVS)("%s: every autoscaled app sets instances from the live count, never a bare literal", (env) => {
-    const autoscaled = environments().find((e) => e.name === env)!.apps.filter((a) => a.instances.mode === "autoscaled");
+    const autoscaled = environment(env).apps.filter((a) => a.instances.mode === "autoscaled");
     expect(autoscaled.length).toBeGreaterThan(0);
     for (const { name } of autoscaled) {
       expect(cfApp(env, name).instances).toMatch(new RegExp(`^\\$\\{max\\(\\d+, lookup\\(local\\.live_instances, "${name}", 0\\)\\)\\}$`));

@@ -20,6 +20,13 @@ export function environments(): ResolvedEnvironment[] {
   return (resolved ??= loadCheckedEstate().environments);
 }
 
+/** One environment of the committed estate, resolved and checked. */
+export function environment(name: string): ResolvedEnvironment {
+  const found = environments().find((e) => e.name === name);
+  if (!found) throw new Error(`no environment ${name} in config`);
+  return found;
+}
+
 let inProcess: string | undefined;
 /**
  * The directory global-setup.ts synthesized the estate into, once for the whole run. Under the

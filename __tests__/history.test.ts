@@ -3,7 +3,7 @@ import { STATEFUL_HISTORY } from "../config/stateful-history";
 import type { ResolvedEnvironment } from "../config";
 import * as path from "path";
 import { mergeHistory, writeHistory } from "../tools/history";
-import { ENVS, environments, synth } from "./helpers";
+import { environment, ENVS, synth } from "./helpers";
 
 // History is how the synth knows what to forget rather than destroy once config stops declaring it:
 // every stateful address declared must be in it. Like a snapshot, `npx jest -u` records new addresses
@@ -64,7 +64,7 @@ test("a retired owner is not forgotten (it is destroyed) and its addresses carry
 
 test("the synth writes a removed block (destroy = false) for each forgotten address, and no other", () => {
   for (const e of ENVS) {
-    const forgotten = forgottenAddresses(environments().find((x) => x.name === e)!);
+    const forgotten = forgottenAddresses(environment(e));
     const removed = (synth(e) as { removed?: { from: string; lifecycle: unknown }[] }).removed;
     if (!forgotten.length) expect(removed).toBeUndefined();
     else expect(removed).toEqual(forgotten.map((from) => ({ from, lifecycle: { destroy: false } })));

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { ENVS, environments, synth } from "./helpers";
+import { environment, environments, ENVS, synth } from "./helpers";
 
 // The two AWS identities of each environment (README: Credentials and permissions), as the policy
 // documents in ci/iam/ that an administrator attaches. Rendered here for every environment from the
@@ -10,7 +10,7 @@ const ACCOUNT = "123456789012"; // any account: the documents take it as a param
 type Statement = { Sid: string; Effect: string; Action: string[]; Resource: string | string[]; Condition?: unknown };
 
 function render(file: string, envName: string): { Version: string; Statement: Statement[] } {
-  const env = environments().find((e) => e.name === envName)!;
+  const env = environment(envName);
   const values: Record<string, string> = {
     account_id: ACCOUNT,
     region: env.awsRegion,
@@ -77,7 +77,7 @@ describe.each(ENVS)("%s", (env) => {
   });
 
   test("neither identity reaches another environment's queues, parameters, state or user", () => {
-    const own = environments().find((e) => e.name === env)!;
+    const own = environment(env);
     for (const other of environments().filter((e) => e.name !== env)) {
       const foreign = [
         `arn:aws:sqs:${other.awsRegion}:${ACCOUNT}:${other.queuePrefix}database-tasks`,

@@ -4,7 +4,7 @@ import { spawnSync } from "child_process";
 import { resolveEnvironment, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
 import { blocking, guardPlan, renderFindings, type PlanJson } from "../tools/plan-guard";
 import { smallEstate } from "./fixtures/small-estate";
-import { environments } from "./helpers";
+import { environment } from "./helpers";
 
 // The guard's rules on the small fixture estate (__tests__/fixtures/small-estate.ts: notify-api with
 // the production floor of 25, sender autoscaled from 4 in production, beat, reporter), so that they do
@@ -137,7 +137,7 @@ test("the command exits 1 on a refused plan and 0 on a safe one", () => {
 
 describe("on plans Terraform wrote (fixtures/plans/rehearsed, npm run plan-fixtures)", () => {
   const rehearsed = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "plans", "rehearsed", `${name}.json`), "utf8")) as PlanJson;
-  const env = (name: string) => environments().find((e) => e.name === name)!;
+  const env = (name: string) => environment(name);
 
   test("an in-place update passes", () => {
     expect(blocking(guardPlan(rehearsed("in-place-update"), env("production")))).toEqual([]);

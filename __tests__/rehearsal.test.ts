@@ -10,7 +10,7 @@ import { livePlatformFile, Rehearsal } from "../rehearsal/rehearse";
 import { Platform, type PlatformData } from "../rehearsal/standin/platform";
 import { driftReport } from "../tools/drift";
 import { parsePlan } from "../tools/plan-json";
-import { ENVS, environments, synthDir } from "./helpers";
+import { environment, ENVS, synthDir } from "./helpers";
 
 // The first deploy against the running estate, rehearsed with real Terraform and the stand-in
 // providers (rehearsal/): every environment at once, from its committed live platform. What is pinned
@@ -21,7 +21,7 @@ const ROOT = path.join(__dirname, "..");
 
 type Change = { address: string; type: string; change: { actions: string[]; importing?: { id: string }; after: Record<string, any> | null } };
 /** The committed live platform, with what the current config needs bootstrapped first (a new service instance, a new secret's parameter). */
-const live = (env: string): PlatformData => withPrerequisites(Platform.load(livePlatformFile(ROOT, env)).data, environments().find((e) => e.name === env)!);
+const live = (env: string): PlatformData => withPrerequisites(Platform.load(livePlatformFile(ROOT, env)).data, environment(env));
 const changes = (plan: any): Change[] => plan.resource_changes ?? [];
 
 /** Whether an object the plan would create already exists on the platform (creating it would fail). */
@@ -178,7 +178,7 @@ describe.each(ENVS)("%s, first deploy against the live estate", (env) => {
   });
 
   test("autoscaled apps keep their live count when it is above the floor (max(floor, live))", () => {
-    const resolved = environments().find((e) => e.name === env)!;
+    const resolved = environment(env);
     const liveApps = Object.values(live(env).resources.cloudfoundry_app);
     for (const app of resolved.apps.filter((a) => a.instances.mode === "autoscaled")) {
       const planned = changes(runs[env].first).find((c) => c.address === `cloudfoundry_app.${app.name}`)!.change.after!.instances;
@@ -197,7 +197,7 @@ test("production's API runs above its floor of 25 on the live platform, and the 
 });
 
 test("on an empty platform the same stack creates everything, and the API starts at its floor", async () => {
-  const empty = await Rehearsal.start(ROOT, synthDir(), { production: bootstrapPlatform(environments().find((e) => e.name === "production")!) });
+  const empty = await Rehearsal.start(ROOT, synthDir(), { production: bootstrapPlatform(environment("production")) });
   try {
     const { json, summary } = await empty.plan("production");
     expect(summary).toMatch(/^Plan: \d+ to add, 0 to change, 0 to destroy\.$/);
@@ -211,7 +211,7 @@ test("on an empty platform the same stack creates everything, and the API starts
 test("drift: hand-made changes are named, values are not shown, and the autoscaler's work is not drift", async () => {
   // On the adopted preview estate: celery beat scaled to 2 by hand, `cf set-env notify-api MMG_URL ...`,
   // and an autoscaled worker scaled up (as the autoscaler would).
-  const preview = environments().find((e) => e.name === "preview")!;
+  const preview = environment("preview");
   const beat = preview.apps.find((a) => a.process.kind === "celery-beat")!;
   const beatCount = beat.instances.mode === "fixed" ? beat.instances.count : -1;
   const scaled = preview.apps.find((a) => a.role === "worker" && a.instances.mode === "autoscaled")!.name;

@@ -1,6 +1,6 @@
 import { copyOf } from "./config-copy";
 import { estate, loadEstate } from "../config";
-import { ENVS, environments, synth } from "./helpers";
+import { environment, environments, ENVS, synth } from "./helpers";
 
 /** Each environment's queue prefix, as config sets it. */
 const PREFIX = Object.fromEntries(environments().map((e) => [e.name, e.queuePrefix])) as Record<string, string>;
@@ -8,7 +8,7 @@ const PREFIX = Object.fromEntries(environments().map((e) => [e.name, e.queuePref
 /** The boundary admits the environment's prefix, and by exact name any other estate's queue an app reads (consumesFrom). */
 const ownAndExternal = (env: string) => {
   const arn = (name: string) => `arn:aws:sqs:eu-west-1:\${data.aws_caller_identity.current.account_id}:${name}`;
-  const external = environments().find((e) => e.name === env)!.apps.flatMap((a) => a.externalQueues?.sqsNames ?? []);
+  const external = environment(env).apps.flatMap((a) => a.externalQueues?.sqsNames ?? []);
   return external.length ? [arn(`${PREFIX[env]}*`), ...[...new Set(external)].sort().map(arn)] : arn(`${PREFIX[env]}*`);
 };
 
@@ -28,7 +28,7 @@ describe.each(ENVS)("%s", (env) => {
   test("every queue has a dead-letter queue after 50 receives, kept 14 days", () => {
     const queues = synth(env).resource.aws_sqs_queue;
     const main = Object.keys(queues).filter((k) => !k.endsWith("-dead-letter"));
-    expect(main.sort()).toEqual(environments().find((e) => e.name === env)!.queues.map((q) => q.name).sort());
+    expect(main.sort()).toEqual(environment(env).queues.map((q) => q.name).sort());
     for (const name of main) {
       expect(JSON.parse(queues[name].redrive_policy)).toEqual({
         deadLetterTargetArn: `\${aws_sqs_queue.${name}-dead-letter.arn}`,
@@ -41,7 +41,7 @@ describe.each(ENVS)("%s", (env) => {
 
   test("every queue and dead-letter queue refuses plain HTTP, in its own policy", () => {
     const queues = synth(env).resource.aws_sqs_queue;
-    expect(Object.keys(queues)).toHaveLength(2 * environments().find((e) => e.name === env)!.queues.length);
+    expect(Object.keys(queues)).toHaveLength(2 * environment(env).queues.length);
     for (const q of Object.values(queues) as any[]) {
       expect(JSON.parse(q.policy)).toEqual({
         Version: "2012-10-17",

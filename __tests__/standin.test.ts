@@ -6,7 +6,7 @@ import { bootstrapPlatform } from "../rehearsal/bootstrap";
 import { Platform } from "../rehearsal/standin/platform";
 import { StandinError, StandinProvider, type ProviderSchemaJson } from "../rehearsal/standin/provider";
 import { conform, fromMsgpack, objectType, toMsgpack, UNKNOWN, type Obj } from "../rehearsal/standin/values";
-import { environments } from "./helpers";
+import { environment } from "./helpers";
 
 // The stand-in providers' behaviours, one per provider fact that decides an outage
 // (shared/providers/CF-PROVIDER-NOTES.md), on a small platform.
@@ -16,7 +16,7 @@ const CF = schema("cloudfoundry-1.16.0.schema.json", "registry.terraform.io/clou
 const AWS = schema("aws-5.100.0.subset.schema.json", "registry.terraform.io/hashicorp/aws");
 
 function fresh() {
-  const platform = Platform.inMemory(bootstrapPlatform(environments().find((e) => e.name === "preview")!));
+  const platform = Platform.inMemory(bootstrapPlatform(environment("preview")));
   return { platform, cf: new StandinProvider("cloudfoundry", CF, platform, true), aws: new StandinProvider("aws", AWS, platform, false) };
 }
 /** An app's config as Terraform sends it: every attribute, null where unset. */

@@ -6,6 +6,7 @@ import { canonicalSize, estate, loadEstate, mib, type CfSize, type EstateConfig 
 import { runChecks } from "../../checks";
 import { buildApp } from "../../stacks/build";
 import { diffStack, type StackJson } from "../../tools/diff";
+import { app } from "../checks/fixtures";
 import { synthDir } from "../helpers";
 
 // The team's everyday changes, each applied to a copy of config as a few lines, with what the
@@ -27,7 +28,6 @@ function apply(name: string, change: (c: Mutable) => void) {
   return { diff, checks: runChecks(environments), environments };
 }
 const noDestruction = (lines: string[]) => expect(lines.filter((l) => /DESTROY|REPLACE|RETIRED/.test(l))).toEqual([]);
-const app = (c: Mutable, name: string) => c.apps.find((a: { name: string }) => a.name === name);
 // Apps and queues are chosen by what they are, not by today's names, so that these tests survive the
 // estate changing: a fixed-count celery worker to copy, the beat, an autoscaled worker, a queue read
 // by exactly one app that reads nothing else.
