@@ -16,10 +16,14 @@ export const secretLiterals = {
   description: "Stops a credential typed into config as a plain env value (it would be in Git and in every plan).",
   run: async (environments: readonly ResolvedEnvironment[]): Promise<Violation[]> => {
     const out: Violation[] = [];
+    // Most variables are the same in every environment and on many apps: scan each name=value once.
+    const scanned = new Map<string, Promise<string[]>>();
     for (const env of environments) {
       for (const app of env.apps) {
         for (const [name, value] of Object.entries(app.env)) {
-          const rules = await findings(name, value);
+          const key = `${name}=${value}`;
+          if (!scanned.has(key)) scanned.set(key, findings(name, value));
+          const rules = await scanned.get(key)!;
           if (rules.length) {
             out.push({
               check: secretLiterals.id,
