@@ -85,11 +85,16 @@ const publicRoutes = z
   )
   .optional();
 
-const otherPrefix = matching(/^[a-z0-9-]+$/, "must be lower-case letters, digits and hyphens (kombu puts it in front of every queue name)");
+/** A queue prefix: kombu puts it in front of every queue name with no separator. This estate's may be empty. */
+const queuePrefix = matching(/^[a-z0-9-]*$/, "must be lower-case letters, digits and hyphens (kombu puts it in front of every queue name)");
+/** Another estate's queue prefix (consumesFrom): never empty, or it would name this estate's queues too. */
+const otherPrefix = queuePrefix.min(1, "must not be empty");
+/** A Cloud Foundry app name as this estate writes them. */
+const APP_NAME = /^[a-z][a-z0-9-]*$/;
 
 const appSchema = z
   .object({
-    name: matching(/^[a-z][a-z0-9-]*$/, "must be a Cloud Foundry app name: lower-case letters, digits and hyphens, starting with a letter (e.g. notify-api)"),
+    name: matching(APP_NAME, "must be a Cloud Foundry app name: lower-case letters, digits and hyphens, starting with a letter (e.g. notify-api)"),
     role: z.enum(["web", "worker", "scheduler", "task"]),
     notifyAppName: nonEmpty,
     memory: cfSize.optional(),
@@ -177,7 +182,7 @@ const environmentSchema = z
     name: z.enum(ENVIRONMENTS),
     space: nonEmpty,
     publicDomain: matching(/^[a-z0-9.-]+\.[a-z]+$/, "must be a domain name: lower-case labels separated by dots (e.g. notifications.service.gov.uk)"),
-    queuePrefix: matching(/^[a-z0-9-]*$/, "must be lower-case letters, digits and hyphens (kombu puts it in front of every queue name)"),
+    queuePrefix,
     // Which keys an entry may have depends on the app's mode; the estate-level refinement says which.
     scaling: z.record(
       z.string(),
@@ -285,7 +290,7 @@ export const estateSchema: z.ZodType<EstateConfig> = z
     }
     // A missing, invalid or repeated app name breaks every reference to apps (scaling, secrets, queues):
     // report the name once and check references when the names are sound.
-    const appNamesSound = duplicates(appNames).length === 0 && appNames.every((n) => /^[a-z][a-z0-9-]*$/.test(n));
+    const appNamesSound = duplicates(appNames).length === 0 && appNames.every((n) => APP_NAME.test(n));
     for (const d of duplicates(estate.queues.map((q) => q.name)))
       ctx.addIssue({ code: "custom", path: ["queues"], message: `queue ${d} is declared twice` });
     for (const d of duplicates(estate.secrets.map((s) => s.name)))
