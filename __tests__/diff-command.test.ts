@@ -2,13 +2,13 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { appsWithMemoryChange } from "./helpers";
 
 // The whole command on a repository with two commits: the second changes one app's memory.
 describe("npm run diff -- --base", () => {
   const ROOT = path.join(__dirname, "..");
   let repo: string;
-  let before: string;
-  let after: string;
+  let change: ReturnType<typeof appsWithMemoryChange>;
   const git = (...args: string[]) => {
     const r = spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: repo, encoding: "utf8" });
     if (r.status !== 0) throw new Error(r.stderr);
@@ -27,17 +27,10 @@ describe("npm run diff -- --base", () => {
     git("add", "-A");
     git("commit", "-qm", "estate");
     const apps = path.join(repo, "config", "apps.ts");
-    const text = fs.readFileSync(apps, "utf8");
-    // Whatever the letters worker's memory is today, one gigabyte more.
-    const letters = /(name: "notify-delivery-worker-letters",[\s\S]*?memory: ")(\d+)G"/;
-    const found = letters.exec(text);
-    if (!found) throw new Error("config/apps.ts: no whole-gigabyte memory on notify-delivery-worker-letters to change");
-    before = `${found[2]}G`;
-    after = `${Number(found[2]) + 1}G`;
-    const changed = text.replace(letters, `$1${Number(found[2]) + 1}G"`);
-    expect(changed).not.toBe(text);
-    fs.writeFileSync(apps, changed);
-    git("commit", "-qam", "letters one gigabyte more");
+    change = appsWithMemoryChange(fs.readFileSync(apps, "utf8"));
+    expect(change.after).not.toBe(change.before);
+    fs.writeFileSync(apps, change.text);
+    git("commit", "-qam", "one app's memory changed");
   });
   afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
 
@@ -46,7 +39,7 @@ describe("npm run diff -- --base", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(diff("HEAD~1", "--exit-code").status).toBe(1);
-    const line = `  app notify-delivery-worker-letters: memory ${before} -> ${after}`;
+    const line = `  app ${change.app}: memory ${change.before} -> ${change.after}`;
     expect(run.stdout).toBe(`Changes against HEAD~1:\npreview:\n${line}\nstaging:\n${line}\nproduction:\n${line}\n`);
   });
 

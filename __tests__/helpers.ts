@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { EnvironmentName, ResolvedEnvironment } from "../config";
+import { estate } from "../config";
 import { loadCheckedEstate } from "../checks";
 import { buildApp } from "../stacks/build";
 
@@ -77,3 +78,16 @@ export function cfApp(env: EnvironmentName, name: string): Record<string, any> {
 }
 
 export const ENVS: readonly EnvironmentName[] = ["preview", "staging", "production"];
+
+/**
+ * The text of config/apps.ts with one app's memory changed, whatever today's values are: a line is
+ * appended that sets the memory of the first app with no per-environment memory. For tests that need
+ * a real edit of config as text (the diff command, the bundle cache).
+ */
+export function appsWithMemoryChange(text: string): { text: string; app: string; before: string; after: string } {
+  const index = estate.apps.findIndex((a) => !Object.values(a.byEnvironment ?? {}).some((v) => v?.memory));
+  if (index < 0) throw new Error("every app has a per-environment memory: pick another edit to test with");
+  const app = environment("production").apps.find((a) => a.name === estate.apps[index].name)!;
+  const after = app.memory === "7G" ? "6G" : "7G";
+  return { text: `${text}\n(apps as AppDefinition[])[${index}] = { ...apps[${index}], memory: "${after}" };\n`, app: app.name, before: app.memory, after };
+}

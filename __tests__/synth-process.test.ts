@@ -2,7 +2,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { environments, filesUnder, synthDir } from "./helpers";
+import { appsWithMemoryChange, environments, filesUnder, synthDir } from "./helpers";
 
 // The whole `npm run synth` process, on a copy of the project whose config can be broken.
 const ROOT = path.join(__dirname, "..");
@@ -89,13 +89,14 @@ test("a config edit with an older file time (cp -p, rsync, touch -d) is synthesi
   const original = fs.readFileSync(apps, "utf8");
   const { mtime } = fs.statSync(path.join(dir, ".build", "main.js"));
   try {
-    fs.writeFileSync(apps, original.replace('// 1G → 2G: hovering near 90% memory like the sender (1ac3ca250).\n    memory: "2G",', '// 1G → 2G: hovering near 90% memory like the sender (1ac3ca250).\n    memory: "3G",'));
+    const change = appsWithMemoryChange(original);
+    fs.writeFileSync(apps, change.text);
     // Older than the bundle, as a copy that keeps file times would leave it.
     const old = new Date(mtime.getTime() - 3600_000);
     fs.utimesSync(apps, old, old);
     expect(synth(dir).status).toBe(0);
     const stack = JSON.parse(fs.readFileSync(path.join(dir, "cdktf.out", "stacks", "production", "cdk.tf.json"), "utf8"));
-    expect(stack.resource.cloudfoundry_app["notify-delivery-worker-letters"].memory).toBe("3G");
+    expect(stack.resource.cloudfoundry_app[change.app].memory).toBe(change.after);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
