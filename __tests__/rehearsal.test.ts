@@ -11,6 +11,7 @@ import { Platform, type PlatformData } from "../rehearsal/standin/platform";
 import { driftReport } from "../tools/drift";
 import { parsePlan } from "../tools/plan-json";
 import { environment, ENVS, synthDir } from "./helpers";
+import { parse as parseYaml } from "yaml";
 
 // The first deploy against the running estate, rehearsed with real Terraform and the stand-in
 // providers (rehearsal/): every environment at once, from its committed live platform. What is pinned
@@ -51,6 +52,8 @@ function stackOf(config: EstateConfig, env: EnvironmentName, name: string): any 
 const committedStack = (env: EnvironmentName) => JSON.parse(fs.readFileSync(path.join(synthDir(), "stacks", env, "cdk.tf.json"), "utf8"));
 const withApps = (f: (a: any) => any): EstateConfig => ({ ...estate, apps: estate.apps.map(f) });
 
+/** An app no other staging refusal touches. */
+const SIDECAR_APP = "notify-api-sms-receipts";
 const stagingApiRoute = () => routeLogicalId(`api.${loadEstate().find((e) => e.name === "staging")!.publicDomain}`);
 /** Variants that touch different resources share one plan: each assertion reads its own resource. */
 /** A service bound to the API but not to every app: the kind the team unbinds (notify-splunk in 2023). */
@@ -88,6 +91,8 @@ const VARIANTS: { name: string; env: EnvironmentName; config?: EstateConfig; sta
     env: "staging",
     stack: (s) => {
       s.resource.cloudfoundry_app["notify-api"].org_name = "another-org";
+      // Sidecars force a replacement under the same name, which the bindings' create_before_destroy makes create-then-delete.
+      s.resource.cloudfoundry_app[SIDECAR_APP].sidecars = [{ name: "probe", command: "sleep infinity", process_types: ["web"] }];
       s.resource.cloudfoundry_app["notify-delivery-worker-sender"].instances = 1;
       s.resource.cloudfoundry_app["notify-delivery-worker-letters"].stopped = true;
       delete s.resource.cloudfoundry_route[stagingApiRoute()];
@@ -97,6 +102,29 @@ const VARIANTS: { name: string; env: EnvironmentName; config?: EstateConfig; sta
 ];
 
 
+/** The deploy that unbinds and binds while every app is pushed (a new zip), applied on preview in beforeAll. */
+const UNBIND_CONFIG: EstateConfig = withApps((a) => ({ ...a, services: [...(a.name === "notify-api" ? a.services.filter((s: string) => s !== API_ONLY_SERVICE) : a.services), "notify-new-service"] }));
+VARIANTS.push({
+  // Against preview after that deploy: one queue's retention changes, nothing else.
+  name: "queue-only",
+  env: "preview",
+  config: UNBIND_CONFIG,
+  stack: (s) => {
+    const q = Object.values(s.resource.aws_sqs_queue as Record<string, any>).find((x) => typeof x.message_retention_seconds === "number")!;
+    q.message_retention_seconds += 60;
+  },
+});
+
+/** The user the pipeline's drift job logs in as: the stem of its ((…-username)) credential. */
+function driftUser(env: string): string {
+  const pipeline = parseYaml(fs.readFileSync(path.join(ROOT, "ci", "pipeline.yml"), "utf8"));
+  const job = pipeline.jobs.find((j: any) => j.name === `drift-${env}`);
+  const task = job.plan.find((s: any) => s.task === "drift");
+  const m = /^\(\((.+)-username\)\)$/.exec(String(task?.params?.CF_USER));
+  if (!m) throw new Error(`drift-${env}: no CF_USER ((...-username)) credential in ci/pipeline.yml`);
+  return m[1];
+}
+
 const runs: Record<string, { first: any; firstSummary: string; applied: string; second: any; secondSummary: string; settledSummary: string }> = {};
 
 /** Whether a planned change only imports a binding (what a second deploy does for an app it created). */
@@ -105,14 +133,17 @@ const importsABinding = (c: any) => c.type === "cloudfoundry_service_credential_
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearsal-test-"));
   rehearsal = await Rehearsal.start(ROOT, synthDir(), Object.fromEntries(ENVS.map((e) => [e, live(e)])), path.join(work, "rehearsal"));
-  await Promise.all(
-    ENVS.map(async (env) => {
+  await Promise.all([
+    ...ENVS.map(async (env) => {
       const first = await rehearsal.plan(env, "first.plan");
       const applied = await rehearsal.apply(env, "first.plan");
       // What the deploy does after every apply: without it, provider 1.16.0 plans every adopted app
       // again at every plan (binding params, row 4; docs/adoption-under-the-real-provider.md).
       settledParams[env] = await rehearsal.settleState(env);
+      // The second plan is the drift job's: as the identity the pipeline gives it (row 52).
+      rehearsal.loginAs(env, driftUser(env));
       const second = await rehearsal.plan(env, "second.plan");
+      rehearsal.loginAs(env, null);
       // An app new to the platform is bound through its manifest when it is created; the next deploy
       // imports those bindings, changing nothing on the platform. Then a third plan must be empty.
       let settled = second;
@@ -121,8 +152,18 @@ beforeAll(async () => {
         settled = await rehearsal.plan(env, "third.plan");
       }
       runs[env] = { first: first.json, firstSummary: first.summary, applied, second: second.json, secondSummary: second.summary, settledSummary: settled.summary };
+      if (env === "preview") await deployUnbind();
     }),
-  );
+    // A first deploy whose stack misses the import of a running app, planned on its own platform.
+    (async () => {
+      missedImport = await Rehearsal.start(ROOT, synthDir(), { staging: live("staging") }, path.join(work, "missed-import"));
+      const stack = committedStack("staging");
+      stack.import = stack.import.filter((i: any) => i.to !== "cloudfoundry_app.notify-api");
+      results["missed-import"] = await missedImport.planVariant("staging", "missed-import", stack);
+      envOf["missed-import"] = "staging";
+      configOf["missed-import"] = estate;
+    })(),
+  ]);
   // Then each dangerous change, planned against the adopted staging and production estates. The
   // service team created notify-new-service in production before the change that binds it.
   (rehearsal.standin.platforms.production.data.cf.serviceInstances as Record<string, { id: string; type: string }>)["notify-new-service"] = {
@@ -139,8 +180,29 @@ beforeAll(async () => {
   for (let i = 0; i < stacks.length; i += 4) {
     await Promise.all(stacks.slice(i, i + 4).map(async ({ v, stack }) => (results[v.name] = await rehearsal.planVariant(v.env, v.name, stack))));
   }
-});
+}, 400_000);
+/**
+ * Preview, adopted: one deploy unbinds API_ONLY_SERVICE from the API and binds notify-new-service to
+ * every app, with a new zip (so every app is pushed in the same apply); then the deploy's settling
+ * step, then the next plan. What is asserted is the platform after the apply.
+ */
+async function deployUnbind(): Promise<void> {
+  const p = rehearsal.standin.platforms.preview;
+  (p.data.cf.serviceInstances as Record<string, { id: string; type: string }>)["notify-new-service"] = { id: stableGuid("preview", "service", "notify-new-service"), type: "managed" };
+  fs.writeFileSync(path.join(rehearsal.stacks.preview.dir, "cdk.tf.json"), JSON.stringify(stackOf(UNBIND_CONFIG, "preview", "unbind-deploy")));
+  (rehearsal.stacks.preview.env_vars as Record<string, string>).TF_VAR_app_artifact_sha256 = "1".repeat(64);
+  const planned = await rehearsal.plan("preview", "unbind.plan");
+  await rehearsal.apply("preview", "unbind.plan");
+  const platformAfterApply = JSON.parse(JSON.stringify(p.data.resources));
+  const settled = await rehearsal.settleState("preview");
+  const next = await rehearsal.plan("preview", "after-unbind.plan");
+  unbind = { planned: planned.json, platformAfterApply, settled, nextSummary: next.summary };
+}
+let unbind: { planned: any; platformAfterApply: Record<string, Record<string, any>>; settled: number; nextSummary: string };
+let missedImport: Rehearsal | undefined;
+
 afterAll(async () => {
+  await missedImport?.close(true);
   await rehearsal?.close();
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
@@ -179,6 +241,12 @@ describe.each(ENVS)("%s, first deploy against the live estate", (env) => {
     expect(imported.filter((c) => !importsABinding(c) || !created.has(String((c as any).index)))).toEqual([]);
     if (!imported.length) expect(runs[env].secondSummary).toMatch(/^No changes\./);
     expect(runs[env].settledSummary).toMatch(/^No changes\./);
+  });
+
+  test("[row 4] [row 52] the drift job, as the identity the pipeline gives it, is green on the untouched estate", () => {
+    expect(driftReport(env, parsePlanOrThrow(runs[env].second)).lines).toEqual([`drift (${env}): none; the plan is empty`]);
+    // Adoption left null binding params (row 4); the deploy's settling step set them, and only them.
+    expect(settledParams[env]).toBeGreaterThan(0);
   });
 
   test("autoscaled apps keep their live count when it is above the floor (max(floor, live))", () => {
@@ -296,7 +364,39 @@ test.each([
   ["staging-refusals", "cloudfoundry_app.notify-delivery-worker-letters", /would be STOPPED/],
   ["staging-refusals", `cloudfoundry_route.${stagingApiRoute()}`, /PUBLIC route api\.\S+: route \(requests to it fail until it is back\) would be DESTROYED/],
   ["beat-to-0", "cloudfoundry_app.notify-delivery-celery-beat", /celery beat at 0 in production/],
+  ["staging-refusals", `cloudfoundry_app.${SIDECAR_APP}`, /replaced CREATE-BEFORE-DESTROY under the same name/],
 ])("the plan guard refuses, in the plan Terraform wrote (%s): %s", (name, address, message) => {
   expect(results[name].error).toBeUndefined();
   expect(guard(name).filter((f) => f.address === address).map((f) => f.message).join("\n")).toMatch(message);
+});
+
+const bindingsOnPlatform = (resources: Record<string, Record<string, any>>, appName: string, service: string) => {
+  const p = rehearsal.standin.platforms.preview.data;
+  const app = Object.values(resources.cloudfoundry_app).find((a) => a.name === appName)!;
+  return Object.values(resources.cloudfoundry_service_credential_binding ?? {}).filter((b) => b.app === app.id && b.service_instance === p.cf.serviceInstances[service].id).length;
+};
+
+test("[row 18] an unbinding in a deploy that pushes every app is gone from the platform after the apply; new bindings are there", () => {
+  const pushed = pending(unbind.planned).filter((c) => c.type === "cloudfoundry_app" && c.change.actions.join() === "update");
+  expect(pushed.length).toBe(environment("preview").apps.length);
+  expect(bindingsOnPlatform(unbind.platformAfterApply, "notify-api", API_ONLY_SERVICE)).toBe(0);
+  for (const app of environment("preview").apps) expect([app.name, bindingsOnPlatform(unbind.platformAfterApply, app.name, "notify-new-service")]).toEqual([app.name, 1]);
+});
+
+test("[row 4] after that deploy settles its state, the next plan is empty: the new bindings do not make every app plan a push", () => {
+  expect(unbind.settled).toBe(environment("preview").apps.length);
+  expect(unbind.nextSummary).toMatch(/^No changes\./);
+});
+
+test("a deploy that changes only a queue pushes no app", () => {
+  const plan = results["queue-only"].json;
+  expect(pending(plan).map((c) => `${c.address} ${c.change.actions.join("+")}`)).toEqual([expect.stringMatching(/^aws_sqs_queue\.\S+ update$/)]);
+});
+
+test("[row 20] [row 44] a missed import is refused before apply: the plan guard names the running app the plan would create", () => {
+  expect(results["missed-import"].error).toBeUndefined();
+  expect(actionsOf(results["missed-import"].json, "cloudfoundry_app.notify-api")).toEqual(["create"]);
+  expect(guard("missed-import").filter((f) => f.address === "cloudfoundry_app.notify-api").map((f) => f.message)).toEqual([
+    expect.stringMatching(/^would be CREATED, but app notify-api already runs in the space: its import was missed/),
+  ]);
 });
