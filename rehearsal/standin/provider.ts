@@ -151,7 +151,7 @@ const BEHAVIOURS: Record<string, Behaviour> = {
 };
 
 /** The key an object is kept under on the platform. */
-function platformId(type: string, o: Obj): string {
+export function platformId(type: string, o: Obj): string {
   if (type === "cloudfoundry_network_policy") {
     return hash(JSON.stringify(((o.policies as Obj[]) ?? []).map((x) => [x.source_app, x.destination_app, x.port, x.protocol]).sort()));
   }
