@@ -44,11 +44,18 @@ function candidateProblems(stack: unknown): string[] {
   return problems;
 }
 
-/** Terraform's error output cut to what a reviewer needs: the Error lines and what follows them, capped. */
+/**
+ * Terraform's error output cut to what a reviewer needs: from the first Error, without the echo of
+ * cdk.tf.json (one line of the whole stack) and without control characters, capped at 80 lines.
+ */
 function errorText(text: string): string {
-  const lines = text.replace(/\x1b\[[0-9;]*m/g, "").split("\n");
-  const at = lines.findIndex((l) => /Error/.test(l));
-  return lines.slice(Math.max(0, at), Math.max(0, at) + 40).join("\n").trim();
+  const lines = text
+    .replace(/\x1b\[[0-9;]*m/g, "")
+    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, " ")
+    .split("\n")
+    .map((l) => (/^\s*\d+: [{[]/.test(l) && l.length > 200 ? `${l.slice(0, l.indexOf(":") + 1)} (a line of cdk.tf.json)` : l));
+  const at = Math.max(0, lines.findIndex((l) => /Error/.test(l)));
+  return lines.slice(at, at + 80).join("\n").trim();
 }
 
 export async function prPlan(opts: {
@@ -92,6 +99,10 @@ export async function prPlan(opts: {
       planned = await r.plan(envName, "pr.plan");
     } catch (err) {
       return { environment: envName, snapshot, diff, assumed, plan: { error: errorText((err as Error).message) }, guard: notRun("Terraform could not plan") };
+    } finally {
+      // The saved plan (Terraform saves an errored one too) is binary and holds every value the plan
+      // read: nothing reads it after this.
+      fs.rmSync(path.join(r.stacks[envName].dir, "pr.plan"), { force: true });
     }
     const parsed = parsePlan(planned.json);
     if ("problem" in parsed) return { environment: envName, snapshot, diff, assumed, plan: { error: parsed.problem }, guard: notRun("there is no plan") };
