@@ -102,16 +102,25 @@ interface Change {
   readonly mode: string;
   readonly type: string;
   readonly index?: unknown;
-  readonly change: { readonly actions: readonly string[]; readonly before?: unknown; readonly after?: unknown; readonly importing?: unknown; readonly replace_paths?: readonly (readonly unknown[])[] };
+  readonly change: { readonly actions: readonly string[]; readonly before?: unknown; readonly after?: unknown; readonly after_unknown?: unknown; readonly importing?: unknown; readonly replace_paths?: readonly (readonly unknown[])[] };
 }
 
-/** Names of what differs between two versions of an object: attributes, and the keys of maps. Never a value. */
-function changedNames(before: unknown, after: unknown): string[] {
+/**
+ * Names of what differs between two versions of an object: attributes, and the keys of maps. Never a
+ * value. Attributes the provider plans unknown (computed, known only after apply) are counted, not named.
+ */
+function changedNames(before: unknown, after: unknown, afterUnknown: unknown): string[] {
   const b = isObj(before) ? before : {};
   const a = isObj(after) ? after : {};
+  const u = isObj(afterUnknown) ? afterUnknown : {};
   const out: string[] = [];
+  let unknown = 0;
   for (const k of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
     if (JSON.stringify(b[k]) === JSON.stringify(a[k])) continue;
+    if (u[k] === true) {
+      unknown++;
+      continue;
+    }
     if (isObj(b[k]) || isObj(a[k])) {
       const bo = isObj(b[k]) ? (b[k] as Obj) : {};
       const ao = isObj(a[k]) ? (a[k] as Obj) : {};
@@ -124,6 +133,7 @@ function changedNames(before: unknown, after: unknown): string[] {
       out.push(parts.length ? `${k} (${parts.join(" ")})` : k);
     } else out.push(k);
   }
+  if (unknown) out.push(`${out.length ? "and " : ""}${unknown} computed attribute${unknown === 1 ? "" : "s"} known only after apply`);
   return out;
 }
 
@@ -150,7 +160,7 @@ export function changeLines(plan: unknown): string[] {
     } else if (a.includes("delete")) what = c.type === "cloudfoundry_service_credential_binding" ? `DESTROY: UNBIND${bindingWords(c)}` : "DESTROY";
     else if (a.includes("forget")) what = "FORGET (stays on the platform, no longer managed)";
     else if (a.includes("create")) what = `create${c.type === "cloudfoundry_service_credential_binding" ? bindingWords(c) : ""}`;
-    else if (a.includes("update")) what = `${importing ? "import, then " : ""}update: ${changedNames(c.change.before, c.change.after).join(", ") || "attributes known only after apply"}`;
+    else if (a.includes("update")) what = `${importing ? "import, then " : ""}update: ${changedNames(c.change.before, c.change.after, c.change.after_unknown).join(", ")}`;
     else if (importing) what = "import";
     else continue;
     out.push(`${c.address}: ${what}`);
