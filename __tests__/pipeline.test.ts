@@ -93,6 +93,20 @@ describe("what a pull request can reach", () => {
     expect(text).toContain('npm run -s pr-comment -- ');
   });
 
+  test("the snapshots' read identity reads the snapshots and nothing else; only the drift jobs' resource can write them", () => {
+    const policy = (f: string) => JSON.parse(read(`ci/iam/${f}`)) as { Statement: { Action: string[]; Resource: string }[] };
+    const readActions = policy("snapshot-read-identity.json").Statement.flatMap((s) => s.Action);
+    expect(readActions.filter((a) => !/^s3:(Get|List)/.test(a))).toEqual([]);
+    for (const s of [...policy("snapshot-read-identity.json").Statement, ...policy("snapshot-write-identity.json").Statement]) {
+      expect(s.Resource).toMatch(/^arn:aws:s3:::notify-estate-snapshots(\/\*\/snapshot\.json)?$/);
+    }
+    for (const env of ENVS) {
+      expect(resource(`snapshot-${env}-read`).source.access_key_id).toBe("((aws-snapshot-read-access-key-id))");
+      const writers = pipeline.jobs.filter((j: Step) => jobSteps(j).some((s) => s.put === `snapshot-${env}`)).map((j: Step) => j.name);
+      expect(writers).toEqual([`drift-${env}`]);
+    }
+  });
+
   test("forks get no build", () => {
     for (const r of prResources) expect(resource(r).source.disable_forks).toBe(true);
   });
