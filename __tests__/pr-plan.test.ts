@@ -82,13 +82,18 @@ beforeAll(async () => {
     }
     const api = Object.values(live.objects("cloudfoundry_app")).find((a) => a.name === "notify-api")!;
     api.environment = { ...(api.environment as Record<string, string>), HAND_SET_TOKEN: canary("handset") };
+    // An app and a queue made by hand: running, not managed.
+    live.put("cloudfoundry_app", "0a0a0a0a-0000-4000-8000-000000000001", { ...api, id: "0a0a0a0a-0000-4000-8000-000000000001", name: "made-by-hand", environment: { TOKEN: canary("byhand") } });
+    const q = Object.values(live.objects("aws_sqs_queue"))[0];
+    const url = String(q.url).replace(String(q.name), "productionmade-by-hand");
+    live.put("aws_sqs_queue", url, { ...q, id: url, url, name: "productionmade-by-hand" });
     for (const b of Object.values(live.objects("cloudfoundry_service_credential_binding"))) b.credential_binding = JSON.stringify({ credentials: { password: canary("bindingpassword") } });
     // A secret every app holds, notify-api included.
     const first = env.parameters.find((p) => p.allowedApps === "all" && p.kind === "secret")!.parameterName;
     rotated = first;
     (live.data.aws.parameters as Record<string, any>)[first] = { ...live.data.aws.parameters[first], value: canary("rotated"), version: 2 };
     live.save();
-    canaries = [...Object.values(live.data.aws.parameters).map((p) => p.value), ...Object.values(platform.aws.parameters).map((p) => p.value), canary("handset"), canary("bindingpassword")];
+    canaries = [...Object.values(live.data.aws.parameters).map((p) => p.value), ...Object.values(platform.aws.parameters).map((p) => p.value), canary("handset"), canary("bindingpassword"), canary("byhand")];
     // The drift job: the plan Terraform makes with the (trusted) plan identity, and the state.
     driftPlan = (await r.plan(ENV, "drift.plan")).json;
     liveState = JSON.parse(fs.readFileSync(path.join(work, "live", `${ENV}.tfstate`), "utf8"));
@@ -134,6 +139,12 @@ describe("the snapshot export", () => {
     expect((api.environment as Record<string, string>).HAND_SET_TOKEN).toBe("<not from config: notify-api/HAND_SET_TOKEN #1>");
     // Settings this repository holds stay values.
     expect((api.environment as Record<string, string>).FLASK_APP).toBe("application.py");
+  });
+
+  test("what runs but Terraform does not manage is there too, sanitized: a pull request adopting it plans an import", () => {
+    const byHand = snapshot.platform.resources.cloudfoundry_app["0a0a0a0a-0000-4000-8000-000000000001"];
+    expect([byHand.name, byHand.environment]).toEqual(["made-by-hand", { TOKEN: "<not from config: made-by-hand/TOKEN #1>" }]);
+    expect(Object.values(snapshot.platform.resources.aws_sqs_queue).map((q) => q.name)).toContain("productionmade-by-hand");
   });
 
   test("refuses to export a secret it does not know how to sanitize, naming where, never what", () => {

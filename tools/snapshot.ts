@@ -247,6 +247,30 @@ export function exportSnapshot(input: { env: ResolvedEnvironment; plan: PlanJson
     const o = sanitize(r.type, r.values!);
     (platformResources[r.type] ??= {})[platformId(r.type, o as Parameters<typeof platformId>[1])] = o;
   }
+  // What runs but Terraform does not manage (an app, route or queue made by hand, or not adopted yet):
+  // listed by the data sources the adoption reads, so that a pull request adding it plans an import.
+  const managedIds = (type: string) => new Set(Object.values(platformResources[type] ?? {}).map((o) => String(o.id)));
+  const foreignNames = new Set(data("cloudfoundry_app").map((r) => String(r.values!.name)));
+  const appIds = managedIds("cloudfoundry_app");
+  for (const r of data("cloudfoundry_apps")) {
+    for (const listed of ((r.values!.apps as Obj[] | undefined) ?? []).filter((a) => !appIds.has(String(a.id)) && !foreignNames.has(String(a.name)))) {
+      const web = ((listed.processes as Obj[] | undefined) ?? []).find((p) => p.type === "web") ?? {};
+      const { processes: _processes, service_bindings: _bindings, ...rest } = listed;
+      const app = sanitize("cloudfoundry_app", { ...rest, instances: web.instances ?? 1, memory: web.memory ?? null, disk_quota: web.disk_quota ?? null, health_check_type: web.health_check_type ?? null });
+      (platformResources.cloudfoundry_app ??= {})[String(listed.id)] = app;
+    }
+  }
+  const routeIds = managedIds("cloudfoundry_route");
+  for (const r of data("cloudfoundry_routes")) {
+    for (const route of ((r.values!.routes as Obj[] | undefined) ?? []).filter((x) => !routeIds.has(String(x.id)))) (platformResources.cloudfoundry_route ??= {})[String(route.id)] = { ...route };
+  }
+  const queueIds = managedIds("aws_sqs_queue");
+  for (const r of data("aws_sqs_queues")) {
+    for (const url of ((r.values!.queue_urls as string[] | undefined) ?? []).filter((u) => !queueIds.has(u))) {
+      const name = url.slice(url.lastIndexOf("/") + 1);
+      (platformResources.aws_sqs_queue ??= {})[url] = { id: url, url, name, arn: `arn:aws:sqs:${env.awsRegion}:${String(one("aws_caller_identity").account_id)}:${name}` };
+    }
+  }
   // Bindings are platform objects of their own on the stand-in; an app lists them (rehearsal/standin).
   for (const app of Object.values(platformResources.cloudfoundry_app ?? {})) app.service_bindings = [];
 
