@@ -9,7 +9,7 @@ import { blocking, guardParsedPlan, renderFindings } from "../tools/plan-guard";
 import { parsePlan } from "../tools/plan-json";
 import { changeLines, platformChanges, platformInventory, withStackPrerequisites } from "./seeded";
 import { bootstrapPlatform, withPrerequisites } from "./bootstrap";
-import { livePlatformFile, Rehearsal, run, seedLivePlatform } from "./rehearse";
+import { livePlatformFile, planSummary, Rehearsal, run, seedLivePlatform } from "./rehearse";
 import { Platform, type PlatformData } from "./standin/platform";
 
 // npm run rehearse -- <env>: the real `cdktf deploy <env> --auto-approve`, twice, against the stand-in
@@ -60,7 +60,12 @@ async function rehearseChange(env: EnvironmentName, base: string, work: string, 
     say(`base: ${first.summary}\n  ${applied}`);
     const before = platformInventory(r.standin.platforms[env].data);
     r.useStack(env, headOut);
-    const plan = await r.plan(env, "change.plan");
+    // Same providers and backend as the base: no second `terraform init` (the change's own stack is
+    // what is planned; a change of provider versions would fail here, saying so).
+    const planned = await r.terraform(env, ["plan", "-input=false", "-no-color", "-out=change.plan"]);
+    if (planned.code !== 0) throw new Refusal([`terraform plan of the working tree failed:`, ...(planned.stderr + planned.stdout).split("\n").filter((l) => /Error/.test(l)).slice(0, 10)]);
+    const shown = await r.terraform(env, ["show", "-json", "change.plan"]);
+    const plan = { summary: planSummary(planned.stdout), json: JSON.parse(shown.stdout) };
     say(`change: ${plan.summary}`);
     for (const l of changeLines(plan.json)) say(`  ${l}`);
     const parsed = parsePlan(plan.json);
@@ -78,7 +83,8 @@ async function rehearseChange(env: EnvironmentName, base: string, work: string, 
     }
     say("platform after:");
     for (const l of platformChanges(before, platformInventory(r.standin.platforms[env].data))) say(`  ${l}`);
-    const again = await r.plan(env, "after.plan");
+    const next = await r.terraform(env, ["plan", "-input=false", "-no-color"]);
+    const again = { summary: next.code === 0 ? planSummary(next.stdout) : `terraform plan failed: ${(next.stderr.split("\n").find((l) => /Error/.test(l)) ?? "").trim()}` };
     say(`next plan: ${again.summary}`);
     if (/^Plan: \d+ to import, 0 to add, 0 to change, 0 to destroy\.$/.test(again.summary)) say("  (only imports: the bindings new apps got from their manifests)");
     else if (!/^No changes\./.test(again.summary)) problems.push("a plan after the apply is not empty: the change does not settle in one deploy");
