@@ -307,6 +307,20 @@ describe("a pull request's plan against the snapshot", () => {
     c.terraform.required_providers.http = { source: "hashicorp/http" };
     const r = await prPlan({ root: ROOT, env, candidate: c, reference: committed, snapshot, now: new Date() });
     expect(r.plan).toEqual({ skipped: 'not planned offline: it needs provider "http": the stand-in serves only cloudfoundry and aws' });
+    const d = clone();
+    d.data.external = { x: { program: ["sh"] } };
+    d.resource.terraform_data = { y: {} };
+    d.terraform.cloud = { organization: "attacker" };
+    const r2 = await prPlan({ root: ROOT, env, candidate: d, reference: committed, snapshot, now: new Date() });
+    expect(r2.plan).toEqual({
+      skipped:
+        'not planned offline: resource type terraform_data needs provider "terraform": the stand-in serves only cloudfoundry and aws; data type external needs provider "external": the stand-in serves only cloudfoundry and aws; it has a terraform cloud block: the plan runs with a local state only',
+    });
+    const m = clone();
+    m.module = { x: { source: "git::https://attacker.example/m.git" } };
+    expect((await prPlan({ root: ROOT, env, candidate: m, reference: committed, snapshot, now: new Date() })).plan).toEqual({
+      skipped: "not planned offline: it has module blocks: a module would be fetched from outside, and the plan runs offline",
+    });
   });
 });
 

@@ -41,6 +41,14 @@ function candidateProblems(stack: unknown): string[] {
   const required = ((s.terraform as Record<string, unknown> | undefined)?.required_providers ?? {}) as Record<string, unknown>;
   const providers = new Set([...Object.keys(required), ...Object.keys((s.provider as Record<string, unknown> | undefined) ?? {})]);
   for (const p of providers) if (!OFFLINE_PROVIDERS.has(p)) problems.push(`it needs provider "${p}": the stand-in serves only ${[...OFFLINE_PROVIDERS].join(" and ")}`);
+  // A type's provider is the prefix of its name, declared or not (Terraform would fetch hashicorp/<prefix>).
+  for (const block of ["resource", "data"]) {
+    for (const type of Object.keys((s[block] as Record<string, unknown> | undefined) ?? {})) {
+      const provider = type.split("_")[0];
+      if (!OFFLINE_PROVIDERS.has(provider)) problems.push(`${block} type ${type} needs provider "${provider}": the stand-in serves only ${[...OFFLINE_PROVIDERS].join(" and ")}`);
+    }
+  }
+  if ((s.terraform as Record<string, unknown> | undefined)?.cloud !== undefined) problems.push("it has a terraform cloud block: the plan runs with a local state only");
   return problems;
 }
 
