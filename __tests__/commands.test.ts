@@ -14,7 +14,9 @@ const COMMANDS: readonly [string, string[], boolean][] = [
   ["manifest", ts("tools/manifest-main.ts"), true],
   ["plan-guard", ts("tools/plan-guard-main.ts"), true],
   ["diff", ts("tools/diff-main.ts"), true],
-  ["trusted-stack", ts("tools/trusted-stack-main.ts"), true],
+  ["pr-plan", ts("tools/pr-plan-main.ts"), true],
+  ["pr-comment", ts("tools/pr-comment-main.ts"), true],
+  ["snapshot-export", ts("tools/snapshot-export-main.ts"), true],
   ["drift", ts("tools/drift-main.ts"), true],
   ["rehearse", ts("rehearsal/rehearse-main.ts"), true],
   ["history", ts("tools/history-main.ts"), false],
@@ -23,6 +25,13 @@ const COMMANDS: readonly [string, string[], boolean][] = [
   ["generate:bindings", js("scripts/generate-bindings.js"), false],
   ["extract-aws-schema", js("scripts/extract-aws-schema.js"), true],
 ];
+
+const REQUIRED_OPTIONS: Readonly<Record<string, string[]>> = {
+  diff: ["--base", "HEAD"],
+  "pr-plan": ["--snapshot", "s.json"],
+  "pr-comment": ["--commit", "0", "--out", "c.md"],
+  "snapshot-export": ["--state", "s.json", "--out", "s.json"],
+};
 
 /** One command as a whole process (async, so two can run at once). */
 const runCommand = (args: string[]) => run(process.execPath, args, { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: "" } });
@@ -33,8 +42,8 @@ beforeAll(async () => {
   // Two at a time: each is a whole process.
   const queue = COMMANDS.map(([name, start, needsArgs]) => async () => {
     const help = await runCommand([...start, "--help"]);
-    // diff's --base is a required option, which commander checks first.
-    const unknown = await runCommand([...start, ...(name === "diff" ? ["--base", "HEAD"] : []), "--no-such-flag"]);
+    // Required options, which commander checks first.
+    const unknown = await runCommand([...start, ...(REQUIRED_OPTIONS[name] ?? []), "--no-such-flag"]);
     const bare = needsArgs ? await runCommand(start) : undefined;
     results.set(name, { help, unknown, bare });
   });

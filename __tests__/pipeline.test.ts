@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
+import { jobSteps as allSteps, pullRequestCredentialProblems } from "./pipeline-rules";
 
 // The Concourse pipeline, read as Concourse reads it and as an attacker with a pull request would:
 // what reaches a pull request's code, what reaches a deploy, and what could write a secret to disk.
@@ -19,9 +20,7 @@ const job = (name: string) => {
   return j;
 };
 /** Every step of a job, including hooks and those inside in_parallel / do / try blocks. */
-const steps = (plan: Step[]): Step[] =>
-  plan.flatMap((s) => [s, ...steps(s.in_parallel?.steps ?? s.in_parallel ?? []), ...steps(s.do ?? []), ...steps(s.try ? [s.try] : [])]);
-const jobSteps = (j: Step): Step[] => steps([...j.plan, ...["on_success", "on_failure", "on_error", "on_abort", "ensure"].flatMap((h) => (j[h] ? [j[h]] : []))]);
+const jobSteps = allSteps;
 const gets = (name: string) => jobSteps(job(name)).filter((s) => s.get);
 const resource = (name: string) => pipeline.resources.find((r: Step) => r.name === name);
 const varsIn = (text: string) => new Set([...text.matchAll(/\(\(([^)]+)\)\)/g)].map((m) => m[1].trim()));
@@ -31,40 +30,80 @@ const taskFile = (file: string) => read(file.replace(/^[^/]+\//, ""));
 /** Jobs that a pull request starts: any job with a triggering get of a pull-request resource. */
 const prResources = pipeline.resources.filter((r: Step) => r.type === "pull-request").map((r: Step) => r.name);
 const prJobs = pipeline.jobs.filter((j: Step) => jobSteps(j).some((s) => prResources.includes(s.get) && s.trigger));
-const deployJobs = pipeline.jobs.filter((j: Step) => /^deploy-/.test(j.name));
-
-/** Every ((var)) that reaches a task container of a job: its steps' params and the task files it loads. */
-function taskVars(j: Step): Set<string> {
-  const out = new Set<string>();
-  for (const s of jobSteps(j).filter((x) => x.task)) {
-    for (const v of varsIn(JSON.stringify(s.params ?? {}))) out.add(v);
-    for (const v of varsIn(JSON.stringify(s.vars ?? {}))) out.add(v);
-    if (s.file) for (const v of varsIn(taskFile(s.file))) out.add(v);
-    if (s.config) for (const v of varsIn(JSON.stringify(s.config))) out.add(v);
-  }
-  return out;
-}
-
 describe("what a pull request can reach", () => {
+  const readTask = (file: string) => taskFile(file);
+  const before = path.join(__dirname, "fixtures", "pipeline-before-issue-17");
+
+  test("no pull-request job or task holds an environment credential: only the status token and read-only artifact identities, inside their resources", () => {
+    expect(pullRequestCredentialProblems(pipelineText, readTask)).toEqual([]);
+  });
+
+  test("the same check refuses the pipeline before issue 17, which planned pull requests with each environment's plan identity", () => {
+    const old = pullRequestCredentialProblems(fs.readFileSync(path.join(before, "pipeline.yml"), "utf8"), (f) =>
+      fs.readFileSync(path.join(before, "tasks", path.basename(f)), "utf8"),
+    );
+    for (const env of ENVS) {
+      expect(old).toContain(`pull-request/plan-${env}: the task holds ((cf-plan-${env}-password))`);
+      expect(old).toContain(`pull-request/plan-${env}: the task takes AWS_SECRET_ACCESS_KEY`);
+    }
+    expect(old).toContain("pull-request/notifications-api-zip: resource notifications-api-zip holds ((aws-build-access-key-id)), which is not a pull-request status token or a read-only artifact identity");
+  });
+
+  test("the check sees a credential however it is added: task params, a task file's own ((var)), an inline config, a put, a set_pipeline", () => {
+    const tweak = (f: (p: any) => void) => {
+      const p = parse(pipelineText);
+      f(p);
+      return pullRequestCredentialProblems(stringify(p), readTask);
+    };
+    const pr = (p: any) => p.jobs.find((j: any) => j.name === "pull-request");
+    const planStep = (p: any) => jobSteps(pr(p)).find((s) => s.task === "pr-plan")!;
+    expect(tweak((p) => (planStep(p).params = { X: "((cf-plan-production-password))" }))).toContain("pull-request/pr-plan: the task holds ((cf-plan-production-password))");
+    expect(tweak((p) => (planStep(p).params = { CF_PASSWORD: "hunter2" }))).toContain("pull-request/pr-plan: the task takes CF_PASSWORD");
+    expect(tweak((p) => (planStep(p).file = "estate-pr/ci/tasks/pr-plan.yml"))).toContain("pull-request/pr-plan: its task file estate-pr/ci/tasks/pr-plan.yml does not come from main");
+    expect(tweak((p) => pr(p).plan.push({ put: "snapshot-production" }))).toContain("pull-request/snapshot-production: puts to snapshot-production, which is not the pull request");
+    expect(tweak((p) => pr(p).plan.push({ set_pipeline: "self", file: "estate-pr/ci/pipeline.yml" }))).toContain("pull-request/set_pipeline: a set_pipeline step in a pull-request job");
+    expect(tweak((p) => pr(p).plan.push({ get: "notifications-api-zip" }))).toContain(
+      "pull-request/notifications-api-zip: resource notifications-api-zip holds ((aws-build-access-key-id)), which is not a pull-request status token or a read-only artifact identity",
+    );
+    const withVarInTaskFile = pullRequestCredentialProblems(pipelineText, (f) => (f.endsWith("pr-plan.yml") ? `${readTask(f)}\nparams:\n  P: ((cf-deploy-production-password))\n` : readTask(f)));
+    expect(withVarInTaskFile).toContain("pull-request/pr-plan: the task holds ((cf-deploy-production-password))");
+  });
+
   test("there is a pull-request job, and it is the only job a pull request triggers", () => {
     expect(prJobs.map((j: Step) => j.name)).toEqual(["pull-request"]);
   });
 
-  test("no job a pull request triggers holds a deploy credential: the two sets of ((vars)) are disjoint", () => {
-    const prVars = new Set<string>(prJobs.flatMap((j: Step) => [...taskVars(j)]));
-    const deployVars = new Set<string>(deployJobs.flatMap((j: Step) => [...taskVars(j)]));
-    expect(deployVars.size).toBeGreaterThan(0);
-    expect([...prVars].filter((v) => deployVars.has(v))).toEqual([]);
-    expect([...prVars].filter((v) => /deploy/.test(v))).toEqual([]);
+  test("the pull request's code runs in test and synth; main's code plans its JSON in pr-plan, with the snapshots as inputs", () => {
+    const pr = jobSteps(job("pull-request")).filter((s) => s.task);
+    expect(pr.filter((s) => s.input_mapping?.estate === "estate-pr").map((s) => s.task).sort()).toEqual(["synth", "test"]);
+    const plan = pr.find((s) => s.task === "pr-plan")!;
+    expect(plan.input_mapping.estate).toBeUndefined();
+    const task = parse(taskFile(plan.file));
+    expect(task.inputs.map((i: Step) => i.name).sort()).toEqual(["estate", "pull-request", "snapshot-preview", "snapshot-production", "snapshot-staging", "synthesized"]);
+    for (const env of ENVS) expect(plan.input_mapping[`snapshot-${env}`]).toBe(`snapshot-${env}-read`);
+    expect(plan.ensure).toEqual({ put: "estate-pr", params: { path: "estate-pr", comment_file: "comment/comment.md", delete_previous_comments: true } });
   });
 
-  test("a pull request's plans use only its environment's plan identity", () => {
+  test("the pull-request script plans each environment with pr-plan from the synthesized JSON, then renders one comment", () => {
+    const lines = read("ci/scripts/pr-plan.sh").split("\n").filter((l) => l && !l.startsWith("#"));
+    expect(lines.filter((l) => /^\s*terraform /.test(l))).toEqual([]);
+    const text = lines.join("\n");
+    expect(text).toContain('npm run -s pr-plan -- "$env" "../synthesized/stacks/$env/cdk.tf.json"');
+    expect(text).toContain('--snapshot "../snapshot-$env/snapshot.json"');
+    expect(text).toContain('npm run -s pr-comment -- ');
+  });
+
+  test("the snapshots' read identity reads the snapshots and nothing else; only the drift jobs' resource can write them", () => {
+    const policy = (f: string) => JSON.parse(read(`ci/iam/${f}`)) as { Statement: { Action: string[]; Resource: string }[] };
+    const readActions = policy("snapshot-read-identity.json").Statement.flatMap((s) => s.Action);
+    expect(readActions.filter((a) => !/^s3:(Get|List)/.test(a))).toEqual([]);
+    for (const s of [...policy("snapshot-read-identity.json").Statement, ...policy("snapshot-write-identity.json").Statement]) {
+      expect(s.Resource).toMatch(/^arn:aws:s3:::notify-estate-snapshots(\/\*\/snapshot\.json)?$/);
+    }
     for (const env of ENVS) {
-      const plan = jobSteps(job("pull-request")).find((s) => s.task === `plan-${env}`)!;
-      expect(plan.params.ENVIRONMENT).toBe(env);
-      const vars = [...varsIn(JSON.stringify(plan.params))];
-      expect(vars.length).toBe(4);
-      for (const v of vars) expect([v, v.startsWith(`cf-plan-${env}-`) || v.startsWith(`aws-plan-${env}-`)]).toEqual([v, true]);
+      expect(resource(`snapshot-${env}-read`).source.access_key_id).toBe("((aws-snapshot-read-access-key-id))");
+      const writers = pipeline.jobs.filter((j: Step) => jobSteps(j).some((s) => s.put === `snapshot-${env}`)).map((j: Step) => j.name);
+      expect(writers).toEqual([`drift-${env}`]);
     }
   });
 
@@ -72,53 +111,11 @@ describe("what a pull request can reach", () => {
     for (const r of prResources) expect(resource(r).source.disable_forks).toBe(true);
   });
 
-  test("every task file a pull-request job loads comes from main, never from the pull request", () => {
-    // Concourse fills ((vars)) in a task file from the credential manager: a task file the pull
-    // request could edit could name any credential.
-    for (const j of prJobs) {
-      for (const s of jobSteps(j).filter((x) => x.task)) {
-        expect([s.task, s.file?.split("/")[0], s.config]).toEqual([s.task, "estate", undefined]);
-      }
-    }
-    const estate = resource("estate");
-    expect([estate.type, estate.source.branch]).toEqual(["git", "main"]);
-  });
-
-  test("the pull request's code runs only in tasks without credentials", () => {
-    const pr = jobSteps(job("pull-request")).filter((s) => s.task);
-    const runsPrCode = pr.filter((s) => s.input_mapping?.estate === "estate-pr");
-    expect(runsPrCode.map((s) => s.task)).toEqual(["test", "offline-diff", "synth"]);
-    for (const s of runsPrCode) {
-      expect([s.task, s.params ?? {}]).toEqual([s.task, {}]);
-      expect([s.task, [...varsIn(taskFile(s.file))]]).toEqual([s.task, []]);
-      expect([s.task, parse(taskFile(s.file)).params ?? {}]).toEqual([s.task, s.task === "test" ? { CI: "true" } : {}]);
-    }
-    // The steps with credentials get main as their code, and the pull request only as JSON.
-    for (const s of pr.filter((x) => x.params && varsIn(JSON.stringify(x.params)).size)) {
-      expect([s.task, s.input_mapping?.estate]).toEqual([s.task, undefined]);
-      expect(parse(taskFile(s.file)).inputs.map((i: Step) => i.name).sort()).toEqual(["artifact", "estate", "synthesized"]);
-    }
-  });
-
-  test("a pull request's plan is judged by main's tools, in an empty directory, and never takes the lock", () => {
-    const script = read("ci/scripts/plan-readonly.sh");
-    const lines = script.split("\n").filter((l) => l && !l.startsWith("#"));
-    const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
-    const copy = at(/^cp "\.\.\/synthesized\/stacks\/\$ENVIRONMENT\/cdk\.tf\.json" "\$work\/cdk\.tf\.json"$/);
-    const judge = at(/^npm run -s trusted-stack -- "\$ENVIRONMENT" "\$work\/cdk\.tf\.json" "cdktf\.out\/stacks\/\$ENVIRONMENT\/cdk\.tf\.json"$/);
-    const init = at(/^terraform -chdir="\$work" init -input=false$/);
-    const plan = at(/^terraform -chdir="\$work" plan -input=false -lock=false$/);
-    expect([copy, judge, init, plan].every((i) => i >= 0)).toBe(true);
-    expect(copy < judge && judge < init && init < plan).toBe(true);
-    expect(lines.filter((l) => /apply|-out/.test(l))).toEqual([]);
-    expect(lines.filter((l) => /^terraform /.test(l))).toHaveLength(2);
-  });
-
   test("Terraform in CI can install only the two providers the stacks use", () => {
     const rc = read("ci/scripts/terraform-providers.tfrc");
     const includes = [...rc.matchAll(/include\s*=\s*\[([^\]]*)\]/g)].flatMap((m) => m[1].split(",").map((s) => s.trim().replace(/"/g, "")));
     expect(includes.sort()).toEqual(["registry.terraform.io/cloudfoundry/cloudfoundry", "registry.terraform.io/hashicorp/aws"]);
-    for (const f of ["plan-readonly.sh", "deploy.sh"]) {
+    for (const f of ["drift.sh", "deploy.sh"]) {
       expect(read(`ci/scripts/${f}`)).toContain('export TF_CLI_CONFIG_FILE="$here/terraform-providers.tfrc"');
     }
   });
@@ -150,9 +147,10 @@ describe("no secret on a disk or in a log", () => {
     expect(memory).toMatch(/\[ "\$\(stat -f -c %T \/dev\/shm 2>\/dev\/null\)" != tmpfs \]/);
     expect(memory).toContain("plans=$(mktemp -d /dev/shm/notify-plan.XXXXXX)");
     expect(memory).toContain(`trap 'rm -rf "$plans"' EXIT`);
-    for (const { f, text } of texts.filter((t) => /-out[= ]/.test(t.text))) {
+    // Terraform's -out (a saved plan), not a command's --out.
+    for (const { f, text } of texts.filter((t) => /(?<![-\w])-out[= ]/.test(t.text))) {
       expect([f, text.includes('source "$here/plan-in-memory.sh"')]).toEqual([f, true]);
-      expect([f, [...text.matchAll(/-out[= ](\S+)/g)].map((m) => m[1])]).toEqual([f, ['"$plans/plan"']]);
+      expect([f, [...text.matchAll(/(?<![-\w])-out[= ](\S+)/g)].map((m) => m[1])]).toEqual([f, ['"$plans/plan"']]);
     }
   });
 
@@ -237,6 +235,20 @@ describe("drift", () => {
     expect(lines.filter((l) => /^terraform .* plan /.test(l)).every((l) => l.includes("-lock=false"))).toBe(true);
     expect(lines.filter((l) => /apply/.test(l))).toEqual([]);
     expect(lines).toContain('terraform -chdir="$stack" show -json "$plans/plan" | npm run -s drift -- "$ENVIRONMENT" -');
+  });
+
+  test("each drift job exports the sanitized snapshot, from pipes, before the drift verdict, and puts it whatever the verdict", () => {
+    const lines = read("ci/scripts/drift.sh").split("\n").filter((l) => l && !l.startsWith("#"));
+    const exportAt = lines.findIndex((l) => l.startsWith('terraform -chdir="$stack" show -json "$plans/plan" | npm run -s snapshot-export -- "$ENVIRONMENT" - --state <(terraform -chdir="$stack" state pull)'));
+    const driftAt = lines.findIndex((l) => l.includes("npm run -s drift"));
+    expect(exportAt).toBeGreaterThan(-1);
+    expect(exportAt).toBeLessThan(driftAt);
+    expect(lines[exportAt]).toContain("--out ../snapshot/snapshot.json");
+    for (const env of ENVS) {
+      const task = jobSteps(job(`drift-${env}`)).find((s) => s.task === "drift")!;
+      expect(task.ensure).toEqual({ put: `snapshot-${env}`, params: { file: "snapshot/snapshot.json" } });
+      expect(resource(`snapshot-${env}`).source.versioned_file).toBe(resource(`snapshot-${env}-read`).source.versioned_file);
+    }
   });
 });
 

@@ -1,11 +1,15 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ENVIRONMENTS, type EnvironmentName } from "../config";
+import { ENVIRONMENTS, type EnvironmentName, type ResolvedEnvironment } from "../config";
 import { loadCheckedEstate } from "../checks";
 import { cli, environmentArgument, Refusal, run as runCli, UsageError } from "../tools/cli";
+import { synthesizeRef } from "../tools/git-ref";
+import { blocking, guardParsedPlan, renderFindings } from "../tools/plan-guard";
+import { parsePlan } from "../tools/plan-json";
+import { changeLines, platformChanges, platformInventory, withStackPrerequisites } from "./seeded";
 import { bootstrapPlatform, withPrerequisites } from "./bootstrap";
-import { livePlatformFile, Rehearsal, run, seedLivePlatform } from "./rehearse";
+import { livePlatformFile, planSummary, Rehearsal, run, seedLivePlatform } from "./rehearse";
 import { Platform, type PlatformData } from "./standin/platform";
 
 // npm run rehearse -- <env>: the real `cdktf deploy <env> --auto-approve`, twice, against the stand-in
@@ -32,18 +36,84 @@ function apiInstances(p: Platform): number | undefined {
   return Object.values(p.objects("cloudfoundry_app")).find((a) => a.name === "notify-api")?.instances as number | undefined;
 }
 
+/**
+ * `--base <ref>`: the change since <ref>, as the pipeline would deploy it. <ref>'s config is deployed on
+ * the live platform first (real Terraform: import what runs, then apply), then the working tree's is
+ * planned against that state and platform: what it destroys, forgets, unbinds and changes, the plan
+ * guard's verdict on that very plan, then the apply and the platform after it.
+ */
+async function rehearseChange(env: EnvironmentName, base: string, work: string, headOut: string, resolved: ResolvedEnvironment, keep: boolean): Promise<void> {
+  const say = (s: string) => process.stdout.write(`${s}\n`);
+  const problems: string[] = [];
+  const ref = synthesizeRef(root, base, work);
+  const baseStack = ref.stacks[env];
+  if (!baseStack) throw new Refusal([`${base} (${ref.commit.slice(0, 10)}) has no ${env} stack: nothing to deploy first`]);
+  const headStack = JSON.parse(fs.readFileSync(path.join(headOut, "stacks", env, "cdk.tf.json"), "utf8"));
+  // What either config reads that the fixture lacks (a service instance the change binds) exists first.
+  let platform = withPrerequisites(Platform.load(livePlatformFile(root, env)).data, resolved);
+  platform = withStackPrerequisites(platform, env, baseStack).platform;
+  const r = await Rehearsal.start(root, ref.outdir, { [env]: platform }, path.join(work, "rehearsal"));
+  try {
+    say(`rehearse ${env} --base ${base}: ${base} (${ref.commit.slice(0, 10)}) deployed on ${path.relative(root, livePlatformFile(root, env))}, then the working tree`);
+    const first = await r.plan(env, "base.plan");
+    const applied = await r.apply(env, "base.plan");
+    say(`base: ${first.summary}\n  ${applied}`);
+    const before = platformInventory(r.standin.platforms[env].data);
+    r.useStack(env, headOut);
+    // Same providers and backend as the base: no second `terraform init` (the change's own stack is
+    // what is planned; a change of provider versions would fail here, saying so).
+    const planned = await r.terraform(env, ["plan", "-input=false", "-no-color", "-out=change.plan"]);
+    if (planned.code !== 0) throw new Refusal([`terraform plan of the working tree failed:`, ...(planned.stderr + planned.stdout).split("\n").filter((l) => /Error/.test(l)).slice(0, 10)]);
+    const shown = await r.terraform(env, ["show", "-json", "change.plan"]);
+    const plan = { summary: planSummary(planned.stdout), json: JSON.parse(shown.stdout) };
+    say(`change: ${plan.summary}`);
+    for (const l of changeLines(plan.json)) say(`  ${l}`);
+    const parsed = parsePlan(plan.json);
+    if ("problem" in parsed) throw new Refusal([`the change's plan is ${parsed.problem}`]);
+    const findings = guardParsedPlan(parsed.plan, resolved);
+    process.stdout.write(renderFindings(env, findings));
+    if (blocking(findings).length) {
+      problems.push(`the plan guard refuses the change's plan: the pipeline's deploy would stop before applying it`);
+      say("(the pipeline's deploy stops here; applied below anyway, to show what it would do)");
+    }
+    try {
+      say(`apply: ${await r.apply(env, "change.plan")}`);
+    } catch (err) {
+      problems.push(`the change's apply failed: ${(err as Error).message.split("\n").filter((l) => /Error/.test(l)).slice(0, 5).join(" | ")}`);
+    }
+    say("platform after:");
+    for (const l of platformChanges(before, platformInventory(r.standin.platforms[env].data))) say(`  ${l}`);
+    const next = await r.terraform(env, ["plan", "-input=false", "-no-color"]);
+    const again = { summary: next.code === 0 ? planSummary(next.stdout) : `terraform plan failed: ${(next.stderr.split("\n").find((l) => /Error/.test(l)) ?? "").trim()}` };
+    say(`next plan: ${again.summary}`);
+    if (/^Plan: \d+ to import, 0 to add, 0 to change, 0 to destroy\.$/.test(again.summary)) say("  (only imports: the bindings new apps got from their manifests)");
+    else if (!/^No changes\./.test(again.summary)) problems.push("a plan after the apply is not empty: the change does not settle in one deploy");
+  } finally {
+    await r.close(keep);
+    if (keep) say(`kept ${work}`);
+    else fs.rmSync(work, { recursive: true, force: true });
+  }
+  if (problems.length) throw new Refusal(problems);
+}
+
 const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` offline: real Terraform and cdktf, stand-in providers, the seeded live platform")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .option("--empty", "start from an empty platform (a new environment) instead of the live one")
   .option("--reseed", `rewrite the live platform fixture (${path.join("rehearsal", "platforms", "<env>.json")}) from config, then stop`)
   .option("--keep", "keep the rehearsal's working directory and print where it is")
-  .action(async (envName: string, opts: { empty?: boolean; reseed?: boolean; keep?: boolean }) => {
+  .option("--base <ref>", "rehearse the change since <ref>: deploy <ref>'s config on the live platform first, then plan and apply the working tree's")
+  .action(async (envName: string, opts: { empty?: boolean; reseed?: boolean; keep?: boolean; base?: string }) => {
     environmentArgument(envName);
     const env = envName as EnvironmentName;
     const resolved = loadCheckedEstate().environments.find((e) => e.name === env)!;
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearse-"));
     const out = path.join(work, "out");
     await synthesize(out);
+    if (opts.base) {
+      if (opts.empty || opts.reseed) throw new UsageError("--base rehearses a change on the live platform: it does not combine with --empty or --reseed");
+      await rehearseChange(env, opts.base, work, out, resolved, !!opts.keep);
+      return;
+    }
     if (opts.reseed) {
       const live = await seedLivePlatform(root, out, resolved);
       const file = livePlatformFile(root, env);

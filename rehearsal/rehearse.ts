@@ -69,6 +69,8 @@ export class Rehearsal {
     work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearsal-")),
     /** Rehearse in synthDir's own stack directories (for cdktf deploy --skip-synth) instead of copies. */
     inPlace = false,
+    /** The environment Terraform inherits (a pull-request plan gives it nothing of its own: rehearsal/seeded.ts). */
+    inherit: NodeJS.ProcessEnv = process.env,
   ): Promise<Rehearsal> {
     fs.mkdirSync(work, { recursive: true });
     const files: Record<string, string> = {};
@@ -94,7 +96,7 @@ export class Rehearsal {
         env,
         dir,
         env_vars: {
-          ...process.env,
+          ...inherit,
           CHECKPOINT_DISABLE: "1",
           TF_IN_AUTOMATION: "1",
           TF_REATTACH_PROVIDERS: standin.reattach[env],

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import { Command, CommanderError } from "commander";
 import { ConfigError, ENVIRONMENTS, type EnvironmentName } from "../config";
 
-// One error path for every entry point (synth, report, manifest, diff, plan-guard, trusted-stack,
+// One error path for every entry point (synth, report, manifest, diff, plan-guard, pr-plan, pr-comment,
 // bench): commander parses (--help, unknown flags, missing arguments), and every failure a user can
 // cause ends as one line per problem on stderr with a documented exit code. Only a bug in this
 // project prints a stack trace.

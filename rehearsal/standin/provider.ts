@@ -78,7 +78,7 @@ let attachmentCounter = 1;
 
 
 /** The key an object is kept under on the platform: what the platform identifies it by. */
-function platformId(type: string, o: Obj): string {
+export function platformId(type: string, o: Obj): string {
   if (type === "cloudfoundry_network_policy") return hash(JSON.stringify(policiesOf(o).map(policyKey).sort()));
   if (type === "aws_iam_user_policy_attachment") return `${o.user}/${o.policy_arn}`;
   return String(o.id);
