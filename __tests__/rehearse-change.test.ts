@@ -35,7 +35,7 @@ beforeAll(async () => {
     const r = spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: repo, encoding: "utf8" });
     if (r.status !== 0) throw new Error(r.stderr);
   };
-  for (const name of ["main.ts", "cdktf.json", "bin", "config", "constructs", "stacks", "checks", "tools", "rehearsal", "providers", ".gen", "package.json", "package-lock.json"]) {
+  for (const name of ["main.ts", "cdktf.json", "bin", "ci", "config", "constructs", "stacks", "checks", "tools", "rehearsal", "providers", ".gen", "package.json", "package-lock.json"]) {
     fs.cpSync(path.join(ROOT, name), path.join(repo, name), { recursive: true });
   }
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(repo, "node_modules"), "dir");

@@ -57,6 +57,8 @@ async function rehearseChange(env: EnvironmentName, base: string, work: string, 
     say(`rehearse ${env} --base ${base}: ${base} (${ref.commit.slice(0, 10)}) deployed on ${path.relative(root, livePlatformFile(root, env))}, then the working tree`);
     const first = await r.plan(env, "base.plan");
     const applied = await r.apply(env, "base.plan");
+    // What ci/scripts/deploy.sh does after every apply (docs/adoption-under-the-real-provider.md).
+    await r.settleState(env);
     say(`base: ${first.summary}\n  ${applied}`);
     const before = platformInventory(r.standin.platforms[env].data);
     r.useStack(env, headOut);
@@ -78,6 +80,8 @@ async function rehearseChange(env: EnvironmentName, base: string, work: string, 
     }
     try {
       say(`apply: ${await r.apply(env, "change.plan")}`);
+      const settled = await r.settleState(env);
+      if (settled) say(`  settled the state: ${settled} binding params null -> "{}" (provider 1.16.0, issue #369)`);
     } catch (err) {
       problems.push(`the change's apply failed: ${(err as Error).message.split("\n").filter((l) => /Error/.test(l)).slice(0, 5).join(" | ")}`);
     }
