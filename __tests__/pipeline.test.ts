@@ -202,6 +202,16 @@ describe("deploys", () => {
     expect(lines.filter((l) => /apply/.test(l) && !/-refresh-only/.test(l))).toHaveLength(1);
   });
 
+  test("the app zip reaches Terraform at the same path in every build: only its hash moves a push", () => {
+    // `path` is an app attribute: a per-build worker directory would plan a push of every app on every
+    // deploy and every drift plan.
+    const script = read("ci/scripts/artifact.sh").split("\n").filter((l) => l && !l.startsWith("#"));
+    const assigned = script.filter((l) => /^TF_VAR_app_artifact_path=/.test(l));
+    expect(assigned).toHaveLength(1);
+    expect(assigned[0]).toMatch(/^TF_VAR_app_artifact_path=\/[A-Za-z0-9/._-]+$/);
+    expect(script.some((l) => /^TF_VAR_app_artifact_sha256=\$\(sha256sum /.test(l))).toBe(true);
+  });
+
   test("after the apply the deploy settles the state: refresh-only, binding params from a pipe, pushed from tmpfs only if changed", () => {
     const lines = read("ci/scripts/deploy.sh").split("\n").filter((l) => l && !l.startsWith("#"));
     const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
