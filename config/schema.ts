@@ -71,7 +71,7 @@ const processSchema = z.discriminatedUnion("kind", [
 
 const unsetEnv = z.object({ name: envVarName, reason: sentence }).strict();
 const acknowledgement = z
-  .object({ marginPercent: z.number().min(0).max(100).optional(), check: matching(/^NOTIFY-[A-Z0-9-]+$/, "must be a check id such as NOTIFY-DB-CONNECTIONS (README: Guardrails)"), reason: sentence, accepted: z.number().nonnegative().optional() })
+  .object({ marginPercent: z.number().min(0).max(100).optional(), check: matching(/^NOTIFY-[A-Z0-9-]+$/, "must be a check id such as NOTIFY-DB-CONNECTIONS (docs/guardrails.md)"), reason: sentence, accepted: z.number().nonnegative().optional() })
   .strict();
 
 const publicRoutes = z

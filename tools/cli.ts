@@ -7,7 +7,7 @@ import { ConfigError, ENVIRONMENTS, type EnvironmentName } from "../config";
 // cause ends as one line per problem on stderr with a documented exit code. Only a bug in this
 // project prints a stack trace.
 
-/** Exit codes, documented in the README. */
+/** Exit codes, documented in docs/commands.md. */
 export const EXIT = {
   /** Done; for diff: no change. */
   ok: 0,
