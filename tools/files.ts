@@ -32,6 +32,7 @@ function reason(err: unknown): string {
  * that is a terminal (a command waiting for a pipe would otherwise sit silently).
  */
 export function readInput(file: string, what: string, pipeExample?: string): string {
+  if (!file.trim()) throw new UsageError(`cannot read ${what}: the file name is empty`);
   if (file === "-") {
     if (process.stdin.isTTY) {
       throw new UsageError(`expects ${what} on standard input, which is a terminal: pipe it in${pipeExample ? ` (${pipeExample})` : ""}, or give a file name instead of -`);
@@ -78,6 +79,10 @@ function checkDirectory(dir: string, forWhat: string): void {
  * and writing through one writes somewhere nobody named).
  */
 export function checkOutputFile(file: string, what: string): void {
+  if (!file.trim()) throw new UsageError(`cannot write ${what}: the file name is empty`);
+  if (!fs.existsSync(path.dirname(path.resolve(file)))) {
+    throw new UsageError(`cannot write ${what} to ${file}: directory ${path.dirname(file)} does not exist; create it first`);
+  }
   let stat: fs.Stats | undefined;
   try {
     stat = fs.lstatSync(file);
@@ -105,17 +110,20 @@ export function writeOutputFile(file: string, content: string, what: string): vo
     fs.writeFileSync(tmp, content, { flag: "wx" });
     fs.renameSync(tmp, file);
   } catch (err) {
-    throw new UsageError(`cannot write ${what} to ${file}: ${reason(err)}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot write ${what} to ${file}: ${code === "ENOENT" || code === "EROFS" ? `${path.dirname(file)} does not take new files` : reason(err)}`);
   } finally {
     fs.rmSync(tmp, { force: true });
   }
 }
 
 /**
- * A directory for outputs: created when only it is missing (cdktf.out on a fresh checkout), refused
- * when it is a file, a symbolic link, unwritable, or its parent does not exist.
+ * A directory for outputs, refused when it is a file, a symbolic link, unwritable, or missing with a
+ * parent that does not exist. When only it is missing (cdktf.out on a fresh checkout), `create` makes
+ * it; without `create` it is only checked, so a refusal later leaves nothing behind.
  */
-export function outputDirectory(dir: string, what: string): string {
+export function outputDirectory(dir: string, what: string, create = true): string {
+  if (!dir.trim()) throw new UsageError(`cannot write ${what}: the directory name is empty`);
   let stat: fs.Stats | undefined;
   try {
     stat = fs.lstatSync(dir);
@@ -126,7 +134,7 @@ export function outputDirectory(dir: string, what: string): string {
   if (stat && !stat.isDirectory()) throw new UsageError(`cannot write ${what} into ${dir}: it is a file, not a directory; give a directory`);
   if (!stat) {
     checkDirectory(path.dirname(path.resolve(dir)), `${what} into ${dir}`);
-    fs.mkdirSync(dir);
+    if (create) fs.mkdirSync(dir);
   } else {
     checkDirectory(dir, `${what} into ${dir}`);
   }
