@@ -1,4 +1,5 @@
 import { spawnSync } from "child_process";
+import { distance } from "fastest-levenshtein";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -14,10 +15,22 @@ import { renderDiff, type StackJson } from "./diff";
 // does not know.
 const root = process.cwd();
 
-function git(args: string[]): string {
-  const r = spawnSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  if (r.status !== 0) throw new UsageError(`git ${args.join(" ")}: ${r.stderr.trim().split("\n")[0]}`);
-  return r.stdout;
+/**
+ * The commit a ref names, or a UsageError saying there is no such ref and the nearest ones there are
+ * (issue 19: git's own "Needed a single revision" said neither).
+ */
+function resolveRef(ref: string): string {
+  const r = spawnSync("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: root, encoding: "utf8" });
+  if (r.status === 0) return r.stdout.trim();
+  const refs = spawnSync("git", ["for-each-ref", "--format=%(refname:short)"], { cwd: root, encoding: "utf8" }).stdout.split("\n").filter(Boolean);
+  const candidates = [...refs, "HEAD"];
+  const nearest = [...candidates].sort((a, b) => distance(ref, a) - distance(ref, b)).slice(0, 3);
+  // A misspelt remote ("orgin/main") is near in its branch part: compare that too.
+  const tail = (r: string) => r.slice(r.indexOf("/") + 1);
+  const close = (c: string) => distance(ref, c) <= Math.max(2, Math.floor(ref.length / 3)) || (tail(ref) === tail(c) && c !== ref);
+  const likely = candidates.filter(close).sort((a, b) => distance(ref, a) - distance(ref, b)).slice(0, 3);
+  const hint = likely.length ? `did you mean ${likely.join(" or ")}?` : `refs here include ${nearest.join(", ")}${refs.length ? "" : " (no branches: is this a git checkout?)"}.`;
+  throw new UsageError(`no such ref "${ref}" (a branch, tag or commit); ${hint} A remote branch needs \`git fetch\` first.`);
 }
 
 /** The autoscaler limits a synth wrote, by environment (none from commits before they existed). */
@@ -69,7 +82,7 @@ function extractCommit(commit: string): string {
 
 /** Synthesizes <ref> as it was: its own files, its own cdktf.json app command, today's node_modules. */
 function synthesizeRef(ref: string, work: string): { stacks: Record<string, StackJson>; autoscaler: Record<string, AutoscalerLimitsFile> } {
-  const commit = git(["rev-parse", "--verify", `${ref}^{commit}`]).trim();
+  const commit = resolveRef(ref);
   const src = extractCommit(commit);
   const app = JSON.parse(fs.readFileSync(path.join(src, "cdktf.json"), "utf8")).app as string;
   const outdir = path.join(work, "base.out");

@@ -1,4 +1,5 @@
-import { ConfigError } from "../../config";
+import { ConfigError, loadEstate } from "../../config";
+import { smallEstate } from "../fixtures/small-estate";
 import { ALL_CHECKS, formatViolation, loadCheckedEstate, runChecks } from "../../checks";
 import { dbConnectionBudget } from "../../checks/db-connection-budget";
 import { deployFloor } from "../../checks/deploy-floor";
@@ -113,7 +114,22 @@ test("an accepted figure covers up to itself plus its margin, no further", () =>
 test("an acknowledgement of an unknown check is itself a violation", () => {
   const envs = estateWith((e) => (app(e, "notify-api").acknowledgements = [{ check: "NOTIFY-NOPE", reason: "a reason that is long enough" }]));
   expect(runChecks(envs).violations.map((v) => [v.check, v.subject, v.message])).toEqual([
-    ["NOTIFY-ACKNOWLEDGEMENT", "notify-api", expect.stringMatching(/^acknowledges unknown check NOTIFY-NOPE; known checks: NOTIFY-DB-CONNECTIONS, NOTIFY-VISIBILITY-TIMEOUT, /)],
+    ["NOTIFY-ACKNOWLEDGEMENT", "notify-api", expect.stringMatching(/^acknowledges unknown check NOTIFY-NOPE \(config\/apps\.ts\) Known checks: NOTIFY-DB-CONNECTIONS, NOTIFY-VISIBILITY-TIMEOUT, /)],
+  ]);
+});
+
+test("a misspelt check id in an acknowledgement is one line for every environment it is in, with the nearest id", () => {
+  const envs = loadEstate(
+    (() => {
+      const c = smallEstate() as any;
+      c.apps.find((a: any) => a.name === "notify-api").acknowledgements = [{ check: "NOTIFY-DB-CONECTIONS", reason: "a reason that is long enough" }];
+      return c;
+    })(),
+  );
+  expect(envs.length).toBeGreaterThan(1);
+  const found = runChecks(envs).violations.filter((v) => v.check === "NOTIFY-ACKNOWLEDGEMENT").map(formatViolation);
+  expect(found).toEqual([
+    expect.stringMatching(new RegExp(`^\\[NOTIFY-ACKNOWLEDGEMENT\\] ${envs.map((e) => e.name).join("\\+")}/notify-api: acknowledges unknown check NOTIFY-DB-CONECTIONS \\(config/apps\\.ts\\); did you mean NOTIFY-DB-CONNECTIONS\\? Known checks: `)),
   ]);
 });
 
