@@ -123,14 +123,16 @@ describe("a program that does not build or load: the source file and line, no st
 
 test("plan-guard - with a terminal on standard input says it expects a pipe instead of waiting silently", async () => {
   const { readInput } = await import("../tools/files");
-  const was = Object.getOwnPropertyDescriptor(process.stdin, "isTTY");
-  Object.defineProperty(process.stdin, "isTTY", { value: true, configurable: true });
-  try {
-    expect(() => readInput("-", "the plan", "terraform show -json <planfile> | npm run -s plan-guard -- <env> -")).toThrow(
-      "expects the plan on standard input, which is a terminal: pipe it in (terraform show -json <planfile> | npm run -s plan-guard -- <env> -), or give a file name instead of -",
-    );
-  } finally {
-    if (was) Object.defineProperty(process.stdin, "isTTY", was);
-    else delete (process.stdin as { isTTY?: boolean }).isTTY;
-  }
+  // The terminal is stood in for: touching process.stdin in a jest worker keeps the worker alive.
+  expect(() => readInput("-", "the plan", "terraform show -json <planfile> | npm run -s plan-guard -- <env> -", () => true)).toThrow(
+    "expects the plan on standard input, which is a terminal: pipe it in (terraform show -json <planfile> | npm run -s plan-guard -- <env> -), or give a file name instead of -",
+  );
+});
+
+test("the same, through a real terminal, where util-linux's script can give one", async () => {
+  const { spawnSync } = await import("child_process");
+  if (spawnSync("script", ["--version"]).status !== 0) return; // no pseudo-terminal to be had: the test above stands
+  const r = spawnSync("script", ["-qec", `"${process.execPath}" bin/run.js tools/plan-guard-main.ts production -`, "/dev/null"], { cwd: ROOT, encoding: "utf8", input: "", timeout: 60_000 });
+  expect(r.stdout.replace(/\r/g, "")).toContain("plan-guard: expects the plan on standard input, which is a terminal: pipe it in");
+  expect(r.status).toBe(2);
 });

@@ -31,10 +31,10 @@ function reason(err: unknown): string {
  * Standard input for "-", or a file's text. Refuses a directory, a missing file, and standard input
  * that is a terminal (a command waiting for a pipe would otherwise sit silently).
  */
-export function readInput(file: string, what: string, pipeExample?: string): string {
+export function readInput(file: string, what: string, pipeExample?: string, stdinIsTerminal: () => boolean = () => Boolean(process.stdin.isTTY)): string {
   if (!file.trim()) throw new UsageError(`cannot read ${what}: the file name is empty`);
   if (file === "-") {
-    if (process.stdin.isTTY) {
+    if (stdinIsTerminal()) {
       throw new UsageError(`expects ${what} on standard input, which is a terminal: pipe it in${pipeExample ? ` (${pipeExample})` : ""}, or give a file name instead of -`);
     }
     try {
