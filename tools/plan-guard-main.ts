@@ -1,6 +1,7 @@
 import { ENVIRONMENTS } from "../config";
 import { loadCheckedEstate } from "../checks";
 import { cli, environmentArgument, Refusal, run } from "./cli";
+import { highlight, outputStyle } from "./output";
 import { planEnvironmentProblems } from "./plan-environment";
 import { blocking, guardParsedPlan, renderFindings } from "./plan-guard";
 import { readPlanArgument } from "./plan-json";
@@ -21,7 +22,8 @@ const program = cli("plan-guard", "Refuse a Terraform plan that destroys or repl
     if (wrong.length) throw new Refusal(wrong.map((l) => `refused (${envName}): ${l}`));
     const findings = guardParsedPlan(plan, environments.find((e) => e.name === envName)!);
     const refused = blocking(findings).length > 0;
-    (refused ? process.stderr : process.stdout).write(renderFindings(envName, findings));
+    const stream = refused ? process.stderr : process.stdout;
+    stream.write(highlight(renderFindings(envName, findings), outputStyle(stream)));
     process.exitCode = refused ? 1 : 0;
   });
 void run(program);

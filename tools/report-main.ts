@@ -3,6 +3,7 @@ import * as path from "path";
 import { formatViolation, loadFullyCheckedEstate } from "../checks";
 import { cli, run } from "./cli";
 import { checkOutputFile, outputDirectory, writeOutputFile } from "./files";
+import { outputStyle } from "./output";
 import { buildReport, renderReport } from "./report";
 
 // npm run report: the capacity report as tables, and as JSON in cdktf.out/report.json.
@@ -15,7 +16,7 @@ const program = cli("report", "Capacity report per environment: instances, memor
     if (fs.existsSync(opts.out)) checkOutputFile(file, "report.json");
     const { environments, checks } = await loadFullyCheckedEstate();
     const report = buildReport(environments, checks);
-    process.stdout.write(renderReport(report));
+    process.stdout.write(renderReport(report, outputStyle(process.stdout)));
     if (checks.warnings.length) process.stdout.write(`\nwarnings (assumed figures only; confirm them in config):\n${checks.warnings.map((w) => `  ${formatViolation(w)}`).join("\n")}\n`);
     outputDirectory(opts.out, "report.json");
     writeOutputFile(file, JSON.stringify(report, null, 2) + "\n", "report.json");
