@@ -136,3 +136,13 @@ test("the same, through a real terminal, where util-linux's script can give one"
   expect(r.stdout.replace(/\r/g, "")).toContain("plan-guard: expects the plan on standard input, which is a terminal: pipe it in");
   expect(r.status).toBe(2);
 });
+
+test("rehearse --reseed with --empty or --keep is refused before anything is written (it rewrote the committed fixture)", async () => {
+  const fixture = path.join(ROOT, "rehearsal", "platforms", "production.json");
+  const before = fs.readFileSync(fixture, "utf8");
+  for (const flag of ["--empty", "--keep"]) {
+    const r = await command("rehearsal/rehearse-main.ts", ["production", "--reseed", flag]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, "", `rehearse: option '--reseed' cannot be used with option '${flag}' (see --help)\n`]);
+  }
+  expect(fs.readFileSync(fixture, "utf8")).toBe(before);
+});

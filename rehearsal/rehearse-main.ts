@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { Option } from "commander";
 import { ENVIRONMENTS, type EnvironmentName } from "../config";
 import { loadCheckedEstate } from "../checks";
 import { cli, environmentArgument, Refusal, run as runCli, UsageError } from "../tools/cli";
@@ -35,7 +36,8 @@ function apiInstances(p: Platform): number | undefined {
 const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` offline: real Terraform and cdktf, stand-in providers, the seeded live platform")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .option("--empty", "start from an empty platform (a new environment) instead of the live one")
-  .option("--reseed", `rewrite the live platform fixture (${path.join("rehearsal", "platforms", "<env>.json")}) from config, then stop`)
+  // --reseed rewrites a committed fixture and stops: with --empty or --keep it would not do what they say.
+  .addOption(new Option("--reseed", `rewrite the live platform fixture (${path.join("rehearsal", "platforms", "<env>.json")}) from config, then stop`).conflicts(["empty", "keep"]))
   .option("--keep", "keep the rehearsal's working directory and print where it is")
   .action(async (envName: string, opts: { empty?: boolean; reseed?: boolean; keep?: boolean }) => {
     environmentArgument(envName);
