@@ -148,3 +148,33 @@ test("no doc or config comment cites a file that is not in the repository", () =
   const files = [...DOCS, ...fs.readdirSync(path.join(ROOT, "config")).map((f) => `config/${f}`)];
   expect(files.filter(cites)).toEqual([]);
 });
+
+/** Figures that come from a run (timings, scores, plan counts), and approximations ("~2 ms"). */
+const MEASURED = /\b\d+\.\d+ ?(?:s|ms|%)(?![\w-])|~ ?\d|\b\d+ (?:to import|imported|to add|added|to change|changed)\b/;
+
+/** Sections (from one heading to the next) holding a measured figure without the command and date that measured it. */
+function unsourcedFigures(md: string): string[] {
+  return md
+    .split(/^(?=#+ )/m)
+    .filter((section) => MEASURED.test(section))
+    .filter((section) => !(/\b20\d\d-\d\d-\d\d\b/.test(section) && /`(?:npm run|npx|node) [^`]+`/.test(section)))
+    .map((section) => `${section.split("\n")[0]}: ${MEASURED.exec(section)![0]}`);
+}
+
+test.each(DOCS)("%s: every measured figure says the command that measured it and when", (doc) => {
+  expect(unsourcedFigures(fs.readFileSync(path.join(ROOT, doc), "utf8"))).toEqual([]);
+});
+
+test("the figure check sees an undated rehearsal count and an approximation (seeded, as the old README had them)", () => {
+  expect(unsourcedFigures("## Rehearsing\n\n`npm run rehearse -- production`:\n\n```\nPlan: 82 to import, 17 to add\n```\n")).toEqual(["## Rehearsing: 82 to import"]);
+  expect(unsourcedFigures("## Performance\n\nHashing the inputs takes ~2 ms.\n")).toEqual(["## Performance: ~2"]);
+  expect(unsourcedFigures("## Measured\n\n`npm run bench` on 2026-11-27: 0.44 s\n")).toEqual([]);
+});
+
+test("the README is a front page: short, with the set-up commands and where to read more", () => {
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  expect(readme.split("\n").length).toBeLessThanOrEqual(80);
+  expect(readme).toContain("npm ci");
+  expect(readme).toMatch(/npm test/);
+  expect(readme).toContain("](docs/");
+});
