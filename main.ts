@@ -7,6 +7,7 @@ import { synthAtomically } from "./stacks/synth";
 import { cli, Refusal, run } from "./tools/cli";
 import { autoscalerLimits } from "./tools/autoscaler";
 import { buildReport } from "./tools/report";
+import { checkReplaceableOutputDirectory } from "./tools/files";
 import { outputStyle } from "./tools/output";
 import { summary } from "./tools/summary";
 
@@ -17,6 +18,7 @@ const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
 const program = cli("synth", `Validate config, run every guardrail and write the three stacks, report.json and the autoscaler limits to ${outdir}/ (atomically)`)
   .option("--summary", "print the capacity summary of each environment after writing")
   .action(async (opts: { summary?: boolean }) => {
+    checkReplaceableOutputDirectory(outdir, "the stacks");
     try {
       const { environments, checks } = await loadFullyCheckedEstate();
       const report = buildReport(environments, checks);

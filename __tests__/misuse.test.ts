@@ -18,8 +18,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 /** A command of this checkout, as a whole process. */
-const command = (entry: string, args: string[], opts: { cwd?: string; input?: string } = {}) =>
-  run(process.execPath, [path.join(opts.cwd ?? ROOT, "bin", "run.js"), entry, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: "1" }, input: opts.input });
+const command = (entry: string, args: string[], opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) =>
+  run(process.execPath, [path.join(opts.cwd ?? ROOT, "bin", "run.js"), entry, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: "1", ...opts.env }, input: opts.input });
 
 /**
  * Temporary files in the repository root, config/ and the work directory (manifest --out config once
@@ -145,4 +145,32 @@ test("rehearse --reseed with --empty or --keep is refused before anything is wri
     expect([r.code, r.stdout, r.stderr]).toEqual([2, "", `rehearse: option '--reseed' cannot be used with option '${flag}' (see --help)\n`]);
   }
   expect(fs.readFileSync(fixture, "utf8")).toBe(before);
+});
+
+describe("synth's output directory (CDKTF_OUTDIR) is replaced wholesale, so it must be one a synth may replace", () => {
+  test("a directory holding other files is refused, and they stay (CDKTF_OUTDIR=docs replaced docs/)", async () => {
+    const dir = path.join(work, "not-an-output");
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, "notes.md"), "mine\n");
+    const r = await command("main.ts", [], { env: { CDKTF_OUTDIR: dir } });
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/^synth: cannot write the stacks into \S+not-an-output: it holds files that are not an earlier synth's output \(e\.g\. notes\.md\).*\n$/)]);
+    expect(fs.readdirSync(dir)).toEqual(["notes.md"]);
+  });
+
+  test("a file is refused, and stays a file (CDKTF_OUTDIR=package.json turned it into a directory)", async () => {
+    const file = path.join(work, "a-file.json");
+    fs.writeFileSync(file, "{}\n");
+    const r = await command("main.ts", [], { env: { CDKTF_OUTDIR: file } });
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("it is a file, and the output would replace it with a directory")]);
+    expect(fs.readFileSync(file, "utf8")).toBe("{}\n");
+  });
+
+  test("a new directory, or an earlier synth's output, is written", async () => {
+    const out = path.join(work, "synth-out");
+    for (let i = 0; i < 2; i++) {
+      const r = await command("main.ts", [], { env: { CDKTF_OUTDIR: out } });
+      expect(r.code).toBe(0);
+    }
+    expect(fs.readdirSync(out)).toEqual(expect.arrayContaining(["stacks", "report.json"]));
+  });
 });

@@ -140,3 +140,27 @@ export function outputDirectory(dir: string, what: string, create = true): strin
   }
   return dir;
 }
+
+/**
+ * A directory a synth may replace wholesale (stacks/synth.ts swaps the new output into its place):
+ * missing with an existing parent, empty, or an earlier synth's output (cdktf's manifest.json or
+ * stacks/ in it). Anything else is refused: CDKTF_OUTDIR=config once replaced config/ with stacks, and
+ * CDKTF_OUTDIR=package.json turned the file into a directory.
+ */
+export function checkReplaceableOutputDirectory(dir: string, what: string): void {
+  if (!dir.trim()) throw new UsageError(`cannot write ${what}: the directory name is empty`);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.lstatSync(dir);
+  } catch {
+    stat = undefined;
+  }
+  if (!stat) return checkDirectory(path.dirname(path.resolve(dir)), `${what} into ${dir}`);
+  if (stat.isSymbolicLink()) throw new UsageError(`cannot write ${what} into ${dir}: it is a symbolic link, and the output replaces it wholesale; give a real directory`);
+  if (!stat.isDirectory()) throw new UsageError(`cannot write ${what} into ${dir}: it is a file, and the output would replace it with a directory; give a directory`);
+  const entries = fs.readdirSync(dir);
+  if (entries.length && !entries.includes("manifest.json") && !entries.includes("stacks")) {
+    throw new UsageError(`cannot write ${what} into ${dir}: it holds files that are not an earlier synth's output (e.g. ${entries.slice(0, 3).join(", ")}), and the output replaces the directory wholesale; give a new or empty directory`);
+  }
+  checkDirectory(path.dirname(path.resolve(dir)), `${what} into ${dir}`);
+}
