@@ -321,3 +321,8 @@ test("an env value of the wrong type says the type expected, never the value", (
     "config/apps.ts: apps[notify-api].env.MISSING: must be a string (or a function of { environment, app } that returns one); got undefined: give it a value, or delete the key (list it in unsetEnv to keep it absent)",
   ]);
 });
+
+test("a queue prefix that leaves no room for any queue is one line, the prefix's, not one per queue", () => {
+  const found = problems((e) => (env(e, "staging").queuePrefix = "s".repeat(70)));
+  expect(found).toEqual([expect.stringMatching(/^config\/staging\.ts: environments\[staging\]\.queuePrefix: queue prefix "s{70}" leaves no room for any queue: even the shortest, "s{70}\S+-dead-letter", is \d+ characters; an SQS queue name/)]);
+});

@@ -42,13 +42,9 @@ export const PLATFORM_LIMITS = {
   },
 } as const satisfies Record<string, Limit>;
 
-/** Characters a limit allows, with the same source as the limit. */
-export const PLATFORM_PATTERNS = {
-  /** Cloud Controller RouteCreateMessage: host "must be either "*" or contain only alphanumeric characters, "_", or "-"". */
-  host: /^[\w-]+$/,
-  /** Amazon SQS CreateQueue QueueName. */
-  sqsQueueName: /^[A-Za-z0-9_-]+$/,
-} as const;
+// The characters each platform allows are narrower in the schema's own patterns (config/schema.ts:
+// lower-case letters, digits and hyphens for hosts, queue names and prefixes), which every platform
+// here accepts: Cloud Controller's host pattern is [\w-]+, SQS's queue names [A-Za-z0-9_-]+.
 
 /**
  * Environment variable names Cloud Controller refuses (EnvironmentVariablesValidator in
@@ -128,20 +124,33 @@ export function platformLimitIssues(estate: EstateConfig): LimitIssue[] {
     derivedHost(["defaults", "statsdExporterApp"], d.statsdExporterApp, d.internalDomain, "the statsd exporter's internal", "shorten statsdExporterApp to at most {room} characters");
   }
 
-  // Queue names: <prefix><name> and <prefix><name>-dead-letter, in every environment.
+  // Queue names: <prefix><name> and <prefix><name>-dead-letter, in every environment. A prefix that
+  // leaves no room for any of the queues is one problem, the prefix's.
+  const named = estate.queues.filter((q) => typeof q?.name === "string" && q.name);
+  const dlqOf = (prefix: string, name: string) => `${prefix}${name}-dead-letter`;
+  const prefixTooLong = new Set(
+    environments
+      .filter((e) => typeof e.queuePrefix === "string" && named.length > 1 && named.every((q) => dlqOf(e.queuePrefix, q.name).length > PLATFORM_LIMITS.sqsQueueName.max))
+      .map((e) => e.name),
+  );
+  environments.forEach((e, k) => {
+    if (!prefixTooLong.has(e.name)) return;
+    const shortest = named.reduce((a, b) => (b.name.length < a.name.length ? b : a));
+    issues.push({
+      path: ["environments", k, "queuePrefix"],
+      message: `queue prefix "${e.queuePrefix}" leaves no room for any queue: even the shortest, "${dlqOf(e.queuePrefix, shortest.name)}", is ${dlqOf(e.queuePrefix, shortest.name).length} characters; ${said(PLATFORM_LIMITS.sqsQueueName)}`,
+    });
+  });
   estate.queues.forEach((q, i) => {
     if (typeof q?.name !== "string" || !q.name) return;
-    const dlq = (e: { queuePrefix: string }) => `${e.queuePrefix}${q.name}-dead-letter`;
-    const tooLong = environments.filter((e) => typeof e.queuePrefix === "string" && dlq(e).length > PLATFORM_LIMITS.sqsQueueName.max);
+    const dlq = (e: { queuePrefix: string }) => dlqOf(e.queuePrefix, q.name);
+    const tooLong = environments.filter((e) => typeof e.queuePrefix === "string" && !prefixTooLong.has(e.name) && dlq(e).length > PLATFORM_LIMITS.sqsQueueName.max);
     if (tooLong.length) {
       const worst = tooLong.reduce((a, b) => (dlq(b).length > dlq(a).length ? b : a));
       issues.push({
         path: ["queues", i, "name"],
         message: `its dead-letter queue "${dlq(worst)}" is ${dlq(worst).length} characters in ${worst.name}${tooLong.length > 1 ? ` (too long in ${envs(tooLong.map((e) => e.name))})` : ""}: ${said(PLATFORM_LIMITS.sqsQueueName)}; shorten the queue name to at most ${PLATFORM_LIMITS.sqsQueueName.max - dlq(worst).length + q.name.length} characters`,
       });
-    } else {
-      const bad = environments.find((e) => typeof e.queuePrefix === "string" && !PLATFORM_PATTERNS.sqsQueueName.test(dlq(e)));
-      if (bad) issues.push({ path: ["queues", i, "name"], message: `"${dlq(bad)}" in ${bad.name}: an SQS queue name may hold only letters, digits, hyphens and underscores (${PLATFORM_LIMITS.sqsQueueName.source})` });
     }
   });
 
