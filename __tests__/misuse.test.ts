@@ -3,6 +3,9 @@ import * as os from "os";
 import * as path from "path";
 import { run } from "../rehearsal/rehearse";
 
+// Whole processes on a shared two-core machine: a generous limit, never a claim about speed.
+jest.setTimeout(120_000);
+
 // Ordinary misuse (issue 19): each is one line (or a few, naming the source file and line for a
 // program that does not build or load), the documented exit code, no stack trace, and nothing left
 // behind. A stack trace is printed only for a bug in this project.

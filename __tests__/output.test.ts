@@ -9,6 +9,9 @@ import { summary } from "../tools/summary";
 import { renderTable } from "../tools/table";
 import { environments } from "./helpers";
 
+// Whole processes on a shared two-core machine: a generous limit, never a claim about speed.
+jest.setTimeout(120_000);
+
 // Output that fits (issue 19: tables 147-152 columns wide wrapped on an 80-column terminal, and no
 // colour anywhere): tables as wide as the terminal, colour only on a terminal and never with NO_COLOR.
 const ROOT = path.join(__dirname, "..");

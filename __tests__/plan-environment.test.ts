@@ -5,6 +5,9 @@ import { planEnvironmentProblems, planEvidence } from "../tools/plan-environment
 import type { PlanJson } from "../tools/plan-json";
 import { environments } from "./helpers";
 
+// Whole processes on a shared two-core machine: a generous limit, never a claim about speed.
+jest.setTimeout(120_000);
+
 // A plan carries its own environment (issue 19): a production plan taking notify-api from 35 to 20,
 // under the incident floor of 25, passed the plan guard with exit 0 under `preview`, whose floors are
 // lower. The guard and drift read the environment from the plan and refuse a mismatch, naming both.
