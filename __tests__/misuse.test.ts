@@ -177,3 +177,12 @@ describe("synth's output directory (CDKTF_OUTDIR) is replaced wholesale, so it m
     expect(fs.readdirSync(out)).toEqual(expect.arrayContaining(["stacks", "report.json"]));
   });
 });
+
+test("a reader that stops early (report | head -1) gets no stack trace, and the command still finishes its work", () => {
+  const out = fs.mkdtempSync(path.join(work, "piped-"));
+  const { spawnSync } = require("child_process") as typeof import("child_process");
+  const r = spawnSync("bash", ["-c", `"${process.execPath}" bin/run.js tools/report-main.ts --out "${out}" 2>"${out}/stderr" | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: "utf8" });
+  expect(r.stdout.trim()).toBe("0");
+  expect(fs.readFileSync(path.join(out, "stderr"), "utf8")).toBe("");
+  expect(fs.existsSync(path.join(out, "report.json"))).toBe(true);
+});

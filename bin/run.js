@@ -228,6 +228,11 @@ function load() {
   };
   process.on("uncaughtException", stop);
   process.on("unhandledRejection", stop);
+  // A reader that stops early (`npm run -s report | head`) closes the pipe: what it did not read is
+  // dropped, quietly, and the command still finishes its work (report.json, say) and its exit code.
+  process.stdout.on("error", (err) => {
+    if (err.code !== "EPIPE" && err.code !== "ERR_STREAM_DESTROYED") stop(err);
+  });
   try {
     load();
   } catch (err) {
