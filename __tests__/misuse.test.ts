@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -133,7 +134,6 @@ test("plan-guard - with a terminal on standard input says it expects a pipe inst
 });
 
 test("the same, through a real terminal, where util-linux's script can give one", async () => {
-  const { spawnSync } = await import("child_process");
   if (spawnSync("script", ["--version"]).status !== 0) return; // no pseudo-terminal to be had: the test above stands
   const r = spawnSync("script", ["-qec", `"${process.execPath}" bin/run.js tools/plan-guard-main.ts production -`, "/dev/null"], { cwd: ROOT, encoding: "utf8", input: "", timeout: 60_000 });
   expect(r.stdout.replace(/\r/g, "")).toContain("plan-guard: expects the plan on standard input, which is a terminal: pipe it in");
@@ -180,7 +180,6 @@ describe("synth's output directory (CDKTF_OUTDIR) is replaced wholesale, so it m
 
 test("a reader that stops early (report | head -1) gets no stack trace, and the command still finishes its work", () => {
   const out = fs.mkdtempSync(path.join(work, "piped-"));
-  const { spawnSync } = require("child_process") as typeof import("child_process");
   const r = spawnSync("bash", ["-c", `"${process.execPath}" bin/run.js tools/report-main.ts --out "${out}" 2>"${out}/stderr" | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: "utf8" });
   expect(r.stdout.trim()).toBe("0");
   expect(fs.readFileSync(path.join(out, "stderr"), "utf8")).toBe("");
