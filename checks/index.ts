@@ -117,13 +117,26 @@ export function formatViolation(v: Violation): string {
 }
 
 /**
+ * formatViolation for a list, one line per problem: a breach with the same words in several
+ * environments (an app's own setting is in all of them) is one line naming them, preview+staging/app.
+ */
+export function formatViolations(violations: readonly Violation[]): string[] {
+  const groups = new Map<string, Violation[]>();
+  for (const v of violations) {
+    const key = JSON.stringify([v.check, v.subject, v.message, v.invariant ?? false, v.assumed ?? ""]);
+    groups.set(key, [...(groups.get(key) ?? []), v]);
+  }
+  return [...groups.values()].map((g) => formatViolation({ ...g[0], environment: [...new Set(g.map((v) => v.environment))].join("+") as Violation["environment"] }));
+}
+
+/**
  * Validates the config (schema first, then every guardrail over every environment) and returns the
  * resolved environments with the check result. Throws ConfigError listing every problem at once.
  */
 export function loadCheckedEstate(config: EstateConfig = estate): { environments: ResolvedEnvironment[]; checks: CheckResult } {
   const environments = loadEstate(config);
   const checks = runChecks(environments);
-  if (checks.violations.length) throw new ConfigError(checks.violations.map(formatViolation));
+  if (checks.violations.length) throw new ConfigError(formatViolations(checks.violations));
   return { environments, checks };
 }
 
@@ -136,6 +149,6 @@ export async function loadFullyCheckedEstate(config: EstateConfig = estate): Pro
   const environments = loadEstate(config);
   const checks = runChecks(environments);
   const all = [...checks.violations, ...(await secretLiterals.run(environments))];
-  if (all.length) throw new ConfigError(all.map(formatViolation));
+  if (all.length) throw new ConfigError(formatViolations(all));
   return { environments, checks };
 }

@@ -1,6 +1,6 @@
 import { ConfigError, loadEstate } from "../../config";
 import { smallEstate } from "../fixtures/small-estate";
-import { ALL_CHECKS, formatViolation, loadCheckedEstate, runChecks } from "../../checks";
+import { ALL_CHECKS, formatViolation, formatViolations, loadCheckedEstate, runChecks } from "../../checks";
 import { dbConnectionBudget } from "../../checks/db-connection-budget";
 import { deployFloor } from "../../checks/deploy-floor";
 import { ALL_ENVS, app, configWith, env, estateWith, queue } from "./fixtures";
@@ -165,4 +165,12 @@ test("several violations across environments are all reported in one ConfigError
     "[NOTIFY-DEPLOY-FLOOR] production/notify-api: production/notify-api deploys with a floor of 5 instances, below the incident floor of 25 (9c2ded00c; checks/invariants.ts); set deployFloor: 25 or more in config/production.ts (an incident invariant: no acknowledgement in config can accept it)",
   );
   expect(lines.some((l) => l.startsWith("[NOTIFY-DB-CONNECTIONS] production/notify-api: 40 instances x 4 workers x (30 pool + 10 overflow) = 6400"))).toBe(true);
+});
+
+test("a breach with the same words in several environments is one line naming them", () => {
+  const v = { check: "C", subject: "notify-api", message: "same words" };
+  expect(formatViolations([{ ...v, environment: "preview" }, { ...v, environment: "staging" }, { ...v, environment: "production", message: "other words" }] as any)).toEqual([
+    "[C] preview+staging/notify-api: same words",
+    "[C] production/notify-api: other words",
+  ]);
 });
