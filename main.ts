@@ -7,6 +7,8 @@ import { synthAtomically } from "./stacks/synth";
 import { cli, Refusal, run } from "./tools/cli";
 import { autoscalerLimits } from "./tools/autoscaler";
 import { buildReport } from "./tools/report";
+import { checkReplaceableOutputDirectory } from "./tools/files";
+import { outputStyle } from "./tools/output";
 import { summary } from "./tools/summary";
 
 // Config is validated and every guardrail runs (all problems at once) before anything is built; a
@@ -16,6 +18,7 @@ const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
 const program = cli("synth", `Validate config, run every guardrail and write the three stacks, report.json and the autoscaler limits to ${outdir}/ (atomically)`)
   .option("--summary", "print the capacity summary of each environment after writing")
   .action(async (opts: { summary?: boolean }) => {
+    checkReplaceableOutputDirectory(outdir, "the stacks");
     try {
       const { environments, checks } = await loadFullyCheckedEstate();
       const report = buildReport(environments, checks);
@@ -25,7 +28,7 @@ const program = cli("synth", `Validate config, run every guardrail and write the
         fs.mkdirSync(path.join(tmp, "autoscaler"));
         for (const env of environments) fs.writeFileSync(path.join(tmp, "autoscaler", `${env.name}.json`), JSON.stringify(autoscalerLimits(env), null, 2) + "\n");
       });
-      if (opts.summary) process.stdout.write(summary(report, outdir));
+      if (opts.summary) process.stdout.write(summary(report, outdir, outputStyle(process.stdout)));
       // Breaches of assumed figures only: they do not stop the synth until the figure is confirmed.
       for (const w of checks.warnings) process.stderr.write(`synth: warning: ${formatViolation(w)}\n`);
     } catch (err) {

@@ -1,9 +1,18 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { Testing, TerraformStack } from "cdktf";
 import { CfApp, type CfAppProps, validateEnvironment } from "../constructs/cf-app";
 import { CloudfoundryProvider } from "../.gen/providers/cloudfoundry/provider";
 
+// Testing.app() makes a cdktf.outdir.* directory in the temp directory for each app and never removes
+// it (issue 19: every run left a dozen behind): one directory here, removed after the tests.
+let outdir: string;
+beforeAll(() => (outdir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-cf-app-"))));
+afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
 function stackWithProvider(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), "t");
+  const stack = new TerraformStack(Testing.app({ outdir }), "t");
   new CloudfoundryProvider(stack, "cf", {});
   return stack;
 }

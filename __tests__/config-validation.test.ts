@@ -7,8 +7,7 @@ import { smallEstate } from "./fixtures/small-estate";
 // Malformed config is rejected by the zod schema with the path of each field, all problems at once.
 // On the small fixture estate (__tests__/fixtures/small-estate.ts), so that these do not move with the
 // real one; the committed estate itself must simply be valid.
-function problems(mutate: (e: any) => void): string[] {
-  const copy = smallEstate() as any;
+function problems(mutate: (e: any) => void, copy: any = smallEstate()): string[] {
   mutate(copy);
   try {
     loadEstate(copy as EstateConfig);
@@ -178,7 +177,8 @@ test("a value derived from the environment and app is a typed function, evaluate
   const production = loadEstate(copy).find((e) => e.name === "production")!;
   expect(production.apps.find((a) => a.name === "notify-api")!.env.NEW_RELIC_APP_NAME).toBe("production.notify-api");
   copy.defaults.env = { ...copy.defaults.env, BROKEN: () => 42 };
-  expect(() => loadEstate(copy)).toThrow(/preview\/notify-api: env BROKEN: its function returned 42, not a string/);
+  // One line for the three environments, naming the file and field that hold the function.
+  expect(problems(() => undefined, copy)).toEqual(["config/defaults.ts: defaults.env.BROKEN (evaluated first for notify-api): its function returned a number, not a string (in preview, staging, production)"]);
 });
 
 test("names config derives for safety cannot be set by hand, and the error says what drives them", () => {
@@ -252,4 +252,77 @@ test("config with derived values can be copied by tests and loads the same", () 
   expect(twice.defaults.env.NEW_RELIC_APP_NAME).toBe(copy.defaults.env.NEW_RELIC_APP_NAME);
   expect(twice.apps).not.toBe(copy.apps);
   expect(loadEstate(twice).find((e) => e.name === "staging")!.apps[0].env.NEW_RELIC_APP_NAME).toBe(`staging.${twice.apps[0].name}`);
+});
+
+describe("platform limits (config/platform-limits.ts): names the platforms would refuse at apply time", () => {
+  test("a 100-character app name is refused: its default route's host label would be 111 characters, over DNS's 63", () => {
+    const long = "n".repeat(100);
+    const found = problems((e) => Object.assign(app(e, "reporter"), { name: long, defaultRoute: true }));
+    expect(found).toEqual([
+      expect.stringMatching(
+        new RegExp(`^config/apps\\.ts: apps\\[${long}\\]\\.name: its default route's host "${long}-production" \\(on apps\\.example\\) is 111 characters in production \\(too long in preview, staging, production\\): a route's host \\(one DNS label\\) may be at most 63 characters \\(RFC 1035.*; shorten the app name to at most 52 characters, or set defaultRoute: false$`),
+      ),
+    ]);
+  });
+
+  test("the longest name that fits passes; one more character is refused", () => {
+    // 52 + "-production" = 63.
+    expect(problems((e) => Object.assign(app(e, "reporter"), { name: "r".repeat(52), defaultRoute: true }))).toEqual([]);
+    expect(problems((e) => Object.assign(app(e, "reporter"), { name: "r".repeat(53), defaultRoute: true }))).toEqual([expect.stringContaining("is 64 characters in production")]);
+  });
+
+  test("an internal route counts too, even with no default route", () => {
+    const found = problems((e) => Object.assign(app(e, "reporter"), { name: "r".repeat(60), defaultRoute: false, internalRoute: true }));
+    expect(found).toEqual([expect.stringContaining(`its internal route's host "${"r".repeat(60)}-production" (on apps.internal) is 71 characters`)]);
+  });
+
+  test("a public route's host over 63 characters, and a path over Cloud Controller's 128, are refused", () => {
+    const found = problems((e) => (app(e, "notify-api").publicRoutes = [{ host: "h".repeat(64) }, { host: "api", path: `/${"p".repeat(128)}` }]));
+    expect(found).toEqual([
+      expect.stringMatching(/^config\/apps\.ts: apps\[notify-api\]\.publicRoutes\[#1\]\.host: host "h{64}" is 64 characters: a route's host \(one DNS label\) may be at most 63/),
+      expect.stringMatching(/^config\/apps\.ts: apps\[notify-api\]\.publicRoutes\[#2\]\.path: path is 129 characters: a route's path may be at most 128 characters \(Cloud Controller/),
+    ]);
+  });
+
+  test("a queue whose dead-letter queue name would pass SQS's 80 characters with the prefix is refused, once, with the environments", () => {
+    const found = problems((e) => {
+      // A queue another team's app consumes: no app of the fixture names it.
+      e.queues.find((x: any) => x.name === "scan-tasks").name = "q".repeat(60);
+    });
+    expect(found).toEqual([expect.stringMatching(/^config\/queues\.ts: queues\[q{60}\]\.name: its dead-letter queue "productionq{60}-dead-letter" is 82 characters in production: an SQS queue name \(prefix, name and -dead-letter\) may be at most 80 characters \(Amazon SQS.*shorten the queue name to at most 58 characters$/)]);
+  });
+
+  test("environment variable names Cloud Controller refuses (PORT, VCAP_*, VMC*) are refused, as a variable or a secret", () => {
+    const found = problems((e) => {
+      app(e, "notify-api").env = { ...(app(e, "notify-api").env ?? {}), PORT: "8080", VCAP_EXTRA: "x" };
+    });
+    expect(found).toEqual([
+      "config/apps.ts: apps[notify-api].env.PORT: Cloud Controller refuses PORT: the platform sets it for the process to listen on (cloudfoundry/cloud_controller_ng app/messages/validators.rb); use another name",
+      "config/apps.ts: apps[notify-api].env.VCAP_EXTRA: Cloud Controller refuses names starting with VCAP_ (the platform's own) (cloudfoundry/cloud_controller_ng app/messages/validators.rb); use another name",
+    ]);
+  });
+
+  test("an environment variable too large for a process to start with is refused without showing its value", () => {
+    const found = problems((e) => (app(e, "notify-api").env = { ...(app(e, "notify-api").env ?? {}), HUGE: "x".repeat(140000) }));
+    expect(found).toEqual([expect.stringMatching(/^config\/apps\.ts: apps\[notify-api\]\.env\.HUGE: HUGE=<value> is 140005 bytes: one environment variable \(NAME=value, in bytes\) may be at most 131072 \(Linux MAX_ARG_STRLEN/)]);
+    expect(found[0]).not.toContain("xxxx");
+  });
+
+  test("every limit says where it comes from", async () => {
+    const { PLATFORM_LIMITS } = await import("../config/platform-limits");
+    for (const limit of Object.values(PLATFORM_LIMITS)) expect(limit.source).toMatch(/RFC|Cloud Controller|Amazon SQS|Linux/);
+  });
+});
+
+test("an env value of the wrong type says the type expected, never the value", () => {
+  const found = problems((e) => (app(e, "notify-api").env = { ...(app(e, "notify-api").env ?? {}), A_NUMBER: 42, MISSING: undefined }));
+  expect(found).toEqual([
+    'config/apps.ts: apps[notify-api].env.A_NUMBER: must be a string (or a function of { environment, app } that returns one); got a number: quote it, e.g. "15" or "true"',
+    "config/apps.ts: apps[notify-api].env.MISSING: must be a string (or a function of { environment, app } that returns one); got undefined: give it a value, or delete the key (list it in unsetEnv to keep it absent)",
+  ]);
+});
+
+test("a queue prefix that leaves no room for any queue is one line, the prefix's, not one per queue", () => {
+  const found = problems((e) => (env(e, "staging").queuePrefix = "s".repeat(70)));
+  expect(found).toEqual([expect.stringMatching(/^config\/staging\.ts: environments\[staging\]\.queuePrefix: queue prefix "s{70}" leaves no room for any queue: even the shortest, "s{70}\S+-dead-letter", is \d+ characters; an SQS queue name/)]);
 });

@@ -53,9 +53,12 @@ describe("npm run diff -- --base", () => {
     git("checkout", "HEAD", "--", "config/apps.ts");
   });
 
-  test("an unknown ref is a usage error: exit 2, one line", () => {
-    const run = diff("no-such-ref");
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^diff: git rev-parse --verify no-such-ref\^\{commit\}: fatal: Needed a single revision\n$/);
+  test("an unknown ref is a usage error: exit 2, one line, naming the nearest refs", () => {
+    git("update-ref", "refs/remotes/origin/main", "HEAD");
+    const run = diff("orgin/main");
+    expect([run.status, run.stdout]).toEqual([2, ""]);
+    expect(run.stderr).toBe('diff: no such ref "orgin/main" (a branch, tag or commit); did you mean origin/main? A remote branch needs `git fetch` first.\n');
+    const far = diff("no-such-ref");
+    expect([far.status, far.stderr]).toEqual([2, expect.stringMatching(/^diff: no such ref "no-such-ref" \(a branch, tag or commit\); refs here include .*\.\n$/)]);
   });
 });

@@ -9,6 +9,11 @@ import { skipReason, startValidation } from "./terraform-validate-start";
 // validations), and hands the directory to the test files, which read the files instead of each
 // synthesizing again. Then starts the real-Terraform validation in the background.
 export default function globalSetup(): void {
+  // A temporary directory of this run's own, for everything the tests and the processes they start
+  // make there (os.tmpdir() reads TMPDIR), so that the teardown can see what a test left behind.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-run-"));
+  process.env.TMPDIR = tmp;
+  process.env.NOTIFY_TEST_TMPDIR = tmp;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-synth-"));
   try {
     buildApp(dir, loadCheckedEstate().environments).synth();

@@ -1,7 +1,15 @@
 import * as fs from "fs";
 
+// Removes what the global setup made, then the run's own temporary directory (global-setup.ts points
+// TMPDIR at it), and fails the run if a test left anything else there: no test may leave a directory
+// behind (issue 19: every run left empty cdktf.outdir.* directories in the temp directory).
 export default function globalTeardown(): void {
   for (const dir of [process.env.NOTIFY_TEST_SYNTH_DIR, process.env.NOTIFY_TEST_TF_VALIDATE_DIR]) {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }
+  const tmp = process.env.NOTIFY_TEST_TMPDIR;
+  if (!tmp) return;
+  const left = fs.existsSync(tmp) ? fs.readdirSync(tmp) : [];
+  fs.rmSync(tmp, { recursive: true, force: true });
+  if (left.length) throw new Error(`tests left ${left.length} file(s) in the temporary directory, e.g. ${left.slice(0, 5).join(", ")}: remove what a test creates (afterAll)`);
 }

@@ -6,7 +6,7 @@ import { mergeHistory, writeHistory } from "../tools/history";
 import { environment, ENVS, synth } from "./helpers";
 
 // History is how the synth knows what to forget rather than destroy once config stops declaring it:
-// every stateful address declared must be in it. Like a snapshot, `npx jest -u` records new addresses
+// every stateful address declared must be in it. Like a snapshot, `npm test -- -u` (or `npx jest -u`) records new addresses
 // (and only then: a plain or CI run fails, so history cannot silently lag behind config).
 test("every app, route and queue address the stacks declare is in config/stateful-history.ts", () => {
   const stacks = Object.fromEntries(ENVS.map((e) => [e, synth(e)]));
@@ -16,7 +16,7 @@ test("every app, route and queue address the stacks declare is in config/statefu
     writeHistory(path.join(__dirname, ".."), merged);
     return;
   }
-  throw new Error(`${added.length} address(es) missing from config/stateful-history.ts, e.g. ${added[0]}: run npx jest -u (or npm run history) and commit the result`);
+  throw new Error(`${added.length} address(es) missing from config/stateful-history.ts, e.g. ${added[0]}: run npm test -- -u (or npx jest -u, or npm run history) and commit the result`);
 });
 
 test("mergeHistory adds new addresses with their owner and never drops a recorded one", () => {

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { environment, environments, ENVS, synth } from "./helpers";
 
-// The two AWS identities of each environment (README: Credentials and permissions), as the policy
+// The two AWS identities of each environment (docs/deploying.md: Credentials and permissions), as the policy
 // documents in ci/iam/ that an administrator attaches. Rendered here for every environment from the
 // same config the stacks use, so that a renamed bucket, prefix or user cannot leave them behind.
 const IAM = path.join(__dirname, "..", "ci", "iam");

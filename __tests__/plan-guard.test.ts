@@ -130,7 +130,8 @@ test("the command exits 1 on a refused plan and 0 on a safe one", () => {
     });
   const refused = run("delete-queue.json");
   expect(refused.status).toBe(1);
-  expect(refused.stdout).toContain("REFUSED   aws_sqs_queue.govuk-alerts: queue (its messages would be lost) would be DESTROYED");
+  expect(refused.stdout).toBe("");
+  expect(refused.stderr).toContain("REFUSED   aws_sqs_queue.govuk-alerts: queue (its messages would be lost) would be DESTROYED");
   const safe = run("in-place-update.json");
   expect([safe.status, safe.stdout]).toEqual([0, "plan guard (production): nothing destroyed or replaced, no app stopped or below its floor\n"]);
 });

@@ -10,6 +10,7 @@ import { livePlatformFile, Rehearsal } from "../rehearsal/rehearse";
 import { Platform, type PlatformData } from "../rehearsal/standin/platform";
 import { driftReport } from "../tools/drift";
 import { parsePlan } from "../tools/plan-json";
+import { planEnvironmentProblems } from "../tools/plan-environment";
 import { environment, ENVS, synthDir } from "./helpers";
 import { parse as parseYaml } from "yaml";
 
@@ -319,6 +320,18 @@ function parsePlanOrThrow(json: unknown) {
 // Deploy safety (issue: deploys that cannot cause an outage or lose messages), proved in plans
 // Terraform wrote or refused against the adopted estate.
 const guard = (name: string) => blocking(guardPlan(results[name].json, loadEstate(configOf[name]).find((e) => e.name === envOf[name])!));
+
+test("every plan Terraform wrote says its own environment (space, queue names, IAM user); judged as another it is refused", () => {
+  const planned = Object.entries(results).filter(([, r]) => r.json);
+  expect(planned.length).toBeGreaterThan(0);
+  for (const [name, r] of planned) {
+    const envs = loadEstate(configOf[name]);
+    expect([name, planEnvironmentProblems(parsePlanOrThrow(r.json), envOf[name], envs)]).toEqual([name, []]);
+    for (const other of envs.filter((e) => e.name !== envOf[name])) {
+      expect(planEnvironmentProblems(parsePlanOrThrow(r.json), other.name, envs)).toEqual([expect.stringContaining(`this is a plan of ${envOf[name]}, not ${other.name}`)]);
+    }
+  }
+});
 
 test("binding a new service to every app creates the bindings in place; no app is replaced", () => {
   const plan = results["bindings"].json;

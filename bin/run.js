@@ -17,6 +17,10 @@ if (!entry || !entry.endsWith(".ts")) {
 }
 const outfile = path.join(root, ".build", entry.replace(/\.ts$/, ".js"));
 const inputsFile = `${outfile}.inputs.json`;
+// The command's name as its own messages say it (tools/manifest-main.ts: "manifest"; main.ts: "synth").
+const commandName = entry === "main.ts" ? "synth" : path.basename(entry, ".ts").replace(/-main$/, "");
+/** Exit 2, as for any input a command cannot read (docs/commands.md): the program as written does not build or load. */
+const EXIT_CANNOT_LOAD = 2;
 
 // The bundle is fresh when the content of every project file it was built from, of this script and of
 // the lockfile (a dependency upgrade) hashes to what it was built from. Content, not file times: a
@@ -63,7 +67,8 @@ async function bundle() {
     // A separate map file: an inline one doubles what node parses on every run. Use
     // NODE_OPTIONS=--enable-source-maps to see TypeScript lines in a stack trace.
     sourcemap: true,
-    logLevel: "warning",
+    // Errors are printed by buildFailure(), one line each; warnings as esbuild words them.
+    logLevel: "silent",
     metafile: true,
     absWorkingDir: root,
     // The generator's own code (and its jsii toolchain) is never part of a synth.
@@ -81,8 +86,98 @@ async function bundle() {
       ),
     ],
   });
-  const ownInputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith("node_modules/"));
-  fs.writeFileSync(inputsFile, JSON.stringify({ inputs: ownInputs, hash: inputsHash(ownInputs) }));
+  for (const w of result.warnings) process.stderr.write(`${commandName}: warning: ${where(w)}${w.text}\n`);
+  const own = (f) => !f.startsWith("node_modules/");
+  const ownInputs = Object.keys(result.metafile.inputs).filter(own);
+  // Which project file imports which, kept to name an import cycle when a module is used before it ran.
+  const imports = Object.fromEntries(ownInputs.map((f) => [f, result.metafile.inputs[f].imports.map((i) => i.path).filter(own)]));
+  fs.writeFileSync(inputsFile, JSON.stringify({ inputs: ownInputs, hash: inputsHash(ownInputs), imports }));
+}
+
+/** "config/apps.ts:12:5: " for an esbuild message with a location. */
+function where(message) {
+  const l = message.location;
+  return l ? `${l.file}:${l.line}:${l.column + 1}: ` : "";
+}
+
+/**
+ * A program that does not build (a syntax error, a missing file or export): one line per error,
+ * naming the file, line and column, and the source line; no stack trace (this is not a bug in the
+ * tooling, and the README promises a stack trace only for those).
+ */
+function buildFailure(err) {
+  const errors = Array.isArray(err.errors) ? err.errors : [];
+  if (!errors.length) return false;
+  const lines = errors.slice(0, 5).flatMap((e) => [`${where(e)}${e.text}`, ...(e.location && e.location.lineText ? [`    ${e.location.lineText.trim()}`] : [])]);
+  if (errors.length > 5) lines.push(`and ${errors.length - 5} more`);
+  process.stderr.write(`${commandName}: cannot build ${entry}: ${lines[0]}\n${lines.slice(1).map((l) => `${commandName}: ${l}\n`).join("")}`);
+  process.exitCode = EXIT_CANNOT_LOAD;
+  return true;
+}
+
+/** The TypeScript file, line and column of the first frame of this project's own code in an error's stack. */
+function sourceOf(err) {
+  const stack = String((err && err.stack) || "");
+  const escaped = outfile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const frame = new RegExp(`${escaped}:(\\d+):(\\d+)`, "g");
+  let map;
+  try {
+    map = new (require("module").SourceMap)(JSON.parse(fs.readFileSync(`${outfile}.map`, "utf8")));
+  } catch {
+    return undefined;
+  }
+  for (const m of stack.matchAll(frame)) {
+    const entry = map.findEntry(Number(m[1]) - 1, Number(m[2]) - 1);
+    const source = entry && entry.originalSource && entry.originalSource.replace(/^file:\/\//, "");
+    const file = source && path.relative(root, path.resolve(path.dirname(outfile), source));
+    if (file && !file.startsWith("node_modules") && !file.startsWith("..")) return { file, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+  }
+  return undefined;
+}
+
+/** An import cycle through `file` among the project's files, as "a -> b -> a", from the bundle's import graph. */
+function cycleThrough(file) {
+  let imports;
+  try {
+    imports = JSON.parse(fs.readFileSync(inputsFile, "utf8")).imports || {};
+  } catch {
+    return undefined;
+  }
+  const seen = new Set();
+  const walk = (at, trail) => {
+    for (const next of imports[at] || []) {
+      if (next === file) return [...trail, next];
+      if (seen.has(next)) continue;
+      seen.add(next);
+      const found = walk(next, [...trail, next]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const cycle = walk(file, [file]);
+  return cycle && cycle.join(" -> ");
+}
+
+/**
+ * An error nobody caught. One that comes from config (config/ is where people edit, and where an import
+ * cycle or a typo in a value shows up first) or from loading the program is a few lines naming the
+ * source file and line; anything else is a bug in this project and keeps its stack trace, with the
+ * TypeScript positions added.
+ */
+function uncaught(err, loading) {
+  const at = sourceOf(err);
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  if (at && (loading || at.file.startsWith(`config${path.sep}`))) {
+    const cycle = /TypeError|ReferenceError/.test(message) ? cycleThrough(at.file) : undefined;
+    process.stderr.write(
+      `${commandName}: cannot load ${at.file}:${at.line}:${at.column}: ${message}\n` +
+        (cycle ? `${commandName}: ${at.file} is in an import cycle (${cycle}): a value is read before the module that exports it has run; import it from the file that defines it\n` : ""),
+    );
+    process.exitCode = EXIT_CANNOT_LOAD;
+    return;
+  }
+  process.stderr.write(`${(err && err.stack) || err}\n${at ? `  (in ${at.file}:${at.line}:${at.column})\n` : ""}`);
+  process.exitCode = 1;
 }
 
 // Loads the bundle through a V8 code cache kept next to it: compiling the 1 MB bundle from source
@@ -117,11 +212,32 @@ function load() {
 
 (async () => {
   if (!isFresh()) {
-    await bundle();
+    try {
+      await bundle();
+    } catch (err) {
+      if (buildFailure(err)) return;
+      throw err;
+    }
     fs.rmSync(`${outfile}.v8cache`, { force: true });
   }
   process.argv.splice(2, 1);
-  load();
+  // As Node would, stop at an error nobody caught, but say it as uncaught() does.
+  const stop = (err) => {
+    uncaught(err, false);
+    process.exit();
+  };
+  process.on("uncaughtException", stop);
+  process.on("unhandledRejection", stop);
+  // A reader that stops early (`npm run -s report | head`) closes the pipe: what it did not read is
+  // dropped, quietly, and the command still finishes its work (report.json, say) and its exit code.
+  process.stdout.on("error", (err) => {
+    if (err.code !== "EPIPE" && err.code !== "ERR_STREAM_DESTROYED") stop(err);
+  });
+  try {
+    load();
+  } catch (err) {
+    uncaught(err, true);
+  }
 })().catch((err) => {
   process.stderr.write(`${err.stack || err}\n`);
   process.exit(1);

@@ -1,3 +1,4 @@
+import { closest, distance } from "fastest-levenshtein";
 import { ConfigError, appsByName, estate, loadEstate, type Acknowledgement, type EstateConfig, type ResolvedEnvironment } from "../config";
 import { beatSingleton } from "./beat-singleton";
 import { dbConnectionBudget } from "./db-connection-budget";
@@ -73,24 +74,38 @@ export function runChecks(environments: readonly ResolvedEnvironment[], checks: 
     else violations.push(v);
   }
   const unused: CheckResult["unused"][number][] = [];
+  // An unknown check id is one problem however many environments it appears in (an app's own
+  // acknowledgements are in all of them): one line, with the environments and the nearest id.
+  const unknown = new Map<string, { subject: string; check: string; file: string; environments: string[] }>();
   for (const env of environments) {
     const subjects = [
-      ["environment", env.acknowledgements] as const,
-      ...env.apps.map((a) => [a.name, a.acknowledgements] as const),
-      ...env.queues.map((q) => [q.name, q.acknowledgements] as const),
+      ["environment", env.acknowledgements, "environment"] as const,
+      ...env.apps.map((a) => [a.name, a.acknowledgements, "app"] as const),
+      ...env.queues.map((q) => [q.name, q.acknowledgements, "config/queues.ts"] as const),
     ];
-    for (const [subject, acks] of subjects) {
+    for (const [subject, acks, file] of subjects) {
       for (const a of acks) {
         if (!ids.has(a.check)) {
-          violations.push({
-            check: "NOTIFY-ACKNOWLEDGEMENT",
-            environment: env.name,
-            subject,
-            message: `acknowledges unknown check ${a.check}; known checks: ${[...ids].join(", ")}`,
-          });
+          const key = JSON.stringify([subject, a.check]);
+          const seen = unknown.get(key) ?? { subject, check: a.check, file, environments: [] };
+          seen.environments.push(env.name);
+          unknown.set(key, seen);
         } else if (!used.has(a)) unused.push({ environment: env.name, subject, acknowledgement: a });
       }
     }
+  }
+  // An app's acknowledgement in every environment is its own (config/apps.ts); one in some is its scaling entry's.
+  const where = (u: { file: string; environments: string[] }) =>
+    u.file === "environment" ? u.environments.map((e) => `config/${e}.ts`).join(", ") : u.file !== "app" ? u.file : u.environments.length === environments.length ? "config/apps.ts" : u.environments.map((e) => `config/${e}.ts`).join(", ");
+  for (const u of unknown.values()) {
+    const near = closest(u.check, [...ids]);
+    const likely = near && distance(u.check, near) <= Math.max(3, Math.floor(u.check.length / 4));
+    violations.push({
+      check: "NOTIFY-ACKNOWLEDGEMENT",
+      environment: u.environments.join("+") as ResolvedEnvironment["name"],
+      subject: u.subject,
+      message: `acknowledges unknown check ${u.check} (${where(u)})${likely ? `; did you mean ${near}?` : ""} Known checks: ${[...ids].join(", ")}`,
+    });
   }
   return { violations, warnings, acknowledged, unused };
 }
@@ -102,13 +117,26 @@ export function formatViolation(v: Violation): string {
 }
 
 /**
+ * formatViolation for a list, one line per problem: a breach with the same words in several
+ * environments (an app's own setting is in all of them) is one line naming them, preview+staging/app.
+ */
+export function formatViolations(violations: readonly Violation[]): string[] {
+  const groups = new Map<string, Violation[]>();
+  for (const v of violations) {
+    const key = JSON.stringify([v.check, v.subject, v.message, v.invariant ?? false, v.assumed ?? ""]);
+    groups.set(key, [...(groups.get(key) ?? []), v]);
+  }
+  return [...groups.values()].map((g) => formatViolation({ ...g[0], environment: [...new Set(g.map((v) => v.environment))].join("+") as Violation["environment"] }));
+}
+
+/**
  * Validates the config (schema first, then every guardrail over every environment) and returns the
  * resolved environments with the check result. Throws ConfigError listing every problem at once.
  */
 export function loadCheckedEstate(config: EstateConfig = estate): { environments: ResolvedEnvironment[]; checks: CheckResult } {
   const environments = loadEstate(config);
   const checks = runChecks(environments);
-  if (checks.violations.length) throw new ConfigError(checks.violations.map(formatViolation));
+  if (checks.violations.length) throw new ConfigError(formatViolations(checks.violations));
   return { environments, checks };
 }
 
@@ -121,6 +149,6 @@ export async function loadFullyCheckedEstate(config: EstateConfig = estate): Pro
   const environments = loadEstate(config);
   const checks = runChecks(environments);
   const all = [...checks.violations, ...(await secretLiterals.run(environments))];
-  if (all.length) throw new ConfigError(all.map(formatViolation));
+  if (all.length) throw new ConfigError(formatViolations(all));
   return { environments, checks };
 }

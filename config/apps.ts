@@ -1,6 +1,7 @@
 import type { AppDefinition, Process } from "./types";
 
-// The 17 apps of manifest.yml.j2 at 2d6ee2eb7 (ESTATE.md §2, §3). Values equal to the shared
+// The 17 apps of alphagov/notifications-api's manifest.yml.j2 at 2d6ee2eb7 (start commands from its
+// scripts/paas_app_wrapper.sh). Values equal to the shared
 // defaults (1G memory, 1G disk, process health check) are left out.
 
 const EVERY_APP_SERVICES = ["notify-db", "logit-ssl-syslog-drain"] as const;

@@ -1,6 +1,7 @@
 import type { SharedDefaults } from "./types";
 
-// Facts shared by every environment (ESTATE.md §1, §2 defaults, §5 broker, §7 database).
+// Facts shared by every environment: alphagov/notifications-api at 2d6ee2eb7 (manifest.yml.j2 for the
+// platform and app defaults, app/config.py for the broker and database).
 export const defaults: SharedDefaults = {
   cfApiUrl: "https://api.cloud.service.gov.uk",
   org: "govuk-notify",

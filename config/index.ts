@@ -8,7 +8,7 @@ import { DerivedValueError, resolveEnvironment, type ResolvedEnvironment } from 
 import { estateSchema, formatIssues } from "./schema";
 import { secrets } from "./secrets";
 import { staging } from "./staging";
-import type { EstateConfig } from "./types";
+import type { EnvironmentName, EstateConfig } from "./types";
 
 export * from "./types";
 export * from "./resolve";
@@ -36,17 +36,41 @@ export class ConfigError extends Error {
 export function loadEstate(config: EstateConfig = estate): ResolvedEnvironment[] {
   const parsed = estateSchema.safeParse(config);
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error, config));
-  const problems: string[] = [];
+  const failures: DerivedValueError[] = [];
   const resolved = parsed.data.environments.flatMap((e) => {
     try {
       return [resolveEnvironment(parsed.data, e.name)];
     } catch (err) {
       if (!(err instanceof DerivedValueError)) throw err;
-      problems.push(err.message);
+      failures.push(err);
       return [];
     }
   });
-  if (problems.length) throw new ConfigError(problems);
+  if (failures.length) throw new ConfigError(derivedValueProblems(failures, config));
   return resolved;
+}
+
+/**
+ * One line per derived value that fails, naming the file and field that hold its function and the
+ * environments it fails in (issue 19: the same problem was printed once per environment, with no file).
+ */
+function derivedValueProblems(failures: readonly DerivedValueError[], config: EstateConfig): string[] {
+  const byProblem = new Map<string, DerivedValueError[]>();
+  for (const f of failures) {
+    const key = JSON.stringify([f.app, f.variable, f.problem]);
+    byProblem.set(key, [...(byProblem.get(key) ?? []), f]);
+  }
+  return [...byProblem.values()].map((group) => {
+    const { app, variable, problem } = group[0];
+    const declared = config.apps.find((a) => a.name === app);
+    const inEnv = group.length === 1 ? declared?.byEnvironment?.[group[0].environment as EnvironmentName]?.env?.[variable] : undefined;
+    const where =
+      inEnv !== undefined
+        ? `config/apps.ts: apps[${app}].byEnvironment.${group[0].environment}.env.${variable}`
+        : declared?.env?.[variable] !== undefined
+          ? `config/apps.ts: apps[${app}].env.${variable}`
+          : `config/defaults.ts: defaults.env.${variable} (evaluated first for ${app})`;
+    return `${where}: ${problem} (in ${group.map((g) => g.environment).join(", ")})`;
+  });
 }
 export * from "./capacity";

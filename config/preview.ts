@@ -1,6 +1,7 @@
 import type { EnvironmentConfig } from "./types";
 
-// preview: autoscaler limits from notifications-paas-autoscaler Makefile at 7865458 (ESTATE.md §8).
+// preview: autoscaler limits from alphagov/notifications-paas-autoscaler's Makefile at 7865458
+// (and its config.tpl.yml at 2eb71fd).
 export const preview: EnvironmentConfig = {
   name: "preview",
   space: "preview",
@@ -9,7 +10,7 @@ export const preview: EnvironmentConfig = {
   // the 2022 estate at every autoscaler maximum rounded up to the next 10G. Confirm it against
   // `cf space-quota` for the space and lower it here if the real quota is smaller.
   // The state bucket and the apps' IAM user are this project's own names: create them once per
-  // environment before the first `cdktf deploy` (README: bootstrapping).
+  // environment before the first `cdktf deploy` (docs/deploying.md: Bootstrapping an environment).
   state: { bucket: "govuk-notify-estate-tfstate-preview", key: "notify-estate/preview.tfstate", region: "eu-west-1" },
   appsIamUser: "notify-paas-apps-preview",
   spaceMemoryQuotaMib: 40960,

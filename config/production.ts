@@ -1,6 +1,7 @@
 import type { EnvironmentConfig } from "./types";
 
-// production: autoscaler limits from notifications-paas-autoscaler Makefile at 7865458 (ESTATE.md §8).
+// production: autoscaler limits from alphagov/notifications-paas-autoscaler's Makefile at 7865458
+// (and its config.tpl.yml at 2eb71fd).
 export const production: EnvironmentConfig = {
   name: "production",
   space: "production",
@@ -9,7 +10,7 @@ export const production: EnvironmentConfig = {
   // the 2022 estate at every autoscaler maximum rounded up to the next 10G. Confirm it against
   // `cf space-quota` for the space and lower it here if the real quota is smaller.
   // The state bucket and the apps' IAM user are this project's own names: create them once per
-  // environment before the first `cdktf deploy` (README: bootstrapping).
+  // environment before the first `cdktf deploy` (docs/deploying.md: Bootstrapping an environment).
   state: { bucket: "govuk-notify-estate-tfstate-production", key: "notify-estate/production.tfstate", region: "eu-west-1" },
   appsIamUser: "notify-paas-apps-production",
   spaceMemoryQuotaMib: 471040,

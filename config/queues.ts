@@ -1,6 +1,7 @@
 import type { QueueDefinition } from "./types";
 
-// The 23 queues (ESTATE.md §5): the 22 QueueNames constants and ses-callbacks. Consumers inside the
+// The 23 queues: the 22 QueueNames constants of alphagov/notifications-api's app/config.py at 2d6ee2eb7
+// and ses-callbacks. Consumers inside the
 // estate are derived from the apps' `-Q` lists; the four consumed elsewhere name their consumer.
 export const queues: readonly QueueDefinition[] = [
   { name: "periodic-tasks" },

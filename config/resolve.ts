@@ -325,7 +325,17 @@ export function appsByName(env: ResolvedEnvironment): ReadonlyMap<string, Resolv
 }
 
 /** A derived env value that did not come out as a string: loadEstate reports it with the rest. */
-export class DerivedValueError extends Error {}
+export class DerivedValueError extends Error {
+  constructor(
+    readonly environment: string,
+    readonly app: string,
+    readonly variable: string,
+    /** What went wrong, the same in every environment where it does. */
+    readonly problem: string,
+  ) {
+    super(`${environment}/${app}: env ${variable}: ${problem}`);
+  }
+}
 
 /** A derived env value, which must come out as a string; anything else is a config error naming it. */
 function derivedValue(name: string, f: (ctx: EnvContext) => string, ctx: EnvContext): string {
@@ -333,8 +343,8 @@ function derivedValue(name: string, f: (ctx: EnvContext) => string, ctx: EnvCont
   try {
     value = f(ctx);
   } catch (err) {
-    throw new DerivedValueError(`${ctx.environment}/${ctx.app}: env ${name}: its function threw: ${(err as Error).message}`);
+    throw new DerivedValueError(ctx.environment, ctx.app, name, `its function threw: ${(err as Error).message}`);
   }
-  if (typeof value !== "string") throw new DerivedValueError(`${ctx.environment}/${ctx.app}: env ${name}: its function returned ${JSON.stringify(value)}, not a string`);
+  if (typeof value !== "string") throw new DerivedValueError(ctx.environment, ctx.app, name, `its function returned ${value === undefined ? "undefined" : typeof value === "object" ? (value === null ? "null" : "an object") : `a ${typeof value}`}, not a string`);
   return value;
 }

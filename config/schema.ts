@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ENVIRONMENTS, type EstateConfig } from "./types";
 import { sizeProblem } from "./units";
 import { DERIVED_ENV } from "./derived";
+import { platformLimitIssues } from "./platform-limits";
 
 // Shape and cross-reference validation of the estate config. Every rule lives in zod so that each
 // problem comes back with the path of the field that holds it; nothing here throws on the first one.
@@ -18,7 +19,16 @@ const cfSize = z.string().superRefine((size, ctx) => {
 }) as unknown as z.ZodType<`${number}M` | `${number}G`>;
 const envVarName = matching(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name: upper-case letters, digits and underscores, not starting with a digit (e.g. MMG_URL)");
 /** A value, or a function of the environment and app that gives one (checked when resolved). */
-const envValue = z.union([z.string(), z.custom<(ctx: unknown) => string>((v) => typeof v === "function", "must be a string or a function of { environment, app }")]);
+const envValue = z.custom<string | ((ctx: unknown) => string)>(
+  (v) => typeof v === "string" || typeof v === "function",
+  // The value itself is never shown (it could be a credential); its type and the fix are.
+  (v: unknown) => ({
+    message:
+      v === undefined || v === null
+        ? `must be a string (or a function of { environment, app } that returns one); got ${v}: give it a value, or delete the key (list it in unsetEnv to keep it absent)`
+        : `must be a string (or a function of { environment, app } that returns one); got ${Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `a ${typeof v}`}${typeof v === "number" || typeof v === "boolean" ? `: quote it, e.g. "15" or "true"` : ""}`,
+  }),
+);
 const figureSource = z.enum(["measured", "public", "assumed"]);
 const sentence = z.string().min(20, "must say why, in at least a sentence (20 characters)");
 
@@ -71,7 +81,7 @@ const processSchema = z.discriminatedUnion("kind", [
 
 const unsetEnv = z.object({ name: envVarName, reason: sentence }).strict();
 const acknowledgement = z
-  .object({ marginPercent: z.number().min(0).max(100).optional(), check: matching(/^NOTIFY-[A-Z0-9-]+$/, "must be a check id such as NOTIFY-DB-CONNECTIONS (README: Guardrails)"), reason: sentence, accepted: z.number().nonnegative().optional() })
+  .object({ marginPercent: z.number().min(0).max(100).optional(), check: matching(/^NOTIFY-[A-Z0-9-]+$/, "must be a check id such as NOTIFY-DB-CONNECTIONS (docs/guardrails.md)"), reason: sentence, accepted: z.number().nonnegative().optional() })
   .strict();
 
 const publicRoutes = z
@@ -425,6 +435,9 @@ export const estateSchema: z.ZodType<EstateConfig> = z
           });
       }
     });
+
+    // Names and values the platforms would refuse at apply time (config/platform-limits.ts).
+    for (const issue of platformLimitIssues(estate)) ctx.addIssue({ code: "custom", ...issue });
 
     estate.secrets.forEach((s, i) => {
       if (s.allowedApps === "all") return;

@@ -1,6 +1,7 @@
 import type { SecretDefinition } from "./types";
 
-// Every credential-sourced variable (ESTATE.md §4: 28 = 26 common + the two CBC proxy keys). The 2022
+// Every credential-sourced variable of alphagov/notifications-api's manifest.yml.j2 at 2d6ee2eb7 (28 =
+// 26 common + the two CBC proxy keys). The 2022
 // template gave all 26 common ones to all 17 apps; here each secret names the apps allowed to hold it,
 // and an app receives it only when its definition (config/apps.ts) asks for it. Usage was read from
 // alphagov/notifications-api at 2d6ee2eb7. Values live in SSM Parameter Store, never in this repo.

@@ -3,7 +3,7 @@ import type { ResolvedEnvironment } from "../config";
 import { cfUsers } from "../ci/identities";
 import type { PlatformData } from "./standin/platform";
 
-// What must exist before this estate can be deployed at all (README: bootstrapping an environment):
+// What must exist before this estate can be deployed at all (docs/deploying.md: Bootstrapping an environment):
 // the org and space, the domains its routes use, the service instances its apps bind, the statsd
 // exporter app, and one SSM parameter per secret or setting. Derived from config, with stand-in GUIDs
 // and values: it is a rehearsal platform, not a copy of a real one. No app, route or queue of this

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { Option } from "commander";
 import { ENVIRONMENTS, type EnvironmentName, type ResolvedEnvironment } from "../config";
 import { loadCheckedEstate } from "../checks";
 import { cli, environmentArgument, Refusal, run as runCli, UsageError } from "../tools/cli";
@@ -103,7 +104,8 @@ async function rehearseChange(env: EnvironmentName, base: string, work: string, 
 const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` offline: real Terraform and cdktf, stand-in providers, the seeded live platform")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .option("--empty", "start from an empty platform (a new environment) instead of the live one")
-  .option("--reseed", `rewrite the live platform fixture (${path.join("rehearsal", "platforms", "<env>.json")}) from config, then stop`)
+  // --reseed rewrites a committed fixture and stops: with --empty or --keep it would not do what they say.
+  .addOption(new Option("--reseed", `rewrite the live platform fixture (${path.join("rehearsal", "platforms", "<env>.json")}) from config, then stop`).conflicts(["empty", "keep"]))
   .option("--keep", "keep the rehearsal's working directory and print where it is")
   .option("--base <ref>", "rehearse the change since <ref>: deploy <ref>'s config on the live platform first, then plan and apply the working tree's")
   .action(async (envName: string, opts: { empty?: boolean; reseed?: boolean; keep?: boolean; base?: string }) => {

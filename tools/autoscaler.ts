@@ -15,7 +15,7 @@ export function autoscalerLimits(env: ResolvedEnvironment): AutoscalerLimitsFile
   for (const a of env.apps) if (a.instances.mode === "autoscaled") apps[a.name] = { min: a.instances.autoscaler.min, max: a.instances.autoscaler.max };
   return {
     environment: env.name,
-    note: "Not deployed by this stack: set these in notifications-paas-autoscaler's variables for the space (apps that share a variable there must agree). README: Autoscaler limits.",
+    note: "Not deployed by this stack: set these in notifications-paas-autoscaler's variables for the space (apps that share a variable there must agree). docs/reviewing.md: Autoscaler limits.",
     apps,
   };
 }

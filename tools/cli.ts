@@ -1,13 +1,13 @@
-import * as fs from "fs";
 import { Command, CommanderError } from "commander";
 import { ConfigError, ENVIRONMENTS, type EnvironmentName } from "../config";
+import { Refusal, UsageError } from "./errors";
 
 // One error path for every entry point (synth, report, manifest, diff, plan-guard, pr-plan, pr-comment,
 // bench): commander parses (--help, unknown flags, missing arguments), and every failure a user can
 // cause ends as one line per problem on stderr with a documented exit code. Only a bug in this
 // project prints a stack trace.
 
-/** Exit codes, documented in the README. */
+/** Exit codes, documented in docs/commands.md. */
 export const EXIT = {
   /** Done; for diff: no change. */
   ok: 0,
@@ -17,15 +17,8 @@ export const EXIT = {
   usage: 2,
 } as const;
 
-/** The caller's mistake: how the command was called, or input it cannot read (exit 2). */
-export class UsageError extends Error {}
-
-/** The command ran and says no, one line per problem (exit 1). */
-export class Refusal extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join("\n"));
-  }
-}
+export { Refusal, UsageError } from "./errors";
+export { readInput } from "./files";
 
 /** A commander program with this project's conventions: strict arguments, one-line errors. */
 export function cli(name: string, description: string): Command {
@@ -69,15 +62,6 @@ function exitCodeFor(err: unknown, name: string): number {
     return EXIT.refused;
   }
   throw err;
-}
-
-/** A file's text, or standard input for "-"; a UsageError naming the file when it cannot be read. */
-export function readInput(file: string, what: string): string {
-  try {
-    return fs.readFileSync(file === "-" ? 0 : file, "utf8");
-  } catch (err) {
-    throw new UsageError(`cannot read ${what} ${file === "-" ? "from standard input" : file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
 }
 
 /** Parsed JSON, or a UsageError saying where it stops being JSON. */

@@ -7,6 +7,7 @@ import { loadFullyCheckedEstate } from "../checks";
 import { buildApp } from "../stacks/build";
 import { diffAutoscaler, autoscalerLimits } from "./autoscaler";
 import { renderDiff } from "./diff";
+import { highlight, outputStyle } from "./output";
 
 // npm run diff -- --base <git ref>: what this working tree changes against <ref>, per environment, in
 // reviewer terms. Offline: no credentials, no Terraform. Exit 0 when it ran (like git diff; with
@@ -26,7 +27,7 @@ const program = cli("diff", "Offline, reviewer-level diff of the estate between 
       const limitsAfter = Object.fromEntries(environments.map((e) => [e.name, autoscalerLimits(e)]));
       const envs = ["preview", "staging", "production"].filter((e) => e in before || e in after);
       const { text, changed } = renderDiff(envs, before, after, (env) => diffAutoscaler(limitsBefore[env], limitsAfter[env]));
-      process.stdout.write(`Changes against ${base}:\n${text}`);
+      process.stdout.write(highlight(`Changes against ${base}:\n${text}`, outputStyle(process.stdout)));
       if (exitCode && changed) process.exitCode = 1;
     } finally {
       fs.rmSync(work, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { spawnSync } from "child_process";
+import { distance } from "fastest-levenshtein";
 import * as fs from "fs";
 import * as path from "path";
 import { Refusal, UsageError } from "./cli";
@@ -8,10 +9,22 @@ import type { StackJson } from "./diff";
 // A git ref's estate, synthesized as it was: its own files and its own cdktf.json app command, with
 // today's node_modules. Shared by `npm run diff -- --base <ref>` and `npm run rehearse -- <env> --base <ref>`.
 
-function git(root: string, args: string[]): string {
-  const r = spawnSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  if (r.status !== 0) throw new UsageError(`git ${args.join(" ")}: ${r.stderr.trim().split("\n")[0]}`);
-  return r.stdout;
+/**
+ * The commit a ref names, or a UsageError saying there is no such ref and the nearest ones there are
+ * (issue 19: git's own "Needed a single revision" said neither).
+ */
+export function resolveRef(root: string, ref: string): string {
+  const r = spawnSync("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: root, encoding: "utf8" });
+  if (r.status === 0) return r.stdout.trim();
+  const refs = spawnSync("git", ["for-each-ref", "--format=%(refname:short)"], { cwd: root, encoding: "utf8" }).stdout.split("\n").filter(Boolean);
+  const candidates = [...refs, "HEAD"];
+  const nearest = [...candidates].sort((a, b) => distance(ref, a) - distance(ref, b)).slice(0, 3);
+  // A misspelt remote ("orgin/main") is near in its branch part: compare that too.
+  const tail = (r: string) => r.slice(r.indexOf("/") + 1);
+  const close = (c: string) => distance(ref, c) <= Math.max(2, Math.floor(ref.length / 3)) || (tail(ref) === tail(c) && c !== ref);
+  const likely = candidates.filter(close).sort((a, b) => distance(ref, a) - distance(ref, b)).slice(0, 3);
+  const hint = likely.length ? `did you mean ${likely.join(" or ")}?` : `refs here include ${nearest.join(", ")}${refs.length ? "" : " (no branches: is this a git checkout?)"}.`;
+  throw new UsageError(`no such ref "${ref}" (a branch, tag or commit); ${hint} A remote branch needs \`git fetch\` first.`);
 }
 
 /** The autoscaler limits a synth wrote, by environment (none from commits before they existed). */
@@ -63,7 +76,7 @@ export function extractCommit(root: string, commit: string): string {
 
 /** Synthesizes <ref> as it was: its own files, its own cdktf.json app command, today's node_modules. */
 export function synthesizeRef(root: string, ref: string, work: string): { commit: string; outdir: string; stacks: Record<string, StackJson>; autoscaler: Record<string, AutoscalerLimitsFile> } {
-  const commit = git(root, ["rev-parse", "--verify", `${ref}^{commit}`]).trim();
+  const commit = resolveRef(root, ref);
   const src = extractCommit(root, commit);
   const app = JSON.parse(fs.readFileSync(path.join(src, "cdktf.json"), "utf8")).app as string;
   const outdir = path.join(work, "base.out");

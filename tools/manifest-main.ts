@@ -1,24 +1,24 @@
-import * as fs from "fs";
 import { ENVIRONMENTS } from "../config";
 import { loadCheckedEstate } from "../checks";
 import { cli, environmentArgument, run, UsageError } from "./cli";
+import { checkOutputFile, writeOutputFile } from "./files";
 import { manifestFor } from "./manifest";
 
 // npm run -s manifest -- <app> <env> [--out FILE]: one app's effective configuration as a CF manifest.
-// With --out the YAML goes to the file (written whole, then renamed), so npm's banner never mixes in.
+// With --out the YAML goes to the file (written whole, then renamed; tools/files.ts), so npm's banner never mixes in.
 const program = cli("manifest", "Print one app's effective configuration in one environment as a Cloud Foundry manifest (secrets as references)")
   .argument("<app>", "app name, e.g. notify-api")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .option("--out <file>", "write the manifest to this file instead of standard output")
   .action((appName: string, envName: string, opts: { out?: string }) => {
     environmentArgument(envName);
+    if (opts.out !== undefined) checkOutputFile(opts.out, "the manifest");
     const env = loadCheckedEstate().environments.find((e) => e.name === envName)!;
     const app = env.apps.find((a) => a.name === appName);
     if (!app) throw new UsageError(`unknown app "${appName}" in ${envName}; one of: ${env.apps.map((a) => a.name).join(", ")}`);
     const yaml = manifestFor(env, app);
-    if (!opts.out) return void process.stdout.write(yaml);
-    fs.writeFileSync(`${opts.out}.tmp`, yaml);
-    fs.renameSync(`${opts.out}.tmp`, opts.out);
+    if (opts.out === undefined) return void process.stdout.write(yaml);
+    writeOutputFile(opts.out, yaml, "the manifest");
     process.stderr.write(`manifest: wrote ${opts.out}\n`);
   });
 void run(program);

@@ -61,12 +61,30 @@ export function parsePlan(input: unknown): { plan: PlanJson } | { problem: strin
   return { problem: `not a Terraform JSON plan (terraform show -json <planfile>, format 1.x): ${where}` };
 }
 
+/** What the input is, when it is a known thing that is not a JSON plan: the hint a person needs next. */
+function notAPlanHint(text: string, input?: unknown): string | undefined {
+  if (text.startsWith("PK")) return "the saved binary plan (a zip file), not its JSON: give it `terraform show -json <planfile>`";
+  if (/^\s*(Terraform used the selected providers|Terraform will perform|No changes\.|Plan: \d+ to|# \S+\.\S+ (will|must) be)/m.test(text) && !text.trimStart().startsWith("{")) {
+    return "`terraform show` text, not JSON: give it `terraform show -json <planfile>`";
+  }
+  if (isJsonObject(input) && isJsonObject(input.values) && !("planned_values" in input)) return "a Terraform state (`terraform show -json` of a state), not a plan: give it `terraform show -json <planfile>`";
+  if (isJsonObject(input) && isJsonObject(input.terraform) && ("resource" in input || "provider" in input)) return "a synthesized stack (cdk.tf.json), not a plan: plan it, then give it `terraform show -json <planfile>`";
+  return undefined;
+}
+
 /**
  * The plan a command was given (a file, or - for standard input), parsed once; a UsageError (exit 2)
- * when it cannot be read, is not JSON or is not a Terraform plan.
+ * when it cannot be read, is not JSON or is not a Terraform plan, saying what it is where it can tell.
  */
-export function readPlanArgument(file: string): PlanJson {
-  const parsed = parsePlan(parseJsonInput(readInput(file, "the plan"), file, "the plan"));
-  if ("problem" in parsed) throw new UsageError(`the plan ${file === "-" ? "on standard input" : file} is ${parsed.problem}`);
+export function readPlanArgument(file: string, command = "plan-guard"): PlanJson {
+  const where = file === "-" ? "on standard input" : file;
+  const text = readInput(file, "the plan", `terraform show -json <planfile> | npm run -s ${command} -- <env> -`);
+  const early = text.trim() ? notAPlanHint(text) : undefined;
+  if (early) throw new UsageError(`the plan ${where} is ${early}`);
+  const input = parseJsonInput(text, file, "the plan");
+  const hint = notAPlanHint(text, input);
+  if (hint) throw new UsageError(`the plan ${where} is ${hint}`);
+  const parsed = parsePlan(input);
+  if ("problem" in parsed) throw new UsageError(`the plan ${where} is ${parsed.problem}`);
   return parsed.plan;
 }

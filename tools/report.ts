@@ -1,4 +1,5 @@
-import { compactTable, memoryCell } from "./table";
+import { PLAIN, type OutputStyle } from "./output";
+import { memoryCell, renderTable } from "./table";
 import {
   connections,
   environmentCapacity,
@@ -84,12 +85,12 @@ export function buildReport(environments: readonly ResolvedEnvironment[], checks
   });
 }
 
-export function renderReport(reports: readonly EnvironmentReport[]): string {
+export function renderReport(reports: readonly EnvironmentReport[], out: OutputStyle = PLAIN): string {
   return reports
     .map((r) => {
-      const t = compactTable(["app", "instances deploy/min/max", "memory at min", "memory at max", "db conns deploy", "db conns max", "secrets"]);
+      const rows: (string | number)[][] = [];
       for (const a of r.apps) {
-        t.push([
+        rows.push([
           a.app,
           `${a.instances.deploy} / ${a.instances.min} / ${a.instances.max}`,
           memoryCell(a.memoryMib.atMin, formatMib),
@@ -101,7 +102,7 @@ export function renderReport(reports: readonly EnvironmentReport[]): string {
       }
       const x = r.totals;
       const budget = x.dbConnections.budget;
-      t.push([
+      rows.push([
         "TOTAL",
         `${x.instances.deploy} / ${x.instances.min} / ${x.instances.max}`,
         formatMib(x.memoryMib.atMin),
@@ -115,7 +116,7 @@ export function renderReport(reports: readonly EnvironmentReport[]): string {
         : "  none";
       return [
         `== ${r.environment} ==`,
-        t.toString(),
+        renderTable(["app", "instances deploy/min/max", "memory at min", "memory at max", "db conns deploy", "db conns max", "secrets"], rows, out),
         `database connections: ${x.dbConnections.deploy} at deploy-time floors, ${x.dbConnections.max} at autoscaler maxima; ` +
           `limit ${x.dbConnections.limit} - ${x.dbConnections.reserved} reserved = ${budget}`,
         `queues: ${x.queues}`,

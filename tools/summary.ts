@@ -1,13 +1,14 @@
-import { compactTable } from "./table";
+import { PLAIN, type OutputStyle } from "./output";
+import { renderTable } from "./table";
 import { formatMib } from "../config";
 import type { EnvironmentReport } from "./report";
 
 /** The headline table `npm run synth` prints after writing the stacks. */
-export function summary(reports: readonly EnvironmentReport[], outdir: string): string {
-  const table = compactTable(["environment", "apps", "instances deploy / min / max", "memory at min / max", "db conns deploy / max (budget)", "queues", "secret grants (2022)", "acks"]);
+export function summary(reports: readonly EnvironmentReport[], outdir: string, out: OutputStyle = PLAIN): string {
+  const rows: (string | number)[][] = [];
   for (const r of reports) {
     const t = r.totals;
-    table.push([
+    rows.push([
       r.environment,
       r.apps.length,
       `${t.instances.deploy} / ${t.instances.min} / ${t.instances.max}`,
@@ -20,7 +21,7 @@ export function summary(reports: readonly EnvironmentReport[], outdir: string): 
   }
   const files = reports.map((r) => `  ${outdir}/stacks/${r.environment}/cdk.tf.json`).join("\n");
   return (
-    `${table.toString()}\n"deploy" is the floor a deploy keeps; it keeps the live count where that is higher. ` +
+    `${renderTable(["environment", "apps", "instances deploy / min / max", "memory at min / max", "db conns deploy / max (budget)", "queues", "secret grants (2022)", "acks"], rows, out)}\n"deploy" is the floor a deploy keeps; it keeps the live count where that is higher. ` +
     `Details: npm run report.\nWrote:\n${files}\n  ${outdir}/report.json\n`
   );
 }

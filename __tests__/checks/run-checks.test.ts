@@ -1,5 +1,6 @@
-import { ConfigError } from "../../config";
-import { ALL_CHECKS, formatViolation, loadCheckedEstate, runChecks } from "../../checks";
+import { ConfigError, loadEstate } from "../../config";
+import { smallEstate } from "../fixtures/small-estate";
+import { ALL_CHECKS, formatViolation, formatViolations, loadCheckedEstate, runChecks } from "../../checks";
 import { dbConnectionBudget } from "../../checks/db-connection-budget";
 import { deployFloor } from "../../checks/deploy-floor";
 import { ALL_ENVS, app, configWith, env, estateWith, queue } from "./fixtures";
@@ -113,7 +114,22 @@ test("an accepted figure covers up to itself plus its margin, no further", () =>
 test("an acknowledgement of an unknown check is itself a violation", () => {
   const envs = estateWith((e) => (app(e, "notify-api").acknowledgements = [{ check: "NOTIFY-NOPE", reason: "a reason that is long enough" }]));
   expect(runChecks(envs).violations.map((v) => [v.check, v.subject, v.message])).toEqual([
-    ["NOTIFY-ACKNOWLEDGEMENT", "notify-api", expect.stringMatching(/^acknowledges unknown check NOTIFY-NOPE; known checks: NOTIFY-DB-CONNECTIONS, NOTIFY-VISIBILITY-TIMEOUT, /)],
+    ["NOTIFY-ACKNOWLEDGEMENT", "notify-api", expect.stringMatching(/^acknowledges unknown check NOTIFY-NOPE \(config\/apps\.ts\) Known checks: NOTIFY-DB-CONNECTIONS, NOTIFY-VISIBILITY-TIMEOUT, /)],
+  ]);
+});
+
+test("a misspelt check id in an acknowledgement is one line for every environment it is in, with the nearest id", () => {
+  const envs = loadEstate(
+    (() => {
+      const c = smallEstate() as any;
+      c.apps.find((a: any) => a.name === "notify-api").acknowledgements = [{ check: "NOTIFY-DB-CONECTIONS", reason: "a reason that is long enough" }];
+      return c;
+    })(),
+  );
+  expect(envs.length).toBeGreaterThan(1);
+  const found = runChecks(envs).violations.filter((v) => v.check === "NOTIFY-ACKNOWLEDGEMENT").map(formatViolation);
+  expect(found).toEqual([
+    expect.stringMatching(new RegExp(`^\\[NOTIFY-ACKNOWLEDGEMENT\\] ${envs.map((e) => e.name).join("\\+")}/notify-api: acknowledges unknown check NOTIFY-DB-CONECTIONS \\(config/apps\\.ts\\); did you mean NOTIFY-DB-CONNECTIONS\\? Known checks: `)),
   ]);
 });
 
@@ -149,4 +165,12 @@ test("several violations across environments are all reported in one ConfigError
     "[NOTIFY-DEPLOY-FLOOR] production/notify-api: production/notify-api deploys with a floor of 5 instances, below the incident floor of 25 (9c2ded00c; checks/invariants.ts); set deployFloor: 25 or more in config/production.ts (an incident invariant: no acknowledgement in config can accept it)",
   );
   expect(lines.some((l) => l.startsWith("[NOTIFY-DB-CONNECTIONS] production/notify-api: 40 instances x 4 workers x (30 pool + 10 overflow) = 6400"))).toBe(true);
+});
+
+test("a breach with the same words in several environments is one line naming them", () => {
+  const v = { check: "C", subject: "notify-api", message: "same words" };
+  expect(formatViolations([{ ...v, environment: "preview" }, { ...v, environment: "staging" }, { ...v, environment: "production", message: "other words" }] as any)).toEqual([
+    "[C] preview+staging/notify-api: same words",
+    "[C] production/notify-api: other words",
+  ]);
 });

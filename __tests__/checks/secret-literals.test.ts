@@ -35,5 +35,6 @@ test("ordinary settings pass: URLs without passwords, hosts, numbers, commands",
 test("the committed estate holds no secret literal, and the synth's own check path refuses one", async () => {
   await expect(loadFullyCheckedEstate()).resolves.toBeDefined();
   const config = configWith((e) => (app(e, "notify-api").env = { SQLALCHEMY_DATABASE_URI: "postgres://notify:hunter2@db/notify" }));
-  await expect(loadFullyCheckedEstate(config)).rejects.toThrow(/NOTIFY-SECRET-LITERALS\] preview\/notify-api: SQLALCHEMY_DATABASE_URI holds what looks like a credential/);
+  // One line for the app's own setting, naming every environment it is in.
+  await expect(loadFullyCheckedEstate(config)).rejects.toThrow(/NOTIFY-SECRET-LITERALS\] preview\+staging\+production\/notify-api: SQLALCHEMY_DATABASE_URI holds what looks like a credential/);
 });
