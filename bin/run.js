@@ -4,18 +4,39 @@
 //    `npm test` runs tsc), and the bundle is reused while no source file's content has changed;
 //  - two parts of cdktf that a synth never needs are left out of the bundle: `archiver` (only used
 //    by TerraformAsset, ~110 ms to load) and the creation stack captured for every token (used only
-//    to decorate token error messages, ~100 ms per synth).
-//   node bin/run.js <entry.ts> [args...]       e.g. node bin/run.js main.ts --summary
+//    to decorate token error messages, ~100 ms per synth); the replacements are in bin/bundle-stubs.js,
+//    held against both libraries' real modules by __tests__/bundle-stubs.test.ts;
+//  - `--lib cdktn` (anywhere after the entry) builds the same program with CDK Terrain, cdktf's
+//    continuation, in place of cdktf: every import of `cdktf` (ours, the generated bindings' and the
+//    prebuilt AWS provider's) resolves to `cdktn`. An alias, not a copy: no source changes.
+//   node bin/run.js <entry.ts> [args...] [--lib cdktf|cdktn]    e.g. node bin/run.js main.ts --summary
 const fs = require("fs");
 const path = require("path");
+const { LIBRARIES, STUBS } = require("./bundle-stubs");
 
 const root = path.join(__dirname, "..");
+const usage = `usage: node bin/run.js <entry.ts> [args...] [--lib ${LIBRARIES.join("|")}]\n`;
 const entry = process.argv[2];
 if (!entry || !entry.endsWith(".ts")) {
-  process.stderr.write("usage: node bin/run.js <entry.ts> [args...]\n");
+  process.stderr.write(usage);
   process.exit(2);
 }
-const outfile = path.join(root, ".build", entry.replace(/\.ts$/, ".js"));
+// --lib is taken out before the entry sees its arguments.
+let lib = "cdktf";
+for (let i = 3; i < process.argv.length; i++) {
+  const m = /^--lib(?:=(.*))?$/.exec(process.argv[i]);
+  if (!m) continue;
+  const value = m[1] ?? process.argv[i + 1];
+  process.argv.splice(i, m[1] === undefined ? 2 : 1);
+  if (!LIBRARIES.includes(value)) {
+    process.stderr.write(`run: --lib ${value ?? "(missing)"}: not a library this bundle can be built with; use one of ${LIBRARIES.join(", ")}\n${usage}`);
+    process.exit(2);
+  }
+  lib = value;
+  i--;
+}
+// Each library has its own bundle (and cache): switching does not rebuild the other.
+const outfile = path.join(root, ".build", ...(lib === "cdktf" ? [] : [lib]), entry.replace(/\.ts$/, ".js"));
 const inputsFile = `${outfile}.inputs.json`;
 // The command's name as its own messages say it (tools/manifest-main.ts: "manifest"; main.ts: "synth").
 const commandName = entry === "main.ts" ? "synth" : path.basename(entry, ".ts").replace(/-main$/, "");
@@ -29,7 +50,7 @@ const EXIT_CANNOT_LOAD = 2;
 function inputsHash(inputs) {
   const crypto = require("crypto");
   const h = crypto.createHash("sha256");
-  for (const f of [...inputs, "bin/run.js", "package-lock.json"]) {
+  for (const f of [...inputs, "bin/run.js", "bin/bundle-stubs.js", "package-lock.json"]) {
     let content;
     try {
       content = fs.readFileSync(path.join(root, f));
@@ -73,18 +94,8 @@ async function bundle() {
     absWorkingDir: root,
     // The generator's own code (and its jsii toolchain) is never part of a synth.
     external: ["@cdktf/provider-generator", "jsii-pacmak"],
-    plugins: [
-      replaceModule(
-        "no-archiver",
-        /[\\/]node_modules[\\/]archiver[\\/]index\.js$/,
-        'module.exports = () => { throw new Error("archiver is left out of this bundle: TerraformAsset is not used"); };',
-      ),
-      replaceModule(
-        "no-token-creation-stacks",
-        /[\\/]cdktf[\\/]lib[\\/]tokens[\\/]private[\\/]stack-trace\.js$/,
-        '"use strict"; exports.captureStackTrace = function captureStackTrace() { return []; };',
-      ),
-    ],
+    alias: lib === "cdktf" ? {} : { cdktf: lib },
+    plugins: STUBS.map((s) => replaceModule(s.name, s.filter, s.contents)),
   });
   for (const w of result.warnings) process.stderr.write(`${commandName}: warning: ${where(w)}${w.text}\n`);
   const own = (f) => !f.startsWith("node_modules/");
