@@ -253,3 +253,13 @@ test("config with derived values can be copied by tests and loads the same", () 
   expect(twice.apps).not.toBe(copy.apps);
   expect(loadEstate(twice).find((e) => e.name === "staging")!.apps[0].env.NEW_RELIC_APP_NAME).toBe(`staging.${twice.apps[0].name}`);
 });
+
+test("SSH is on by default (what CF gives an app nobody configured), off per environment where config says so; not a boolean is refused", () => {
+  const copy = smallEstate() as any;
+  env(copy, "preview").sshEnabled = false;
+  const resolved = loadEstate(copy as EstateConfig);
+  expect(resolved.map((e) => [e.name, e.sshEnabled])).toEqual(resolved.map((e) => [e.name, e.name !== "preview"]));
+  expect(problems((e) => (env(e, "staging").sshEnabled = "yes"))).toEqual([
+    'config/staging.ts: environments[staging].sshEnabled: Expected boolean, received string; got "yes"',
+  ]);
+});
