@@ -17,6 +17,8 @@ const COMMANDS: readonly [string, string[], boolean][] = [
   ["trusted-stack", ts("tools/trusted-stack-main.ts"), true],
   ["drift", ts("tools/drift-main.ts"), true],
   ["rehearse", ts("rehearsal/rehearse-main.ts"), true],
+  ["standin", ts("rehearsal/standin-main.ts"), true],
+  ["conformance", ts("rehearsal/conformance-main.ts"), true],
   ["history", ts("tools/history-main.ts"), false],
   ["plan-fixtures", ts("rehearsal/plan-fixtures-main.ts"), false],
   ["bench", js("bench/bench.js"), false],
@@ -33,8 +35,9 @@ beforeAll(async () => {
   // Two at a time: each is a whole process.
   const queue = COMMANDS.map(([name, start, needsArgs]) => async () => {
     const help = await runCommand([...start, "--help"]);
-    // diff's --base is a required option, which commander checks first.
-    const unknown = await runCommand([...start, ...(name === "diff" ? ["--base", "HEAD"] : []), "--no-such-flag"]);
+    // diff's --base and conformance's --target are required options, which commander checks first.
+    const required: Record<string, string[]> = { diff: ["--base", "HEAD"], conformance: ["--target", "standin"] };
+    const unknown = await runCommand([...start, ...(required[name] ?? []), "--no-such-flag"]);
     const bare = needsArgs ? await runCommand(start) : undefined;
     results.set(name, { help, unknown, bare });
   });
