@@ -85,6 +85,8 @@ const ARTIFACT_SHA = "0".repeat(64);
 const NEW_ARTIFACT_SHA = "1".repeat(64);
 export const NEW_SERVICE = "notify-conformance-new-service";
 export const NEW_APP = "notify-conformance-worker";
+/** What `cf set-env` sets: a value shaped like a credential-bearing URL, which no report may print. */
+export const SET_BY_HAND = { name: "MMG_URL", value: "https://set-by-hand.example/secret-path" } as const;
 
 /** The config changes and hand actions the suite makes, derived from config so that they survive config changes. */
 export interface Changes {
@@ -132,7 +134,7 @@ export function changesFor(config: EstateConfig, env: EnvironmentName): Changes 
 }
 
 /** Branch "changes": bind a new service to every app, remove one queue, retire another, add an app. */
-function changedConfig(c: Changes): EstateConfig {
+export function changedConfig(c: Changes): EstateConfig {
   const template = c.baseline.apps.find((a) => a.name === c.autoscaledScaled)!;
   const newApp: AppDefinition = { ...template, name: NEW_APP, notifyAppName: "conformance-worker", scaling: { mode: "fixed", count: 1 }, acknowledgements: [] };
   return {
@@ -144,12 +146,13 @@ function changedConfig(c: Changes): EstateConfig {
 }
 
 /** Branch "new zip": the API unbound from its API-only service while every app is pushed. */
-function unboundConfig(c: Changes): EstateConfig {
+export function unboundConfig(c: Changes): EstateConfig {
   return { ...c.baseline, apps: c.baseline.apps.map((a) => (a.name === c.envApp ? { ...a, services: a.services.filter((s) => s !== c.apiOnlyService) } : a)) };
 }
 
 /** A stack of one environment synthesized from a config, in memory (no cdktf CLI). */
 export function synthesize(config: EstateConfig, env: EnvironmentName, outdir: string): object {
+  fs.mkdirSync(outdir, { recursive: true });
   buildApp(outdir, loadEstate(config)).synth();
   return JSON.parse(fs.readFileSync(path.join(outdir, "stacks", env, "cdk.tf.json"), "utf8"));
 }
@@ -231,8 +234,9 @@ const expectEqual = (what: string, actual: unknown, expected: unknown): string[]
 export interface ConformanceRun {
   readonly outcomes: readonly Outcome[];
   readonly adoption?: { readonly first: Planned; readonly applied: string; readonly secondSummary: string; readonly settledSummary: string };
-  /** The plan of the by-hand branch (drift): for the drift report's tests. */
-  readonly byHand?: Planned;
+  /** The plans Terraform wrote in each branch, for tests of the tools that read plans (drift, plan guard). */
+  readonly plans: { readonly changes?: Planned; readonly byHand?: Planned; readonly newZip?: Planned };
+  readonly changes: Changes;
 }
 
 /**
@@ -264,10 +268,10 @@ export async function runConformance(target: Target, baseline: EstateConfig, env
     await out.check("second-deploy", () => secondDeployProblems(first, second, settledSummary));
   } catch (err) {
     out.failAll(SCENARIOS.map((s) => s.id), err);
-    return { outcomes: SCENARIOS.map((s) => out.byId.get(s.id)!) };
+    return { outcomes: SCENARIOS.map((s) => out.byId.get(s.id)!), plans: {}, changes: c };
   }
 
-  let byHand: Planned | undefined;
+  const plans: { changes?: Planned; byHand?: Planned; newZip?: Planned } = {};
   const branches: [readonly ScenarioId[], () => Promise<void>][] = [
     // A live space runs them in this order: the last needs no restoring after it.
     [
@@ -276,7 +280,7 @@ export async function runConformance(target: Target, baseline: EstateConfig, env
         const s = await target.branch("new-zip");
         const before = await s.observe();
         s.useStack(stacks.unbound);
-        await plan(s, NEW_ARTIFACT_SHA);
+        plans.newZip = await plan(s, NEW_ARTIFACT_SHA);
         await apply(s, NEW_ARTIFACT_SHA);
         const after = await s.observe();
         await out.check("unbind", () => expectEqual(`${c.envApp} bound to ${c.apiOnlyService} on the platform after apply`, (after.bindings[c.envApp] ?? []).includes(c.apiOnlyService), false));
@@ -296,10 +300,10 @@ export async function runConformance(target: Target, baseline: EstateConfig, env
         const scaled = before.apps.find((a) => a.name === c.autoscaledScaled)!;
         await s.scaleByHand(c.fixedApp, fixed.instances + 1);
         await s.scaleByHand(c.autoscaledScaled, scaled.instances + 3);
-        await s.setEnvByHand(c.envApp, "CONFORMANCE_SET_BY_HAND", "1");
+        await s.setEnvByHand(c.envApp, SET_BY_HAND.name, SET_BY_HAND.value);
         await s.stopByHand(c.stoppedApp);
         const p = await plan(s);
-        byHand = p;
+        plans.byHand = p;
         const actions = (app: string) => p.changes.find((x) => x.address === `cloudfoundry_app.${app}`)?.change.actions.join("+") ?? "(not in the plan)";
         const drifted = (app: string) => (p.json.resource_drift ?? []).some((d: any) => d.address === `cloudfoundry_app.${app}`);
         await out.check("scale-by-hand", () => [
@@ -323,6 +327,7 @@ export async function runConformance(target: Target, baseline: EstateConfig, env
         await s.createServiceInstance(NEW_SERVICE);
         s.useStack(stacks.changes);
         const p = await plan(s);
+        plans.changes = p;
         await apply(s);
         const after = await s.observe();
         const queue = (name: string) => resolved.queues.find((q) => q.name === name)!;
@@ -358,7 +363,7 @@ export async function runConformance(target: Target, baseline: EstateConfig, env
   };
   if (target.parallel) await Promise.all(branches.map(runBranch));
   else for (const b of branches) await runBranch(b);
-  return { outcomes: SCENARIOS.map((s) => out.byId.get(s.id)!), adoption, byHand };
+  return { outcomes: SCENARIOS.map((s) => out.byId.get(s.id)!), adoption, plans, changes: c };
 }
 
 function adoptProblems(first: Planned, applied: string, before: Observed, after: Observed, env: ResolvedEnvironment): string[] {
