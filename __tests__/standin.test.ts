@@ -9,7 +9,7 @@ import { conform, fromMsgpack, objectType, toMsgpack, UNKNOWN, type Obj } from "
 import { environment } from "./helpers";
 
 // The stand-in providers' behaviours, one per provider fact that decides an outage
-// (shared/providers/CF-PROVIDER-NOTES.md), on a small platform.
+// (rehearsal/standin/semantics.ts; rows of shared/providers/CF-PROVIDER-BEHAVIOUR.md), on a small platform.
 const ROOT = path.join(__dirname, "..");
 const schema = (file: string, address: string) => JSON.parse(fs.readFileSync(path.join(ROOT, "providers", file), "utf8")).provider_schemas[address] as ProviderSchemaJson;
 const CF = schema("cloudfoundry-1.16.0.schema.json", "registry.terraform.io/cloudfoundry/cloudfoundry");
@@ -128,10 +128,11 @@ describe("cloudfoundry_app", () => {
     expect(() => cf.importState("cloudfoundry_app", "no-such-guid")).toThrow(StandinError);
   });
 
-  test("creating an app whose name is taken fails, as CF does", () => {
-    const { cf } = fresh();
-    createApp(cf);
-    expect(() => createApp(cf)).toThrow(/already exists/);
+  test("[row 20] creating an app whose name is taken pushes onto that app (same GUID), as go-cfclient's push does", () => {
+    const { cf, platform } = fresh();
+    const first = createApp(cf);
+    expect(createApp(cf).id).toBe(first.id);
+    expect(Object.keys(platform.objects("cloudfoundry_app"))).toEqual([first.id]);
   });
 });
 

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { EnvironmentName, ResolvedEnvironment } from "../config";
+import { normaliseBindingParams } from "../tools/binding-params";
 import { bootstrapPlatform } from "./bootstrap";
 import type { PlatformData } from "./standin/platform";
 import { startStandin, type RunningStandin } from "./standin/start";
@@ -155,6 +156,26 @@ export class Rehearsal {
     const r = await this.terraform(env, ["apply", "-input=false", "-no-color", planFile]);
     if (r.code !== 0) throw new Error(`terraform apply (${env}) failed:\n${r.stderr}${r.stdout}`);
     return /Apply complete!.*$/m.exec(r.stdout)?.[0] ?? "";
+  }
+
+  /**
+   * What ci/scripts/deploy.sh does after its apply (docs/adoption-under-the-real-provider.md): a
+   * refresh-only apply (the state takes the bindings the apply made), then null binding params set to
+   * "{}" in the state and nothing else (tools/binding-params.ts). Returns how many it set.
+   */
+  async settleState(env: EnvironmentName): Promise<number> {
+    const refresh = await this.terraform(env, ["apply", "-refresh-only", "-auto-approve", "-input=false", "-no-color"]);
+    if (refresh.code !== 0) throw new Error(`terraform apply -refresh-only (${env}) failed:\n${refresh.stderr}${refresh.stdout}`);
+    const pull = await this.terraform(env, ["state", "pull"]);
+    if (pull.code !== 0) throw new Error(`terraform state pull (${env}) failed:\n${pull.stderr}`);
+    const r = normaliseBindingParams(JSON.parse(pull.stdout));
+    if ("problem" in r) throw new Error(`${env}: ${r.problem}`);
+    if (!r.fixes.length) return 0;
+    const file = path.join(this.work, `${env}.settled.tfstate`);
+    fs.writeFileSync(file, JSON.stringify(r.state));
+    const push = await this.terraform(env, ["state", "push", file]);
+    if (push.code !== 0) throw new Error(`terraform state push (${env}) failed:\n${push.stderr}`);
+    return r.fixes.length;
   }
 
   async close(keep = false): Promise<void> {

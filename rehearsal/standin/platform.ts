@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import { randomUUID } from "crypto";
+import type { CfRole } from "./semantics";
 import type { Obj } from "./values";
 
 // What exists on the stand-in's "platform" for one environment: the Cloud Foundry org, space, domains,
@@ -17,6 +18,11 @@ export interface PlatformData {
     readonly serviceInstances: Record<string, { readonly id: string; readonly type: string }>;
     /** Apps in the space that this estate reads but does not own (the statsd exporter). */
     readonly foreignApps: Record<string, Obj>;
+    /**
+     * Who may log in, and the role each holds in the space (semantics.ts PERMISSIONS, row 52): the
+     * provider configuration's `user` is looked up here.
+     */
+    readonly users?: Record<string, CfRole>;
   };
   readonly aws: {
     readonly accountId: string;

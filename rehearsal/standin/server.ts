@@ -106,7 +106,10 @@ function handlers(p: StandinProvider): grpc.UntypedServiceImplementation {
     ValidateProviderConfig: unary(() => ({ diagnostics: [] })),
     ValidateResourceConfig: unary(() => ({ diagnostics: [] })),
     ValidateDataResourceConfig: unary(() => ({ diagnostics: [] })),
-    ConfigureProvider: unary(() => ({ diagnostics: [] })),
+    ConfigureProvider: unary((r) => {
+      p.configure(decodeDv(r.config));
+      return { diagnostics: [] };
+    }),
     StopProvider: unary(() => ({ Error: "" }), "Error"),
     UpgradeResourceState: unary((r) => {
       const t = p.resourceType(r.type_name);

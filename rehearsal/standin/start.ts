@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Platform } from "./platform";
 import { StandinProvider, type ProviderSchemaJson } from "./provider";
+import type { CfRole } from "./semantics";
 import { serve, type Served } from "./server";
 
 // Starts the two stand-in providers (cloudfoundry/cloudfoundry 1.16.0 and hashicorp/aws 5.100.0) for
@@ -25,7 +26,11 @@ export interface RunningStandin {
   close(): Promise<void>;
 }
 
-export async function startStandin(root: string, socketDir: string, platformFiles: Readonly<Record<string, string>>): Promise<RunningStandin> {
+/**
+ * @param role the CF role of an identity the platform does not name (a provider configuration without
+ *   `user`): SpaceDeveloper, the deploy identity's, unless given.
+ */
+export async function startStandin(root: string, socketDir: string, platformFiles: Readonly<Record<string, string>>, role: CfRole = "SpaceDeveloper"): Promise<RunningStandin> {
   const cfSchema = schemaOf(path.join(root, "providers", "cloudfoundry-1.16.0.schema.json"), CF_ADDRESS);
   const awsSchema = schemaOf(path.join(root, "providers", "aws-5.100.0.subset.schema.json"), AWS_ADDRESS);
   const served: Served[] = [];
@@ -34,7 +39,7 @@ export async function startStandin(root: string, socketDir: string, platformFile
   for (const [env, file] of Object.entries(platformFiles)) {
     const platform = Platform.load(file);
     platforms[env] = platform;
-    const cf = await serve(new StandinProvider("cloudfoundry", cfSchema, platform, true), path.join(socketDir, `${env}-cf.sock`));
+    const cf = await serve(new StandinProvider("cloudfoundry", cfSchema, platform, true, role), path.join(socketDir, `${env}-cf.sock`));
     const aws = await serve(new StandinProvider("aws", awsSchema, platform, false), path.join(socketDir, `${env}-aws.sock`));
     served.push(cf, aws);
     reattach[env] = JSON.stringify({ [CF_ADDRESS]: cf.reattach, [AWS_ADDRESS]: aws.reattach });
