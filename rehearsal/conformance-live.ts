@@ -242,6 +242,7 @@ export function liveTarget(shell: Shell, work: string, opts: LiveOptions, pre: P
   const space: Space = {
     name: opts.space,
     terraform,
+    writeFile: (file, content) => fs.writeFileSync(path.join(dir, file), content),
     useStack: (stack) => {
       fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(sandboxStack(stack)));
       fs.writeFileSync(path.join(dir, "conformance_override.tf.json"), JSON.stringify({ terraform: { backend: { local: { path: "terraform.tfstate" } } } }));
@@ -306,7 +307,6 @@ export function liveTarget(shell: Shell, work: string, opts: LiveOptions, pre: P
       }
       return space;
     },
-    serves: () => ({ yes: true }),
     close: () => teardown(),
   };
 

@@ -2,9 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import type { EnvironmentName } from "../config";
 import { stableGuid } from "./bootstrap";
-import { NEEDS_STANDIN_BEHAVIOUR, type Observed, type ScenarioId, type Space, type Target } from "./conformance";
+import type { Observed, Space, Target } from "./conformance";
 import { run } from "./rehearse";
-import { DECLARED_BEHAVIOURS } from "./standin/declared";
 import type { Platform, PlatformData } from "./standin/platform";
 import { startStandin, type RunningStandin } from "./standin/start";
 
@@ -13,7 +12,7 @@ import { startStandin, type RunningStandin } from "./standin/start";
 // adopted platform, state and Terraform directory (a copy costs milliseconds, a deploy seconds), so
 // branches run side by side.
 
-export function standinTarget(root: string, work: string, env: EnvironmentName, seeded: PlatformData, declared: ReadonlySet<string> = DECLARED_BEHAVIOURS): Target {
+export function standinTarget(root: string, work: string, env: EnvironmentName, seeded: PlatformData): Target {
   const running: RunningStandin[] = [];
   const artifact = path.join(work, "notifications-api.zip");
   fs.mkdirSync(work, { recursive: true });
@@ -50,6 +49,7 @@ export function standinTarget(root: string, work: string, env: EnvironmentName, 
           },
         }),
       useStack: (stack) => fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(stack)),
+      writeFile: (file, content) => fs.writeFileSync(path.join(dir, file), content),
       observe: async (): Promise<Observed> => {
         const appNames = new Map(apps().map((a) => [String(a.id), String(a.name)]));
         const serviceNames = new Map(Object.entries(platform.data.cf.serviceInstances).map(([n, si]) => [si.id, n]));
@@ -97,11 +97,6 @@ export function standinTarget(root: string, work: string, env: EnvironmentName, 
       const file = path.join(work, `${name}.platform.json`);
       fs.copyFileSync(adoptPlatform, file);
       return space(name, file, dir);
-    },
-    serves(id: ScenarioId) {
-      const need = NEEDS_STANDIN_BEHAVIOUR[id];
-      if (!need || declared.has(need.behaviour)) return { yes: true } as const;
-      return { yes: false, why: `the stand-in does not declare ${need.behaviour} (CF-PROVIDER-BEHAVIOUR.md row ${need.row}) in rehearsal/standin/declared.ts` } as const;
     },
     async close() {
       await Promise.all(running.map((r) => r.close()));
