@@ -185,6 +185,8 @@ describe.each(ENVS)("%s", (env) => {
       expect([service, listed]).toEqual([service, apps]);
       // Bound by the GUID the platform lists at plan time, never cloudfoundry_app.x.id (unknown on every app update).
       expect(declared[service].app).toBe("${local.live_app_ids[each.key]}");
+      // [row 18] Made after their apps, and unmade after their apps are pushed (create_before_destroy), so an unbinding sticks.
+      expect([service, declared[service].depends_on, declared[service].lifecycle]).toEqual([service, apps.map((a) => `cloudfoundry_app.${a}`), { create_before_destroy: true }]);
     }
     for (const app of resolved.apps) {
       const initial = [...String(cfApp(env, app.name).service_bindings).matchAll(/service_instance = "([^"]+)"/g)].map((m) => m[1]);

@@ -201,7 +201,20 @@ describe("deploys", () => {
     expect(plan < guard && guard < apply).toBe(true);
     expect(script).toContain('source "$here/common.sh"');
     expect(read("ci/scripts/common.sh")).toMatch(/^set -euo pipefail$/m);
-    expect(lines.filter((l) => /apply/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /apply/.test(l) && !/-refresh-only/.test(l))).toHaveLength(1);
+  });
+
+  test("after the apply the deploy settles the state: refresh-only, binding params from a pipe, pushed from tmpfs only if changed", () => {
+    const lines = read("ci/scripts/deploy.sh").split("\n").filter((l) => l && !l.startsWith("#"));
+    const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+    const apply = at(/^terraform -chdir="\$stack" apply -input=false "\$plans\/plan"$/);
+    const refresh = at(/^terraform -chdir="\$stack" apply -refresh-only -auto-approve -input=false$/);
+    const settle = at(/^terraform -chdir="\$stack" state pull \| npm run -s binding-params -- - "\$plans\/settled\.tfstate"$/);
+    const push = at(/^if \[ -f "\$plans\/settled\.tfstate" \]; then terraform -chdir="\$stack" state push "\$plans\/settled\.tfstate"; fi$/);
+    expect([apply, refresh, settle, push].every((i) => i >= 0)).toBe(true);
+    expect(apply < refresh && refresh < settle && settle < push).toBe(true);
+    // The state holds every secret: it is only ever piped, never redirected to a file.
+    for (const l of lines.filter((x) => /state pull/.test(x))) expect([l, /state pull\s*>/.test(l)]).toEqual([l, false]);
   });
 });
 

@@ -190,3 +190,57 @@ describe("the pieces it reads floors and plans through", () => {
     expect("problem" in top && top.problem).toMatch(/: \(top level\): Expected object, received null$/);
   });
 });
+
+describe("creates of what runs, and replacements onto themselves", () => {
+  const withLive = (p: ReturnType<typeof plan>) => ({
+    ...p,
+    prior_state: {
+      values: {
+        root_module: {
+          resources: [
+            { mode: "data", type: "cloudfoundry_apps", name: "live", values: { apps: [{ name: "letters" }] } },
+            { mode: "data", type: "aws_sqs_queues", name: "live", values: { queue_urls: ["https://sqs.eu-west-1.amazonaws.com/1/liveq"] } },
+            { mode: "data", type: "cloudfoundry_routes", name: "live", values: { routes: [{ domain: "d", host: "api", path: null }] } },
+          ],
+        },
+      },
+    },
+  });
+
+  test("[row 20] [row 44] [row 25] a create of an app, queue or route the platform lists is refused as a missed import", () => {
+    const p = withLive(
+      plan(
+        { address: "cloudfoundry_app.letters", actions: ["create"], after: { name: "letters", instances: 2 } },
+        { address: "aws_sqs_queue.q", actions: ["create"], after: { name: "liveq" } },
+        { address: "cloudfoundry_route.r", actions: ["create"], after: { domain: "d", host: "api", path: null } },
+      ),
+    );
+    expect(messages(fixture("staging"), p)).toEqual([
+      expect.stringMatching(/^cloudfoundry_app\.letters: would be CREATED, but app letters already runs in the space: its import was missed/),
+      expect.stringMatching(/^aws_sqs_queue\.q: would be CREATED, but queue liveq already exists: its import was missed/),
+      expect.stringMatching(/^cloudfoundry_route\.r: would be CREATED, but route api already exists on that domain: its import was missed/),
+    ]);
+  });
+
+  test("a create of what the platform does not list, or an import of what it does, passes", () => {
+    const p = withLive(
+      plan(
+        { address: "cloudfoundry_app.beat", actions: ["create"], after: { name: "beat", instances: 1 } },
+        { address: "aws_sqs_queue.q", actions: ["create"], after: { name: "otherq" } },
+      ),
+    );
+    expect(messages(fixture("staging"), p)).toEqual([]);
+    const imported = withLive(plan({ address: "cloudfoundry_app.letters", actions: ["no-op"], before: { name: "letters", instances: 2 }, after: { name: "letters", instances: 2 } }));
+    expect(messages(fixture("staging"), imported)).toEqual([]);
+  });
+
+  test("an app replaced create-before-destroy under its own name is refused, and config cannot accept it", () => {
+    const same = { name: "letters", space_name: "s", org_name: "o", instances: 2 };
+    const findings = guardPlan(plan({ address: "cloudfoundry_app.letters", actions: ["create", "delete"], before: same, after: same }), fixture("staging", [{ address: "cloudfoundry_app.letters", reason: "a reviewed change" }]));
+    const onto = findings.filter((f) => /CREATE-BEFORE-DESTROY/.test(f.message));
+    expect(onto.map((f) => [f.invariant, f.acceptedBecause])).toEqual([[true, undefined]]);
+    // Into another space it is an ordinary (acceptable) replacement.
+    const moved = guardPlan(plan({ address: "cloudfoundry_app.letters", actions: ["create", "delete"], before: same, after: { ...same, space_name: "t" } }), fixture("staging"));
+    expect(moved.filter((f) => /CREATE-BEFORE-DESTROY/.test(f.message))).toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@ import { parsePlan } from "../tools/plan-json";
 import { changedConfig, NEW_SERVICE, runConformance, SCENARIOS, SET_BY_HAND, unboundConfig, type ConformanceRun, type Space } from "../rehearsal/conformance";
 import { standinTarget } from "../rehearsal/conformance-standin";
 import { environment, ENVS, synthDir } from "./helpers";
+import { parse as parseYaml } from "yaml";
 
 // The first deploy against the running estate, rehearsed with real Terraform and the stand-in
 // providers (rehearsal/): every environment at once, from its committed live platform. What is pinned
@@ -48,6 +49,8 @@ const actionsOf = (plan: any, address: string) => changes(plan).find((c) => c.ad
 
 const committedStack = (env: EnvironmentName) => JSON.parse(fs.readFileSync(path.join(synthDir(), "stacks", env, "cdk.tf.json"), "utf8"));
 
+/** An app no other staging refusal touches. */
+const SIDECAR_APP = "notify-api-sms-receipts";
 const stagingApiRoute = () => routeLogicalId(`api.${loadEstate().find((e) => e.name === "staging")!.publicDomain}`);
 
 /** Changes Terraform itself or the plan guard must refuse, planned against an adopted estate (no refresh: state and platform agree). */
@@ -62,10 +65,21 @@ const VARIANTS: { name: string; env: EnvironmentName; stack: (s: any) => void }[
   },
   { name: "beat-to-0", env: "production", stack: (s) => (s.resource.cloudfoundry_app["notify-delivery-celery-beat"].instances = 0) },
   {
+    // One queue's retention changes, nothing else.
+    name: "queue-only",
+    env: "production",
+    stack: (s) => {
+      const q = Object.values(s.resource.aws_sqs_queue as Record<string, any>).find((x) => typeof x.message_retention_seconds === "number")!;
+      q.message_retention_seconds += 60;
+    },
+  },
+  {
     name: "staging-refusals",
     env: "staging",
     stack: (s) => {
       s.resource.cloudfoundry_app["notify-api"].org_name = "another-org";
+      // Sidecars force a replacement under the same name, which the bindings' create_before_destroy makes create-then-delete.
+      s.resource.cloudfoundry_app[SIDECAR_APP].sidecars = [{ name: "probe", command: "sleep infinity", process_types: ["web"] }];
       s.resource.cloudfoundry_app["notify-delivery-worker-sender"].instances = 1;
       s.resource.cloudfoundry_app["notify-delivery-worker-letters"].stopped = true;
       delete s.resource.cloudfoundry_route[stagingApiRoute()];
@@ -75,9 +89,9 @@ const VARIANTS: { name: string; env: EnvironmentName; stack: (s: any) => void }[
 ];
 
 /** A variant planned in a copy of the adopted production estate the conformance run left. */
-async function planInBranch(space: Space, stack: object): Promise<{ summary: string; json?: any; error?: string }> {
+async function planInBranch(space: Space, stack: object, refresh = false): Promise<{ summary: string; json?: any; error?: string }> {
   space.useStack(stack);
-  const plan = await space.terraform(["plan", "-input=false", "-no-color", "-refresh=false", "-out=variant.plan"], "0".repeat(64));
+  const plan = await space.terraform(["plan", "-input=false", "-no-color", ...(refresh ? [] : ["-refresh=false"]), "-out=variant.plan"], "0".repeat(64));
   if (plan.code !== 0) return { summary: "", error: plan.stderr + plan.stdout };
   const show = await space.terraform(["show", "-json", "variant.plan"], "0".repeat(64));
   return { summary: /^(Plan: .*|No changes\..*)$/m.exec(plan.stdout)?.[1] ?? "", json: JSON.parse(show.stdout) };
@@ -85,6 +99,17 @@ async function planInBranch(space: Space, stack: object): Promise<{ summary: str
 
 const runs: Record<string, { first: any; firstSummary: string; applied: string; second?: any; secondSummary: string; settledSummary: string }> = {};
 let emptyPlan: { summary: string; json: any };
+
+/** The user the pipeline's drift job logs in as: the stem of its ((…-username)) credential. */
+function driftUser(env: string): string {
+  const pipeline = parseYaml(fs.readFileSync(path.join(ROOT, "ci", "pipeline.yml"), "utf8"));
+  const job = pipeline.jobs.find((j: any) => j.name === `drift-${env}`);
+  const task = job.plan.find((s: any) => s.task === "drift");
+  const m = /^\(\((.+)-username\)\)$/.exec(String(task?.params?.CF_USER));
+  if (!m) throw new Error(`drift-${env}: no CF_USER ((...-username)) credential in ci/pipeline.yml`);
+  return m[1];
+}
+
 
 /** Whether a planned change only imports a binding (what a second deploy does for an app it created). */
 const importsABinding = (c: any) => c.type === "cloudfoundry_service_credential_binding" && c.change.importing && c.change.actions.every((a: string) => a === "no-op");
@@ -114,8 +139,13 @@ beforeAll(async () => {
       const a = conformance.adoption;
       if (a) runs.production = { first: a.first.json, firstSummary: a.first.summary, applied: a.applied, secondSummary: a.secondSummary, settledSummary: a.settledSummary };
       await Promise.all(
-        ["production-replacements", "beat-to-0"].map(async (name) => (results[name] = await planInBranch(await target.branch(name), variant(name)))),
+        ["production-replacements", "beat-to-0", "queue-only"].map(async (name) => (results[name] = await planInBranch(await target.branch(name), variant(name)))),
       );
+      // The drift job's plan on the untouched, adopted estate, as the identity the pipeline gives it (row 52).
+      const drift = await target.branch("drift");
+      drift.writeFile("drift_override.tf.json", JSON.stringify({ provider: { cloudfoundry: { user: driftUser("production") } } }));
+      const driftPlan = await planInBranch(drift, committedStack("production"), true);
+      if (runs.production) runs.production = { ...runs.production, second: driftPlan.json ?? { error: driftPlan.error } };
     })(),
     ...OTHERS.map(async (env) => {
       const first = await rehearsal.plan(env, "first.plan");
@@ -123,7 +153,10 @@ beforeAll(async () => {
       // What the deploy does after every apply: without it, provider 1.16.0 plans every adopted app
       // again at every plan (binding params, row 4; docs/adoption-under-the-real-provider.md).
       settledParams[env] = await rehearsal.settleState(env);
+      // The second plan is the drift job's: as the identity the pipeline gives it (row 52).
+      rehearsal.loginAs(env, driftUser(env));
       const second = await rehearsal.plan(env, "second.plan");
+      rehearsal.loginAs(env, null);
       // An app new to the platform is bound through its manifest when it is created; the next deploy
       // imports those bindings, changing nothing on the platform. Then a third plan must be empty.
       let settled = second;
@@ -134,6 +167,15 @@ beforeAll(async () => {
       runs[env] = { first: first.json, firstSummary: first.summary, applied, second: second.json, secondSummary: second.summary, settledSummary: settled.summary };
       if (env === "staging") results["staging-refusals"] = await rehearsal.planVariant("staging", "staging-refusals", variant("staging-refusals"));
     }),
+    // A first deploy whose stack misses the import of a running app, planned on its own platform.
+    (async () => {
+      missedImport = await Rehearsal.start(ROOT, synthDir(), { staging: live("staging") }, path.join(work, "missed-import"));
+      const stack = committedStack("staging");
+      stack.import = stack.import.filter((i: any) => i.to !== "cloudfoundry_app.notify-api");
+      results["missed-import"] = await missedImport.planVariant("staging", "missed-import", stack);
+      envOf["missed-import"] = "staging";
+      configOf["missed-import"] = estate;
+    })(),
     (async () => {
       const { json, summary } = await empty.plan("production");
       emptyPlan = { json, summary };
@@ -141,7 +183,10 @@ beforeAll(async () => {
     })(),
   ]);
 });
+let missedImport: Rehearsal | undefined;
+
 afterAll(async () => {
+  await missedImport?.close(true);
   await rehearsal?.close();
   await target?.close();
   if (work) fs.rmSync(work, { recursive: true, force: true });
@@ -204,6 +249,17 @@ describe.each(OTHERS)("%s, second deploy", (env) => {
     if (!imported.length) expect(runs[env].secondSummary).toMatch(/^No changes\./);
     expect(runs[env].settledSummary).toMatch(/^No changes\./);
   });
+
+  test("[row 4] [row 52] the drift job, as the identity the pipeline gives it, is green on the untouched estate", () => {
+    expect(driftReport(env, parsePlanOrThrow(runs[env].second)).lines).toEqual([`drift (${env}): none; the plan is empty`]);
+    // Adoption left null binding params (row 4); the deploy's settling step set them, and only them.
+    expect(settledParams[env]).toBeGreaterThan(0);
+  });
+});
+
+test("[row 4] [row 52] production: the drift job, as the identity the pipeline gives it, is green on the adopted estate", () => {
+  expect(driftReport("production", parsePlanOrThrow(runs.production.second)).lines).toEqual(["drift (production): none; the plan is empty"]);
+  expect(conformance.settled.adoption).toBeGreaterThan(0);
 });
 
 test("production's API runs above its floor of 25 on the live platform, and the deploy keeps it there", () => {
@@ -297,7 +353,37 @@ test.each([
   ["staging-refusals", "cloudfoundry_app.notify-delivery-worker-letters", /would be STOPPED/],
   ["staging-refusals", `cloudfoundry_route.${stagingApiRoute()}`, /PUBLIC route api\.\S+: route \(requests to it fail until it is back\) would be DESTROYED/],
   ["beat-to-0", "cloudfoundry_app.notify-delivery-celery-beat", /celery beat at 0 in production/],
+  ["staging-refusals", `cloudfoundry_app.${SIDECAR_APP}`, /replaced CREATE-BEFORE-DESTROY under the same name/],
 ])("the plan guard refuses, in the plan Terraform wrote (%s): %s", (name, address, message) => {
   expect(results[name].error).toBeUndefined();
   expect(guard(name).filter((f) => f.address === address).map((f) => f.message).join("\n")).toMatch(message);
+});
+
+test("[row 18] an unbinding in a deploy that pushes every app is gone from the platform after the apply; new bindings are there", () => {
+  // The conformance suite's new-zip deploy on the adopted production estate (its unbind scenario above).
+  const c = conformance.changes;
+  const apps = environment("production").apps.map((a) => a.name);
+  const pushed = pending(conformance.plans.newZip!.json).filter((x) => x.type === "cloudfoundry_app" && x.change.actions.join() === "update");
+  expect(pushed.length).toBe(apps.length);
+  const after = conformance.newZipAfter!;
+  expect(after.bindings[c.envApp]).not.toContain(c.apiOnlyService);
+  for (const app of apps) expect([app, (after.bindings[app] ?? []).filter((s) => s === NEW_SERVICE).length]).toEqual([app, 1]);
+});
+
+test("[row 4] after that deploy settles its state, the next plan is empty: the new bindings do not make every app plan a push", () => {
+  expect(conformance.settled.newZip).toBe(environment("production").apps.length);
+  expect(conformance.outcomes.find((o) => o.id === "unbind")!.detail.filter((d) => d.startsWith("the next deploy"))).toEqual([]);
+});
+
+test("a deploy that changes only a queue pushes no app", () => {
+  const plan = results["queue-only"].json;
+  expect(pending(plan).map((c) => `${c.address} ${c.change.actions.join("+")}`)).toEqual([expect.stringMatching(/^aws_sqs_queue\.\S+ update$/)]);
+});
+
+test("[row 20] [row 44] a missed import is refused before apply: the plan guard names the running app the plan would create", () => {
+  expect(results["missed-import"].error).toBeUndefined();
+  expect(actionsOf(results["missed-import"].json, "cloudfoundry_app.notify-api")).toEqual(["create"]);
+  expect(guard("missed-import").filter((f) => f.address === "cloudfoundry_app.notify-api").map((f) => f.message)).toEqual([
+    expect.stringMatching(/^would be CREATED, but app notify-api already runs in the space: its import was missed/),
+  ]);
 });

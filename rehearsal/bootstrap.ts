@@ -1,5 +1,6 @@
 import { createHash } from "crypto";
 import type { ResolvedEnvironment } from "../config";
+import { cfUsers } from "../ci/identities";
 import type { PlatformData } from "./standin/platform";
 
 // What must exist before this estate can be deployed at all (README: bootstrapping an environment):
@@ -35,6 +36,7 @@ export function bootstrapPlatform(env: ResolvedEnvironment): PlatformData {
           memory: "256M",
         },
       },
+      users: cfUsers(env.name),
     },
     aws: {
       accountId: REHEARSAL_ACCOUNT_ID,
@@ -66,6 +68,7 @@ export function withPrerequisites(live: PlatformData, env: ResolvedEnvironment):
       domains: { ...needed.cf.domains, ...live.cf.domains },
       serviceInstances: { ...needed.cf.serviceInstances, ...live.cf.serviceInstances },
       foreignApps: { ...needed.cf.foreignApps, ...live.cf.foreignApps },
+      users: { ...needed.cf.users, ...live.cf.users },
     },
     aws: { ...live.aws, parameters: { ...needed.aws.parameters, ...live.aws.parameters } },
   };

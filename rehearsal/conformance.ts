@@ -23,7 +23,7 @@ export const SCENARIOS = [
   { id: "adopt", title: "adopt what runs", expected: "the first deploy imports every app, route and queue that runs, creates none of them, and the platform holds no second copy of any (rows 20, 25, 44)" },
   { id: "second-deploy", title: "second deploy", expected: 'the deploy after adoption plans "No changes." (after at most importing the bindings apps created by the first got from their manifests)' },
   { id: "bind", title: "bind a service to every app", expected: "the platform has the new binding on every app after apply, and the plan changes no app (row 31)" },
-  { id: "unbind", title: "unbind a service while a new zip is pushed", expected: "the platform no longer has the binding after apply, although every app was pushed in the same deploy (row 18, run D)" },
+  { id: "unbind", title: "unbind a service while a new zip is pushed", expected: "the platform no longer has the binding after apply, although every app was pushed in the same deploy (row 18, run D), and the next deploy plans nothing" },
   { id: "scale-by-hand", title: "cf scale by hand", expected: "the next plan scales a fixed-count app back (row 14) and keeps an autoscaled app's count" },
   { id: "set-env-by-hand", title: "cf set-env by hand", expected: "the next plan updates the app to remove the variable (row 13)" },
   { id: "stop-by-hand", title: "cf stop by hand", expected: "invisible: the next plan does not touch the stopped app, and the app stays stopped (row 9: `stopped` is never read from CF)" },
@@ -137,9 +137,12 @@ export function changedConfig(c: Changes): EstateConfig {
   };
 }
 
-/** Branch "new zip": the API unbound from its API-only service while every app is pushed. */
+/** Branch "new zip": the API unbound from its API-only service, and a new service bound to every app, while every app is pushed. */
 export function unboundConfig(c: Changes): EstateConfig {
-  return { ...c.baseline, apps: c.baseline.apps.map((a) => (a.name === c.envApp ? { ...a, services: a.services.filter((s) => s !== c.apiOnlyService) } : a)) };
+  return {
+    ...c.baseline,
+    apps: c.baseline.apps.map((a) => ({ ...a, services: [...(a.name === c.envApp ? a.services.filter((s) => s !== c.apiOnlyService) : a.services), NEW_SERVICE] })),
+  };
 }
 
 /** A stack of one environment synthesized from a config, in memory (no cdktf CLI). */
@@ -241,6 +244,10 @@ export interface ConformanceRun {
   readonly adoption?: { readonly first: Planned; readonly applied: string; readonly secondSummary: string; readonly settledSummary: string };
   /** The plans Terraform wrote in each branch, for tests of the tools that read plans (drift, plan guard). */
   readonly plans: { readonly changes?: Planned; readonly byHand?: Planned; readonly newZip?: Planned };
+  /** The platform after the new-zip deploy's apply. */
+  readonly newZipAfter?: Observed;
+  /** Binding params the deploy's settling step set to "{}" after each apply (provider row 4). */
+  readonly settled: { adoption?: number; changes?: number; newZip?: number };
   readonly changes: Changes;
 }
 
@@ -260,12 +267,13 @@ export async function runConformance(target: Target, baseline: EstateConfig, env
 
   // Adoption and the second deploy: everything else starts from their result.
   let adoption: ConformanceRun["adoption"];
+  const settled: { adoption?: number; changes?: number; newZip?: number } = {};
   try {
     const space = await target.adoptionSpace(stacks.baseline);
     const before = await space.observe();
     const first = await plan(space, ARTIFACT_SHA, "first.plan");
     const applied = await apply(space, ARTIFACT_SHA, "first.plan");
-    await settleState(space);
+    settled.adoption = await settleState(space);
     const after = await space.observe();
     const second = await plan(space, ARTIFACT_SHA, "second.plan");
     const settledSummary = /^No changes\./.test(second.summary) ? second.summary : await settle(space);
@@ -274,22 +282,30 @@ export async function runConformance(target: Target, baseline: EstateConfig, env
     await out.check("second-deploy", () => secondDeployProblems(first, second, settledSummary));
   } catch (err) {
     out.failAll(SCENARIOS.map((s) => s.id), err);
-    return { outcomes: SCENARIOS.map((s) => out.byId.get(s.id)!), plans: {}, changes: c };
+    return { outcomes: SCENARIOS.map((s) => out.byId.get(s.id)!), plans: {}, changes: c, settled: {} };
   }
 
   const plans: { changes?: Planned; byHand?: Planned; newZip?: Planned } = {};
+  let newZipAfter: Observed | undefined;
   const branches: [readonly ScenarioId[], () => Promise<void>][] = [
     // A live space runs them in this order: the last needs no restoring after it.
     [
       ["unbind", "ssh"],
       async () => {
         const s = await target.branch("new-zip");
+        await s.createServiceInstance(NEW_SERVICE);
         const before = await s.observe();
         s.useStack(stacks.unbound);
         plans.newZip = await plan(s, NEW_ARTIFACT_SHA);
         await apply(s, NEW_ARTIFACT_SHA);
         const after = await s.observe();
-        await out.check("unbind", () => expectEqual(`${c.envApp} bound to ${c.apiOnlyService} on the platform after apply`, (after.bindings[c.envApp] ?? []).includes(c.apiOnlyService), false));
+        newZipAfter = after;
+        settled.newZip = await settleState(s, NEW_ARTIFACT_SHA);
+        const next = await planSummaryOnly(s, NEW_ARTIFACT_SHA);
+        await out.check("unbind", () => [
+          ...expectEqual(`${c.envApp} bound to ${c.apiOnlyService} on the platform after apply`, (after.bindings[c.envApp] ?? []).includes(c.apiOnlyService), false),
+          ...(/^No changes\./.test(next) ? [] : [`the next deploy plans: ${next}`]),
+        ]);
         await out.check("ssh", () => [
           ...expectEqual("SSH per app before the deploy", before.apps.map((a) => [a.name, a.enableSsh]), before.apps.map((a) => [a.name, resolved.sshEnabled])),
           ...expectEqual("SSH per app after a deploy that pushed every app", after.apps.map((a) => [a.name, a.enableSsh]), before.apps.map((a) => [a.name, resolved.sshEnabled])),
@@ -335,7 +351,7 @@ export async function runConformance(target: Target, baseline: EstateConfig, env
         const p = await plan(s);
         plans.changes = p;
         await apply(s);
-        await settleState(s);
+        settled.changes = await settleState(s);
         const after = await s.observe();
         const queue = (name: string) => resolved.queues.find((q) => q.name === name)!;
         await out.check("bind", () => [
@@ -370,7 +386,7 @@ export async function runConformance(target: Target, baseline: EstateConfig, env
   };
   if (target.parallel) await Promise.all(branches.map(runBranch));
   else for (const b of branches) await runBranch(b);
-  return { outcomes: SCENARIOS.map((s) => out.byId.get(s.id)!), adoption, plans, changes: c };
+  return { outcomes: SCENARIOS.map((s) => out.byId.get(s.id)!), adoption, plans, changes: c, settled, newZipAfter };
 }
 
 function adoptProblems(first: Planned, applied: string, before: Observed, after: Observed, env: ResolvedEnvironment): string[] {

@@ -76,6 +76,9 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
           problems.push(`run ${attempt}: cdktf deploy exited ${deploy.code}`, ...(deploy.stderr + deploy.stdout).split("\n").filter((l) => /Error|error/.test(l)).slice(0, 20));
           break;
         }
+        // What ci/scripts/deploy.sh does after its apply (docs/adoption-under-the-real-provider.md).
+        const settled = await r.settleState(env);
+        if (settled) process.stdout.write(`  settled the state: ${settled} binding params null -> "{}" (provider 1.16.0, issue #369)\n`);
         const onlyImports = lines.some((l) => /^Plan: \d+ to import, 0 to add, 0 to change, 0 to destroy\.$/.test(l));
         if (attempt === 2 && onlyImports) {
           process.stdout.write("  (only imports: the bindings new apps got from their manifests; a third deploy must plan nothing)\n");

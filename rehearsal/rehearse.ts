@@ -110,6 +110,19 @@ export class Rehearsal {
     return new Rehearsal(work, standin, stacks);
   }
 
+  /**
+   * Runs the next Terraform commands of a stack as a CF user of the platform (its role decides what
+   * the stand-in allows, row 52), or, with null, as the default identity. An override file sets the
+   * provider's `user`, as CF_USER does for the pipeline's jobs.
+   */
+  loginAs(env: EnvironmentName, user: string | null): void {
+    const file = path.join(this.stacks[env].dir, "rehearsal_override.tf.json");
+    const override = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (user) override.provider = { cloudfoundry: { user } };
+    else delete override.provider;
+    fs.writeFileSync(file, JSON.stringify(override, null, 2));
+  }
+
   /** Replaces a stack's synthesized file (e.g. with a changed config's), keeping state and platform. */
   useStack(env: EnvironmentName, synthDir: string): void {
     fs.copyFileSync(path.join(synthDir, "stacks", env, "cdk.tf.json"), path.join(this.stacks[env].dir, "cdk.tf.json"));

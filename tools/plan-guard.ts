@@ -70,6 +70,53 @@ function appFindings(c: ResourceChange, env: ResolvedEnvironment, app: ResolvedA
   return out;
 }
 
+/**
+ * An app replaced create-before-destroy (Terraform propagates it from the bindings, which need it so
+ * that an unbinding sticks, constructs/service-bindings.ts): the create pushes onto the running app
+ * of the same name, adopting it (go-cfclient push, provider row 20), and the delete then deletes it.
+ */
+function replacedOntoItself(c: ResourceChange): boolean {
+  const before = obj(c.change.before);
+  const after = obj(c.change.after);
+  return c.type === "cloudfoundry_app" && c.change.actions.join() === "create,delete" && !!before && !!after && ["name", "space_name", "org_name"].every((k) => before[k] === after[k]);
+}
+
+/** What the platform lists, from the data sources the stack reads at plan time (in the plan's prior state). */
+function listedLive(plan: PlanJson): { apps: Set<string>; queues: Set<string>; routes: Set<string> } {
+  const found = { apps: new Set<string>(), queues: new Set<string>(), routes: new Set<string>() };
+  const walk = (m: unknown): void => {
+    const mod = obj(m);
+    if (!mod) return;
+    for (const r of Array.isArray(mod.resources) ? mod.resources : []) {
+      const res = obj(r);
+      const v = obj(res?.values);
+      if (!res || res.mode !== "data" || !v) continue;
+      if (res.type === "cloudfoundry_apps") for (const a of Array.isArray(v.apps) ? v.apps : []) found.apps.add(String(obj(a)?.name));
+      if (res.type === "aws_sqs_queues") for (const u of Array.isArray(v.queue_urls) ? v.queue_urls : []) found.queues.add(String(u).split("/").pop()!);
+      if (res.type === "cloudfoundry_routes") for (const x of Array.isArray(v.routes) ? v.routes : []) found.routes.add(routeKey(obj(x) ?? {}));
+    }
+    for (const child of Array.isArray(mod.child_modules) ? mod.child_modules : []) walk(child);
+  };
+  walk(obj(obj(obj((plan as Record<string, unknown>).prior_state)?.values)?.root_module));
+  return found;
+}
+const routeKey = (r: Record<string, unknown>) => JSON.stringify([r.domain, r.host ?? "", r.path ?? ""]);
+
+/**
+ * A create of what the platform already lists: its import was missed. On the real platform that is
+ * no error to catch at apply: an app is adopted and re-pushed (row 20), a queue with the same
+ * attributes is returned as it is (row 44); only a route fails (row 25).
+ */
+function missedImport(c: ResourceChange, live: ReturnType<typeof listedLive>): string | undefined {
+  if (c.change.actions.join() !== "create" || c.change.importing) return undefined;
+  const after = obj(c.change.after) ?? {};
+  const fix = "add its import (constructs/adoption.ts) or import it by hand before the deploy";
+  if (c.type === "cloudfoundry_app" && live.apps.has(String(after.name))) return `would be CREATED, but app ${after.name} already runs in the space: its import was missed, and the push would adopt and re-push the running app. ${fix}`;
+  if (c.type === "aws_sqs_queue" && live.queues.has(String(after.name))) return `would be CREATED, but queue ${after.name} already exists: its import was missed, and SQS would hand back the existing queue untracked by that plan. ${fix}`;
+  if (c.type === "cloudfoundry_route" && live.routes.has(routeKey(after))) return `would be CREATED, but route ${after.host ?? ""}${after.path ?? ""} already exists on that domain: its import was missed, and the apply would fail. ${fix}`;
+  return undefined;
+}
+
 /** Every finding of a plan, marked accepted where config accepts that address; input that is not a plan is one refusal. */
 export function guardPlan(input: unknown, env: ResolvedEnvironment): GuardFinding[] {
   const parsed = parsePlan(input);
@@ -87,8 +134,17 @@ export function guardParsedPlan(plan: PlanJson, env: ResolvedEnvironment): Guard
     const reason = f.invariant ? undefined : accepted.get(address);
     findings.push({ address, ...f, ...(reason ? { acceptedBecause: reason } : {}) });
   };
+  const live = listedLive(plan);
   for (const c of plan.resource_changes ?? []) {
     if (c.mode !== "managed") continue;
+    if (replacedOntoItself(c)) {
+      add(c.address, {
+        message: "app would be replaced CREATE-BEFORE-DESTROY under the same name: the create pushes onto the running app (it adopts it) and the delete then deletes it. Replace it by hand (docs/adoption-under-the-real-provider.md), never by a deploy",
+        invariant: true,
+      });
+    }
+    const missed = missedImport(c, live);
+    if (missed) add(c.address, { message: missed });
     const kind = STATEFUL[c.type];
     const what = kind && destroyed(c);
     if (kind && what) {
@@ -122,7 +178,8 @@ export function renderFindings(env: string, findings: readonly GuardFinding[]): 
     waivable.length
       ? `If a change is really meant, accept its address in config/${env}.ts, in the same pull request, and remove it after the apply:\n  allowedDestructiveChanges: [${[...new Set(waivable.map((f) => f.address))].map((a) => `{ address: "${a}", reason: "..." }`).join(", ")}]`
       : "",
-    invariant.length ? "An incident floor cannot be accepted in config: it changes only in checks/invariants.ts, with its test." : "",
+    invariant.some((f) => /incident floor/.test(f.message)) ? "An incident floor cannot be accepted in config: it changes only in checks/invariants.ts, with its test." : "",
+    invariant.some((f) => /CREATE-BEFORE-DESTROY/.test(f.message)) ? "A create-before-destroy replacement of an app cannot be accepted in config." : "",
     refused.some((f) => f.address === "(plan)") ? "Give it the output of `terraform show -json <planfile>`." : "",
   ].filter(Boolean);
   const tail = refused.length ? `\n${refused.length} finding${refused.length === 1 ? "" : "s"} refused.\n${how.join("\n")}\n` : "\n";

@@ -5,6 +5,11 @@
 #     secret in plain text, so it never touches a disk.
 #  3. `terraform apply` applies that plan and nothing else: if the state moved since the plan,
 #     Terraform refuses the stale plan instead of applying something nobody guarded.
+#  4. The state is settled: a refresh-only apply (only the state changes: it takes in the bindings the
+#     apply made), then every null binding param of an app is set to "{}" and nothing else, pushed as
+#     the next serial. Without it, provider 1.16.0 plans every adopted or newly bound app again at every
+#     plan, a full push each time (docs/adoption-under-the-real-provider.md; upstream issue #369). The
+#     state is piped, never written to a disk; the settled copy lives in tmpfs with the plan.
 # The saved plan itself also holds the secrets the plan read: plan-in-memory.sh keeps it in tmpfs.
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
@@ -17,3 +22,6 @@ terraform -chdir="$stack" init -input=false
 terraform -chdir="$stack" plan -input=false -out="$plans/plan"
 terraform -chdir="$stack" show -json "$plans/plan" | npm run -s plan-guard -- "$ENVIRONMENT" -
 terraform -chdir="$stack" apply -input=false "$plans/plan"
+terraform -chdir="$stack" apply -refresh-only -auto-approve -input=false
+terraform -chdir="$stack" state pull | npm run -s binding-params -- - "$plans/settled.tfstate"
+if [ -f "$plans/settled.tfstate" ]; then terraform -chdir="$stack" state push "$plans/settled.tfstate"; fi
