@@ -97,7 +97,7 @@ async function planInBranch(space: Space, stack: object, refresh = false): Promi
   return { summary: /^(Plan: .*|No changes\..*)$/m.exec(plan.stdout)?.[1] ?? "", json: JSON.parse(show.stdout) };
 }
 
-const runs: Record<string, { first: any; firstSummary: string; applied: string; second?: any; secondSummary: string; settledSummary: string }> = {};
+const runs: Record<string, { first: any; firstSummary: string; applied?: string; second?: any; secondSummary: string; settledSummary: string }> = {};
 let emptyPlan: { summary: string; json: any };
 
 /** The user the pipeline's drift job logs in as: the stem of its ((…-username)) credential. */
@@ -115,8 +115,11 @@ function driftUser(env: string): string {
 const importsABinding = (c: any) => c.type === "cloudfoundry_service_credential_binding" && c.change.importing && c.change.actions.every((a: string) => a === "no-op");
 
 // Production is adopted once, by the conformance suite (rehearsal/conformance.ts), whose scenarios run
-// on copies of the adopted estate; the other environments are adopted here, side by side with it.
+// on copies of the adopted estate; staging is adopted here, side by side with it (its refusals are
+// planned on it); preview's first deploy is planned, not applied: adoption after that is the same
+// code on the same kind of data, and every terraform run costs a second and a half of CPU.
 const OTHERS = ENVS.filter((e) => e !== "production");
+const ADOPTED: readonly EnvironmentName[] = ["staging"];
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearsal-test-"));
@@ -149,6 +152,10 @@ beforeAll(async () => {
     })(),
     ...OTHERS.map(async (env) => {
       const first = await rehearsal.plan(env, "first.plan");
+      if (!ADOPTED.includes(env)) {
+        runs[env] = { first: first.json, firstSummary: first.summary, secondSummary: "", settledSummary: "" };
+        return;
+      }
       const applied = await rehearsal.apply(env, "first.plan");
       // What the deploy does after every apply: without it, provider 1.16.0 plans every adopted app
       // again at every plan (binding params, row 4; docs/adoption-under-the-real-provider.md).
@@ -215,7 +222,7 @@ describe.each(ENVS)("%s, first deploy against the live estate", (env) => {
       expect([type, onPlatform.length]).not.toEqual([type, 0]);
     }
     expect(runs[env].firstSummary).toMatch(new RegExp(`^Plan: ${imported.length} to import, `));
-    expect(runs[env].applied).toMatch(new RegExp(`^Apply complete! Resources: ${imported.length} imported, `));
+    if (runs[env].applied !== undefined) expect(runs[env].applied).toMatch(new RegExp(`^Apply complete! Resources: ${imported.length} imported, `));
   });
 
   test("nothing is destroyed or replaced", () => {
@@ -235,7 +242,7 @@ describe.each(ENVS)("%s, first deploy against the live estate", (env) => {
 });
 
 // Production's second deploy is the conformance suite's second-deploy scenario.
-describe.each(OTHERS)("%s, second deploy", (env) => {
+describe.each(ADOPTED)("%s, second deploy", (env) => {
   test("the second deploy plans nothing but the import of bindings of apps the first created; the next plans nothing", () => {
     const created = new Set(
       changes(runs[env].first)

@@ -4,6 +4,7 @@ import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../rehearsal/rehearse";
+import { CF_ROLES } from "../rehearsal/standin/semantics";
 
 // `npm run standin -- <env>` serves the stand-in for anyone's own Terraform: it prints the
 // TF_REATTACH_PROVIDERS line, serves on the sockets it names, and on Ctrl-C (SIGINT) or SIGTERM stops
@@ -77,7 +78,7 @@ test("an unknown role, a file that is not a platform, and an unknown environment
     run(process.execPath, [...entry, "prod"], { cwd: ROOT, env: process.env }),
   ]);
   expect(results.map((r) => [r.code, r.stdout])).toEqual([[2, ""], [2, ""], [2, ""]]);
-  expect(results[0].stderr).toBe('standin: unknown role "root"; one of: SpaceDeveloper, SpaceAuditor, SpaceSupporter, admin-read-only\n');
+  expect(results[0].stderr).toBe(`standin: unknown role "root"; one of: ${CF_ROLES.join(", ")}\n`);
   expect(results[1].stderr).toMatch(/^standin: .*package\.json is not a stand-in platform/);
   expect(results[2].stderr).toBe('standin: unknown environment "prod"; one of: preview, staging, production\n');
 }, 30_000);

@@ -7,6 +7,7 @@ import { cli, environmentArgument, run as runCli, UsageError } from "../tools/cl
 import { withPrerequisites } from "./bootstrap";
 import { livePlatformFile } from "./rehearse";
 import { Platform } from "./standin/platform";
+import { CF_ROLES, type CfRole } from "./standin/semantics";
 import { startStandin } from "./standin/start";
 
 // npm run standin -- <env> [--platform FILE] [--role ROLE]: the stand-in providers on a seeded
@@ -16,16 +17,15 @@ import { startStandin } from "./standin/start";
 // served in place, so that what an apply does to it can be read afterwards.
 const root = process.cwd();
 
-/** The identities a Cloud Foundry space grants (issue 16, item 2). */
-export const ROLES = ["SpaceDeveloper", "SpaceAuditor", "SpaceSupporter", "admin-read-only"] as const;
+const ROLES: readonly string[] = CF_ROLES;
 
 const program = cli("standin", "Start the stand-in providers on a seeded platform and print the TF_REATTACH_PROVIDERS line for your own Terraform; Ctrl-C stops them")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .option("--platform <file>", `serve this platform file in place (default: a copy of ${path.join("rehearsal", "platforms", "<env>.json")})`)
-  .option("--role <role>", `the CF role of the identity Terraform calls with: ${ROLES.join(", ")}`, "SpaceDeveloper")
+  .option("--role <role>", `the CF role of an identity the platform does not name: ${ROLES.join(", ")}`, "SpaceDeveloper")
   .action(async (envName: string, opts: { platform?: string; role: string }) => {
     const env = environmentArgument(envName);
-    if (!(ROLES as readonly string[]).includes(opts.role)) throw new UsageError(`unknown role "${opts.role}"; one of: ${ROLES.join(", ")}`);
+    if (!ROLES.includes(opts.role)) throw new UsageError(`unknown role "${opts.role}"; one of: ${ROLES.join(", ")}`);
     let file: string;
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-standin-"));
     const cleanUp = () => fs.rmSync(work, { recursive: true, force: true });
@@ -46,9 +46,9 @@ const program = cli("standin", "Start the stand-in providers on a seeded platfor
       cleanUp();
       throw err;
     }
-    const standin = await startStandin(root, work, { [env]: file });
-    // Until the stand-in models Cloud Foundry's roles, every call succeeds as it would for a SpaceDeveloper.
-    const roleNote = opts.role === "SpaceDeveloper" ? "" : "roles are not modelled by this stand-in yet: it answers as for SpaceDeveloper";
+    // The role of an identity the platform does not name: a provider configuration without `user`
+    // (a user the platform names, cf.users, keeps that user's role). Cloud Controller's 403s follow it.
+    const standin = await startStandin(root, work, { [env]: file }, opts.role as CfRole);
     const sockets = fs.readdirSync(work).filter((f) => f.endsWith(".sock")).map((f) => path.join(work, f));
     let stopping = false;
     const stop = (signal: string) => {
@@ -68,7 +68,7 @@ const program = cli("standin", "Start the stand-in providers on a seeded platfor
     process.on("SIGTERM", () => stop("SIGTERM"));
     process.stdout.write(
       [
-        `standin ${env}: cloudfoundry/cloudfoundry 1.16.0 and hashicorp/aws 5.100.0 stand-ins, role ${opts.role}${roleNote ? ` (${roleNote})` : ""}`,
+        `standin ${env}: cloudfoundry/cloudfoundry 1.16.0 and hashicorp/aws 5.100.0 stand-ins, role ${opts.role} for a provider configuration without a user (cf.users of the platform name the others)`,
         `platform: ${file}${opts.platform ? " (served in place: applies change it)" : " (a copy of the committed seed, removed on exit)"}`,
         "In another shell, in a synthesized stack directory (cdktf.out/stacks/<env>), with a local backend override:",
         `export TF_REATTACH_PROVIDERS='${standin.reattach[env]}'`,
