@@ -80,6 +80,7 @@ const program = cli("plan-fixtures", "Rewrite the plan guard's fixtures from pla
       try {
         await r.plan(s.env);
         await r.apply(s.env);
+        await r.settleState(s.env);
         const changed = path.join(work, "changed");
         synthesize(s.config ? s.config(estate) : estate, changed);
         if (s.stack) {

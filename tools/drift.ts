@@ -66,14 +66,42 @@ function onlyUnknowns(change: ResourceChange["change"]): boolean {
   return Object.keys(b).every((k) => unknown.has(k) || isDeepStrictEqual(b[k], a[k]));
 }
 
-/**
- * Attributes that mirror other resources of this stack: an app's service_bindings lists the bindings
- * the ServiceBindings resources make (after the app is applied), so it changes on refresh by design.
- * Their own drift shows on those resources.
- */
-const OWNED_ELSEWHERE: Readonly<Record<string, readonly string[]>> = { cloudfoundry_app: ["service_bindings"] };
-
 const pending = (c: ResourceChange) => c.mode === "managed" && !c.change.actions.every((a) => a === "no-op" || a === "read");
+
+/** Service instance names of an app's service_bindings. */
+const boundNames = (v: unknown): Set<string> => {
+  const list = isObject(v) && Array.isArray(v.service_bindings) ? v.service_bindings : [];
+  return new Set(list.filter(isObject).map((b) => String(b.service_instance)));
+};
+const hasNullParams = (v: unknown): boolean =>
+  isObject(v) && Array.isArray(v.service_bindings) && v.service_bindings.some((b) => isObject(b) && b.params === null);
+
+/**
+ * An app's service_bindings lists every binding on the platform, those this stack's
+ * cloudfoundry_service_credential_binding resources make included (their own drift shows on them).
+ * What none of them owns was bound or unbound by hand.
+ */
+function bindingDrift(app: ResourceChange, outside: ResourceChange, plan: PlanJson): string[] {
+  const name = String((isObject(app.change.after) && app.change.after.name) || app.name);
+  const owned = new Set((plan.resource_changes ?? []).filter((r) => r.type === "cloudfoundry_service_credential_binding" && (r as { index?: unknown }).index === name).map((r) => r.name));
+  const before = boundNames(outside.change.before);
+  const after = boundNames(outside.change.after);
+  return [
+    ...[...after].filter((n) => !before.has(n) && !owned.has(n)).map((n) => `service_bindings: ${n} bound outside Terraform`),
+    ...[...before].filter((n) => !after.has(n) && !owned.has(n)).map((n) => `service_bindings: ${n} unbound outside Terraform`),
+  ];
+}
+
+/**
+ * Provider 1.16.0 alone plans this app's push: its state holds a binding with params null, which the
+ * schema default "{}" differs from at every plan (row 4, upstream issue #369), and nothing configured
+ * differs. Still a planned push (so still reported), named for what it is: the deploy's settling
+ * step was skipped (a person's cdktf deploy), not a change to the app.
+ */
+function bindingParamsResidual(c: ResourceChange, outsideOnlyBindings: boolean): boolean {
+  return c.type === "cloudfoundry_app" && c.change.actions.join() === "update" && hasNullParams(c.change.before) && outsideOnlyBindings && onlyUnknowns(c.change);
+}
+const RESIDUAL = 'provider 1.16.0 re-push only: a binding\'s params are null in state and its schema default "{}" differs at every plan (upstream #369); nothing configured differs. Settle the state as the deploy does (docs/adoption-under-the-real-provider.md)';
 
 /** One line per resource the next deploy would change, saying whether it drifted or is undeployed config. */
 export function driftReport(env: string, plan: PlanJson): { lines: string[]; empty: boolean } {
@@ -82,15 +110,21 @@ export function driftReport(env: string, plan: PlanJson): { lines: string[]; emp
   for (const c of (plan.resource_changes ?? []).filter(pending)) {
     const outside = drift.get(c.address);
     const action = c.change.actions.join("+");
-    if (!outside && onlyUnknowns(c.change)) {
+    const what = outside?.change.after ? describeDifferences(outside.change).filter((d) => !d.startsWith("service_bindings")) : [];
+    const bindings = outside?.change.after && c.type === "cloudfoundry_app" ? bindingDrift(c, outside, plan) : [];
+    if (bindingParamsResidual(c, !outside || (!!outside.change.after && !what.length && !bindings.length))) {
+      lines.push(`${c.address}: ${action}: ${RESIDUAL}`);
+    } else if (!outside && onlyUnknowns(c.change)) {
       lines.push(`${c.address}: ${action}: follows another change (${unknownAttributes(c.change).join(", ")} known only after apply)`);
     } else if (!outside) {
       lines.push(`${c.address}: ${action}: config not yet deployed`);
     } else if (!outside.change.after) {
       lines.push(`${c.address}: deleted outside Terraform; the next deploy would ${action} it`);
     } else {
-      const what = describeDifferences(outside.change).filter((d) => !OWNED_ELSEWHERE[c.type]?.some((a) => d.startsWith(`${a} `) || d.startsWith(`${a}:`)));
-      lines.push(`${c.address}: changed outside Terraform (${what.join("; ") || "attributes changed"}); the next deploy would ${action} it back`);
+      const all = [...what, ...bindings];
+      // A push binds what its manifest lists and never unbinds (row 18): a hand-made binding stays.
+      const back = what.length || !bindings.length ? `the next deploy would ${action} it back` : `the next deploy would ${action} it, and a push never unbinds: unbind it by hand or bind it in config`;
+      lines.push(`${c.address}: changed outside Terraform (${all.join("; ") || "attributes changed"}); ${back}`);
     }
   }
   return { lines: lines.length ? [`drift (${env}): ${lines.length} resource${lines.length === 1 ? "" : "s"} differ from config:`, ...lines.map((l) => `  ${l}`)] : [`drift (${env}): none; the plan is empty`], empty: lines.length === 0 };
