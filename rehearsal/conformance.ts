@@ -148,7 +148,8 @@ export function unboundConfig(c: Changes): EstateConfig {
 /** A stack of one environment synthesized from a config, in memory (no cdktf CLI). */
 export function synthesize(config: EstateConfig, env: EnvironmentName, outdir: string): object {
   fs.mkdirSync(outdir, { recursive: true });
-  buildApp(outdir, loadEstate(config)).synth();
+  // The one environment only: each stack is synthesized on its own (no environment references another).
+  buildApp(outdir, loadEstate(config).filter((e) => e.name === env)).synth();
   return JSON.parse(fs.readFileSync(path.join(outdir, "stacks", env, "cdk.tf.json"), "utf8"));
 }
 
