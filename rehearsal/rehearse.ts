@@ -175,10 +175,12 @@ export class Rehearsal {
    * What ci/scripts/deploy.sh does after its apply (docs/adoption-under-the-real-provider.md): a
    * refresh-only apply (the state takes the bindings the apply made), then null binding params set to
    * "{}" in the state and nothing else (tools/binding-params.ts). Returns how many it set.
+   * @param refresh false skips the refresh-only apply, for a rehearsal whose apply made no binding
+   *   resource (the refresh would change nothing); the deploy always runs it.
    */
-  async settleState(env: EnvironmentName): Promise<number> {
-    const refresh = await this.terraform(env, ["apply", "-refresh-only", "-auto-approve", "-input=false", "-no-color"]);
-    if (refresh.code !== 0) throw new Error(`terraform apply -refresh-only (${env}) failed:\n${refresh.stderr}${refresh.stdout}`);
+  async settleState(env: EnvironmentName, refresh = true): Promise<number> {
+    const refreshed = refresh ? await this.terraform(env, ["apply", "-refresh-only", "-auto-approve", "-input=false", "-no-color"]) : undefined;
+    if (refreshed && refreshed.code !== 0) throw new Error(`terraform apply -refresh-only (${env}) failed:\n${refreshed.stderr}${refreshed.stdout}`);
     const pull = await this.terraform(env, ["state", "pull"]);
     if (pull.code !== 0) throw new Error(`terraform state pull (${env}) failed:\n${pull.stderr}`);
     const r = normaliseBindingParams(JSON.parse(pull.stdout));

@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from "util";
 import { isJsonObject as isObject, type PlanJson, type ResourceChange } from "./plan-json";
 
-// The scheduled drift check (ci/pipeline.yml, job drift-<env>) plans an environment with its read-only
-// identity and fails when the plan is not empty, naming what changed outside Terraform: an app scaled
+// The scheduled drift check (ci/pipeline.yml, job drift-<env>) plans an environment with its plan
+// identity (docs/identities.md) and fails when the plan is not empty, naming what changed outside Terraform: an app scaled
 // or `cf set-env`'d by hand, a route unmapped, a queue edited in the console. Changes an autoscaler
 // makes to an autoscaled app are not drift: the stack deploys max(floor, live), so they plan nothing.
 

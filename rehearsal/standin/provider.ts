@@ -1,6 +1,6 @@
 import { createHash } from "crypto";
 import { Platform } from "./platform";
-import { CC_NOT_AUTHORIZED, PERMISSIONS, RESOURCES, type CfRole, type Permission, type ResourceSemantics } from "./semantics";
+import { CC_NEW_APP_DEFAULTS, CC_NOT_AUTHORIZED, PERMISSIONS, RESOURCES, type CfRole, type Permission, type ResourceSemantics } from "./semantics";
 import { conform, isUnknown, objectType, sameValue, UNKNOWN, type Obj, type SchemaAttribute, type SchemaBlock, type Type, type Value } from "./values";
 
 // One stand-in provider: the schema of a real provider, served exactly, with plan and apply done
@@ -76,8 +76,6 @@ const FILL: Record<string, (o: Obj, prior: Obj | null, p: Platform) => void> = {
 };
 let attachmentCounter = 1;
 
-/** Cloud Controller's defaults for what a first push leaves unset (assumed: CC's defaults on a PaaS foundation). */
-const CC_APP_DEFAULTS: Obj = { stack: "cflinuxfs4", health_check_type: "port", readiness_health_check_type: "process", log_rate_limit_per_second: "-1", memory: "1024M", disk_quota: "1024M", buildpacks: [], routes: [] };
 
 /** The key an object is kept under on the platform: what the platform identifies it by. */
 function platformId(type: string, o: Obj): string {
@@ -213,7 +211,7 @@ export class StandinProvider {
     }
     FILL[type](o, old, this.platform);
     for (const [k, v] of Object.entries(sem.unknownAtApply?.values ?? {})) fillUnknown(o, k, v, old);
-    if (type === "cloudfoundry_app") for (const [k, v] of Object.entries(CC_APP_DEFAULTS)) if (isUnknown(o[k])) o[k] = old?.[k] ?? v;
+    if (type === "cloudfoundry_app") for (const [k, v] of Object.entries(CC_NEW_APP_DEFAULTS.values)) if (isUnknown(o[k])) o[k] = old?.[k] ?? (v as Value);
     // Whatever the type does not fill keeps its earlier value, or is null: never unknown after apply.
     for (const k of Object.keys(t.object)) o[k] = settle(o[k], old?.[k]);
     const state = conform(o, t) as Obj;

@@ -186,6 +186,18 @@ export const RESOURCES: Readonly<Record<string, ResourceSemantics>> = {
   },
 };
 
+/**
+ * What Cloud Controller gives a new app for what its first push leaves unset (and an existing app
+ * keeps, row 11). Assumed: CC's defaults on a foundation like GOV.UK PaaS (cflinuxfs4 stack, port
+ * health check, 1G memory and disk, no log rate limit); the real values depend on the foundation's
+ * configuration, which nobody here read.
+ */
+export const CC_NEW_APP_DEFAULTS = {
+  values: { stack: "cflinuxfs4", health_check_type: "port", readiness_health_check_type: "process", log_rate_limit_per_second: "-1", memory: "1024M", disk_quota: "1024M", buildpacks: [], routes: [] } as Readonly<Record<string, string | readonly never[]>>,
+  source: "assumed: Cloud Controller's defaults on the foundation (config/cloud_controller.yml), not read",
+  rows: [11],
+} as const;
+
 /** Cloud Foundry space roles (and the global read-only admin) an identity can hold. */
 export const CF_ROLES = ["SpaceDeveloper", "SpaceSupporter", "SpaceAuditor", "SpaceManager", "admin", "admin-read-only"] as const;
 export type CfRole = (typeof CF_ROLES)[number];
