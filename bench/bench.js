@@ -62,7 +62,7 @@ if (!budgetsOnly) {
     rows.push(measure("cdktf synth (CLI + fast path)", path.join(root, "node_modules", ".bin", "cdktf"), ["synth", "--output", env.CDKTF_OUTDIR], 3));
   }
 }
-rows.push(measure("npm run rehearse -- production (cdktf deploy twice, stand-in providers)", "npm", ["run", "-s", "rehearse", "--", "production"], n(3, 1)));
+rows.push(measure("npm run rehearse -- production (the pipeline's deploy twice, stand-in providers)", "npm", ["run", "-s", "rehearse", "--", "production"], n(3, 1)));
 rows.push(measure("npm run conformance -- --target standin (every scenario, stand-in providers)", "npm", ["run", "-s", "conformance", "--", "--target", "standin"], n(3, 1)));
 const testLabel = process.env.NOTIFY_TF_PROVIDER_MIRROR
   ? "npm test (tsc + jest, with the real-Terraform validation, as .ci/run)"
