@@ -10,6 +10,8 @@ import { CF_ROLES } from "../rehearsal/standin/semantics";
 // TF_REATTACH_PROVIDERS line, serves on the sockets it names, and on Ctrl-C (SIGINT) or SIGTERM stops
 // and leaves no socket behind.
 const ROOT = path.join(__dirname, "..");
+// A guard against a hang, not a timing: whole processes on a loaded shared machine take seconds each.
+jest.setTimeout(120_000);
 const entry = [path.join(ROOT, "bin", "run.js"), "rehearsal/standin-main.ts"];
 
 /** Starts the command and resolves with the reattach value once it has printed its export line. */
@@ -53,7 +55,7 @@ test.each([["SIGINT"], ["SIGTERM"]] as const)("it prints the reattach line for b
   for (const s of sockets) expect([s, fs.existsSync(s)]).toEqual([s, false]);
   // Its working directory (the platform copy) goes too.
   expect(fs.existsSync(path.dirname(sockets[0]))).toBe(false);
-}, 30_000);
+});
 
 test("--platform serves a platform file in place and leaves it; --role names an identity", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-standin-cli-"));
@@ -69,7 +71,7 @@ test("--platform serves a platform file in place and leaves it; --role names an 
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}, 30_000);
+});
 
 test("an unknown role, a file that is not a platform, and an unknown environment are refused (exit 2)", async () => {
   const results = await Promise.all([
@@ -81,4 +83,4 @@ test("an unknown role, a file that is not a platform, and an unknown environment
   expect(results[0].stderr).toBe(`standin: unknown role "root"; one of: ${CF_ROLES.join(", ")}\n`);
   expect(results[1].stderr).toMatch(/^standin: .*package\.json is not a stand-in platform/);
   expect(results[2].stderr).toBe('standin: unknown environment "prod"; one of: preview, staging, production\n');
-}, 30_000);
+});
