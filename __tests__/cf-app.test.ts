@@ -29,6 +29,7 @@ const base: CfAppProps = {
   command: "celery worker",
   buildpacks: ["python_buildpack"],
   startupTimeoutSeconds: 900,
+  enableSsh: true,
   strategy: "rolling",
   path: "app.zip",
   sourceCodeHash: "abc",

@@ -19,6 +19,8 @@ const COMMANDS: readonly [string, string[], boolean][] = [
   ["snapshot-export", ts("tools/snapshot-export-main.ts"), true],
   ["drift", ts("tools/drift-main.ts"), true],
   ["rehearse", ts("rehearsal/rehearse-main.ts"), true],
+  ["standin", ts("rehearsal/standin-main.ts"), true],
+  ["conformance", ts("rehearsal/conformance-main.ts"), true],
   ["history", ts("tools/history-main.ts"), false],
   ["plan-fixtures", ts("rehearsal/plan-fixtures-main.ts"), false],
   ["bench", js("bench/bench.js"), false],
@@ -29,6 +31,7 @@ const COMMANDS: readonly [string, string[], boolean][] = [
 const REQUIRED_OPTIONS: Readonly<Record<string, string[]>> = {
   diff: ["--base", "HEAD"],
   "pr-plan": ["--snapshot", "s.json"],
+  conformance: ["--target", "standin"],
   "pr-comment": ["--commit", "0", "--out", "c.md"],
   "snapshot-export": ["--state", "s.json", "--out", "s.json"],
 };

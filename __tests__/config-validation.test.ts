@@ -326,3 +326,13 @@ test("a queue prefix that leaves no room for any queue is one line, the prefix's
   const found = problems((e) => (env(e, "staging").queuePrefix = "s".repeat(70)));
   expect(found).toEqual([expect.stringMatching(/^config\/staging\.ts: environments\[staging\]\.queuePrefix: queue prefix "s{70}" leaves no room for any queue: even the shortest, "s{70}\S+-dead-letter", is \d+ characters; an SQS queue name/)]);
 });
+
+test("SSH is on by default (what CF gives an app nobody configured), off per environment where config says so; not a boolean is refused", () => {
+  const copy = smallEstate() as any;
+  env(copy, "preview").sshEnabled = false;
+  const resolved = loadEstate(copy as EstateConfig);
+  expect(resolved.map((e) => [e.name, e.sshEnabled])).toEqual(resolved.map((e) => [e.name, e.name !== "preview"]));
+  expect(problems((e) => (env(e, "staging").sshEnabled = "yes"))).toEqual([
+    'config/staging.ts: environments[staging].sshEnabled: Expected boolean, received string; got "yes"',
+  ]);
+});

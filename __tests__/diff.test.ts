@@ -88,6 +88,14 @@ describe("diffStack", () => {
     ]);
   });
 
+  test("SSH switched off, or left unset (the provider then switches it off on every push), is named per app", () => {
+    const head = production();
+    const [first, second] = Object.keys(head.resource.cloudfoundry_app);
+    head.resource.cloudfoundry_app[first].enable_ssh = false;
+    delete head.resource.cloudfoundry_app[second].enable_ssh;
+    expect(diffStack(production(), head)).toEqual([`app ${first}: ssh enabled -> disabled`, `app ${second}: ssh enabled -> (unset: each push switches it off)`]);
+  });
+
   test("renderDiff reports per environment and whether anything changed", () => {
     const same = { production: production() as StackJson };
     expect(renderDiff(["production"], same, same)).toEqual({ text: "production: no changes\n", changed: false });

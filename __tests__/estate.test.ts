@@ -131,6 +131,12 @@ describe.each(ENVS)("%s", (env) => {
     }
   });
 
+  test("every app sets enable_ssh to its environment's configured value (unset, each push switches SSH off: provider row 10)", () => {
+    const apps = Object.values(synth(env).resource.cloudfoundry_app) as any[];
+    expect(apps.length).toBeGreaterThan(0);
+    for (const app of apps) expect([app.name, app.enable_ssh]).toEqual([app.name, environment(env).sshEnabled]);
+  });
+
   test("CBC proxy keys are on the broadcasts worker only (4437d60dd), or on no app once it is gone", () => {
     const holders = Object.entries(synth(env).resource.cloudfoundry_app)
       .filter(([, a]: [string, any]) => "CBC_PROXY_AWS_ACCESS_KEY_ID" in a.environment || "CBC_PROXY_AWS_SECRET_ACCESS_KEY" in a.environment)

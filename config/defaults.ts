@@ -19,6 +19,10 @@ export const defaults: SharedDefaults = {
   deployStrategy: "rolling",
   // The Makefile pushed with CF_STARTUP_TIMEOUT=15 minutes; the sender needs it to start 3 celery nodes.
   startupTimeoutSeconds: 900,
+  // What the apps run with today: nobody set it, and CF enables SSH on a new app when the space allows
+  // it. Explicit because cloudfoundry 1.16.0 pushes `enabled: false` when the config leaves it unset
+  // (CF-PROVIDER-BEHAVIOUR.md row 10): the first deploy would have switched `cf ssh` off on every app.
+  sshEnabled: true,
   env: {
     FLASK_APP: "application.py",
   },

@@ -101,6 +101,8 @@ export interface ResolvedEnvironment {
   readonly buildpack: string;
   readonly deployStrategy: "rolling";
   readonly startupTimeoutSeconds: number;
+  /** Each app's `enable_ssh`. */
+  readonly sshEnabled: boolean;
   readonly queuePrefix: string;
   readonly statsd: { readonly exporterApp: string; readonly host: string; readonly port: number };
   readonly database: EstateConfig["defaults"]["database"];
@@ -295,6 +297,7 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
     buildpack: d.buildpack,
     deployStrategy: d.deployStrategy,
     startupTimeoutSeconds: d.startupTimeoutSeconds,
+    sshEnabled: env.sshEnabled ?? d.sshEnabled,
     queuePrefix: env.queuePrefix,
     statsd: { exporterApp: d.statsdExporterApp, host: statsdHost, port: d.statsdPort },
     database: d.database,

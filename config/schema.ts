@@ -213,6 +213,7 @@ const environmentSchema = z
       })
       .strict(),
     cfApiUrl: z.string().url("must be the URL of a Cloud Foundry API, e.g. https://api.cloud.service.gov.uk").optional(),
+    sshEnabled: z.boolean().optional(),
     appsIamUser: matching(/^[\w+=,.@-]{1,64}$/, "must be an IAM user name: up to 64 letters, digits and +=,.@_-"),
     allowedDestructiveChanges: z.array(z.object({ address: nonEmpty, reason: sentence }).strict()).optional(),
     spaceMemoryQuotaMib: positiveInt,
@@ -236,6 +237,7 @@ const defaultsSchema = z
     healthCheck,
     deployStrategy: z.literal("rolling"),
     startupTimeoutSeconds: positiveInt,
+    sshEnabled: z.boolean(),
     env: z.record(envVarName, envValue),
     unsetEnv: z.array(unsetEnv),
     ssmPrefix: matching(/^\/[A-Za-z0-9/_.-]*[^/]$/, "must be an SSM path starting with / and not ending with / (e.g. /notify)"),

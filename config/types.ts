@@ -305,6 +305,11 @@ export interface EnvironmentConfig {
    */
   readonly cfApiUrl?: string;
   /**
+   * Whether `cf ssh` reaches this environment's apps (each app's `enable_ssh`). A change shows in
+   * `npm run diff` and in the plan as `enable_ssh`. @default defaults.sshEnabled
+   */
+  readonly sshEnabled?: boolean;
+  /**
    * Destructive changes a reviewer has accepted for one apply, by Terraform address, with the reason.
    * The plan guard refuses every other destroy or replace of an app or queue.
    * @default none
@@ -340,6 +345,12 @@ export interface SharedDefaults {
   readonly deployStrategy: "rolling";
   /** Seconds CF waits for an instance to start (the Makefile pushed with a 15-minute startup timeout). */
   readonly startupTimeoutSeconds: number;
+  /**
+   * Whether `cf ssh` reaches the apps (CF's per-app SSH feature, `enable_ssh`). Always synthesized:
+   * cloudfoundry 1.16.0 switches SSH off on every push of an app whose config leaves it unset
+   * (CF-PROVIDER-BEHAVIOUR.md row 10), silently, since the attribute is computed.
+   */
+  readonly sshEnabled: boolean;
   /** Plain variables every app gets. */
   /** Variables every app gets: values, or values derived from the environment and app. */
   readonly env: Readonly<Record<string, EnvValue>>;

@@ -34,6 +34,8 @@ export interface CfAppProps {
   /** Seconds CF waits for an instance to become healthy. */
   readonly startupTimeoutSeconds: number;
   readonly strategy: "rolling";
+  /** `enable_ssh`, always set: left unset, the provider switches SSH off on every push. */
+  readonly enableSsh: boolean;
   /** Path of the app's zip; a deploy input, never a literal in code. */
   readonly path: string;
   readonly sourceCodeHash: string;
@@ -91,6 +93,7 @@ export class CfApp extends Construct {
       buildpacks: [...props.buildpacks],
       timeout: props.startupTimeoutSeconds,
       strategy: props.strategy,
+      enableSsh: props.enableSsh,
       path: props.path,
       sourceCodeHash: props.sourceCodeHash,
       environment: { ...props.environment, ...props.secretEnvironment },

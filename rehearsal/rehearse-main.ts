@@ -6,17 +6,20 @@ import { ENVIRONMENTS, type EnvironmentName, type ResolvedEnvironment } from "..
 import { loadCheckedEstate } from "../checks";
 import { cli, environmentArgument, Refusal, run as runCli, UsageError } from "../tools/cli";
 import { synthesizeRef } from "../tools/git-ref";
-import { blocking, guardParsedPlan, renderFindings } from "../tools/plan-guard";
+import { blocking, guardParsedPlan, guardPlan, renderFindings } from "../tools/plan-guard";
 import { parsePlan } from "../tools/plan-json";
 import { changeLines, platformChanges, platformInventory, withStackPrerequisites } from "./seeded";
 import { bootstrapPlatform, withPrerequisites } from "./bootstrap";
-import { livePlatformFile, planSummary, Rehearsal, run, seedLivePlatform } from "./rehearse";
+import { livePlatformFile, planSummary, Rehearsal, run, seedLivePlatform, type CommandResult } from "./rehearse";
 import { Platform, type PlatformData } from "./standin/platform";
 
-// npm run rehearse -- <env>: the real `cdktf deploy <env> --auto-approve`, twice, against the stand-in
-// providers on the seeded live platform, with a throwaway local state. Prints Terraform's own summary
-// lines. Two flags differ from the pipeline's deploy: --skip-synth (the stack carries a local-state
-// override) and --skip-provider-lock (a reattached provider has no package to hash). Exit 0 when the first deploy imports what runs and the second plans nothing, 1 otherwise.
+// npm run rehearse -- <env>: the pipeline's deploy (ci/scripts/deploy.sh: terraform init, plan, the
+// plan guard on `terraform show -json`, apply of that plan, then the state settling), twice, against
+// the stand-in providers on the seeded live platform, with a throwaway local state. With --cdktf, the
+// real `cdktf deploy <env> --auto-approve` instead, as a person runs it by hand (two flags differ:
+// --skip-synth, the stack carries a local-state override, and --skip-provider-lock, a reattached
+// provider has no package to hash); its CLI start-up costs seconds per deploy. Prints Terraform's own
+// summary lines. Exit 0 when the first deploy imports what runs and the second plans nothing, 1 otherwise.
 const root = process.cwd();
 
 async function synthesize(outdir: string): Promise<void> {
@@ -31,6 +34,28 @@ function summaryLines(out: string): string[] {
     .filter((l) => /(Plan: |No changes\.|Apply complete!)/.test(l))
     .map((l) => l.replace(/^.*?(Plan: |No changes\.|Apply complete!)/, "$1"))
     .filter((l, i, all) => all.indexOf(l) === i);
+}
+
+/**
+ * ci/scripts/deploy.sh's terraform steps up to its apply: init, plan to a file, the plan guard on
+ * `terraform show -json` of that plan (a refusal stops the deploy), apply of that plan. Its output is
+ * Terraform's, with the guard's refusals appended. (The settling step follows, as for --cdktf.)
+ */
+async function pipelineDeploy(r: Rehearsal, env: EnvironmentName, resolved: ResolvedEnvironment): Promise<CommandResult> {
+  let out = "";
+  for (const args of [["init", "-input=false", "-no-color"], ["plan", "-input=false", "-no-color", "-out=deploy.plan"]]) {
+    const step = await r.terraform(env, args);
+    out += step.stdout;
+    if (step.code !== 0) return { code: step.code, stdout: out, stderr: step.stderr };
+  }
+  if (!/^No changes\./m.test(out)) {
+    const shown = await r.terraform(env, ["show", "-json", "deploy.plan"]);
+    if (shown.code !== 0) return { code: shown.code, stdout: out, stderr: shown.stderr };
+    const refused = blocking(guardPlan(JSON.parse(shown.stdout), resolved));
+    if (refused.length) return { code: 1, stdout: out, stderr: refused.map((f) => `Error: plan guard: ${f.address}: ${f.message}`).join("\n") };
+  }
+  const applied = await r.terraform(env, ["apply", "-input=false", "-no-color", "deploy.plan"]);
+  return { code: applied.code, stdout: out + applied.stdout, stderr: applied.stderr };
 }
 
 function apiInstances(p: Platform): number | undefined {
@@ -108,7 +133,8 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
   .addOption(new Option("--reseed", `rewrite the live platform fixture (${path.join("rehearsal", "platforms", "<env>.json")}) from config, then stop`).conflicts(["empty", "keep"]))
   .option("--keep", "keep the rehearsal's working directory and print where it is")
   .option("--base <ref>", "rehearse the change since <ref>: deploy <ref>'s config on the live platform first, then plan and apply the working tree's")
-  .action(async (envName: string, opts: { empty?: boolean; reseed?: boolean; keep?: boolean; base?: string }) => {
+  .option("--cdktf", "deploy with `cdktf deploy --auto-approve` (as by hand) instead of the pipeline's terraform steps")
+  .action(async (envName: string, opts: { empty?: boolean; reseed?: boolean; keep?: boolean; base?: string; cdktf?: boolean }) => {
     environmentArgument(envName);
     const env = envName as EnvironmentName;
     const resolved = loadCheckedEstate().environments.find((e) => e.name === env)!;
@@ -140,16 +166,18 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
       let last = 2;
       for (let attempt = 1; attempt <= last; attempt++) {
         const before = apiInstances(r.standin.platforms[env]);
-        const deploy = await run(path.join(root, "node_modules", ".bin", "cdktf"), ["deploy", env, "--skip-synth", "--skip-provider-lock", "--output", out, "--auto-approve"], {
-          cwd: root,
-          env: r.stacks[env].env_vars,
-        });
+        const deploy = opts.cdktf
+          ? await run(path.join(root, "node_modules", ".bin", "cdktf"), ["deploy", env, "--skip-synth", "--skip-provider-lock", "--output", out, "--auto-approve"], {
+              cwd: root,
+              env: r.stacks[env].env_vars,
+            })
+          : await pipelineDeploy(r, env, resolved);
         const lines = summaryLines(deploy.stdout + deploy.stderr);
-        process.stdout.write(`run ${attempt}: cdktf deploy ${env} --auto-approve\n${lines.map((l) => `  ${l}`).join("\n")}\n`);
+        process.stdout.write(`run ${attempt}: ${opts.cdktf ? `cdktf deploy ${env} --auto-approve` : `the pipeline's deploy of ${env} (ci/scripts/deploy.sh)`}\n${lines.map((l) => `  ${l}`).join("\n")}\n`);
         const after = apiInstances(r.standin.platforms[env]);
         process.stdout.write(`  notify-api instances: ${before ?? "(no app)"} -> ${after ?? "(no app)"}\n`);
         if (deploy.code !== 0) {
-          problems.push(`run ${attempt}: cdktf deploy exited ${deploy.code}`, ...(deploy.stderr + deploy.stdout).split("\n").filter((l) => /Error|error/.test(l)).slice(0, 20));
+          problems.push(`run ${attempt}: ${opts.cdktf ? "cdktf deploy" : "the deploy"} exited ${deploy.code}`, ...(deploy.stderr + deploy.stdout).split("\n").filter((l) => /Error|error/.test(l)).slice(0, 20));
           break;
         }
         // What ci/scripts/deploy.sh does after its apply (docs/adoption-under-the-real-provider.md).

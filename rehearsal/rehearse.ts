@@ -35,6 +35,8 @@ export function run(cmd: string, args: readonly string[], opts: { cwd: string; e
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    // A command that exits before reading its input (EPIPE) has still answered: its exit code says how.
+    child.stdin.on("error", () => undefined);
     child.stdin.end(opts.input ?? "");
   });
 }

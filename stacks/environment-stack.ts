@@ -130,6 +130,7 @@ export class EnvironmentStack extends TerraformStack {
         buildpacks: [env.buildpack],
         startupTimeoutSeconds: env.startupTimeoutSeconds,
         strategy: env.deployStrategy,
+        enableSsh: env.sshEnabled,
         path: artifactPath.stringValue,
         sourceCodeHash: artifactHash.stringValue,
         routes: app.routes.map((r) => ({ domainId: domainId(r.domain), host: r.host, path: r.path, url: r.url })),

@@ -81,7 +81,13 @@ const APP_FIELDS: readonly [string, string, (v: unknown) => string][] = [
   ["buildpacks", "buildpacks", show],
   ["strategy", "deploy strategy", show],
   ["timeout", "startup timeout (s)", show],
+  ["enable_ssh", "ssh", showSsh],
 ];
+
+/** Unset, cloudfoundry 1.16.0 switches SSH off on every push (CF-PROVIDER-BEHAVIOUR.md row 10): say so. */
+function showSsh(v: unknown): string {
+  return v === undefined ? "(unset: each push switches it off)" : v === true ? "enabled" : v === false ? "disabled" : show(v);
+}
 
 function appChanges(name: string, before: Res, after: Res): string[] {
   const out: string[] = [];

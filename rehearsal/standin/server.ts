@@ -72,7 +72,7 @@ export function protoProviderSchema(schema: ProviderSchemaJson): object {
     resource_schemas: map(schema.resource_schemas),
     data_source_schemas: map(schema.data_source_schemas),
     diagnostics: [],
-    server_capabilities: { plan_destroy: false, get_provider_schema_optional: false, move_resource_state: false },
+    server_capabilities: { plan_destroy: false, get_provider_schema_optional: true, move_resource_state: false },
   };
 }
 
