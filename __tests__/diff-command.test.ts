@@ -1,36 +1,25 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { appsWithMemoryChange } from "./helpers";
+import { appsWithMemoryChange, projectRepository } from "./helpers";
 
 // The whole command on a repository with two commits: the second changes one app's memory.
 describe("npm run diff -- --base", () => {
-  const ROOT = path.join(__dirname, "..");
   let repo: string;
+  let git: (...args: string[]) => void;
   let change: ReturnType<typeof appsWithMemoryChange>;
-  const git = (...args: string[]) => {
-    const r = spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: repo, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(r.stderr);
-  };
   const diff = (base: string, ...flags: string[]) =>
     spawnSync(process.execPath, ["bin/run.js", "tools/diff-main.ts", "--base", base, ...flags], { cwd: repo, encoding: "utf8" });
 
   beforeAll(() => {
-    repo = fs.mkdtempSync(path.join(os.tmpdir(), "notify-diff-repo-"));
-    for (const name of ["main.ts", "cdktf.json", "bin", "config", "constructs", "stacks", "checks", "tools", ".gen", "package.json"]) {
-      fs.cpSync(path.join(ROOT, name), path.join(repo, name), { recursive: true });
-    }
-    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(repo, "node_modules"), "dir");
-    fs.writeFileSync(path.join(repo, ".gitignore"), "node_modules\n.build\ncdktf.out\n");
-    git("init", "-q");
-    git("add", "-A");
-    git("commit", "-qm", "estate");
+    const project = projectRepository("notify-diff-repo-");
+    repo = project.dir;
+    git = project.git;
     const apps = path.join(repo, "config", "apps.ts");
     change = appsWithMemoryChange(fs.readFileSync(apps, "utf8"));
     expect(change.after).not.toBe(change.before);
     fs.writeFileSync(apps, change.text);
-    git("commit", "-qam", "one app's memory changed");
+    project.commit("one app's memory changed");
   });
   afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
 

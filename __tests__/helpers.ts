@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -90,4 +91,28 @@ export function appsWithMemoryChange(text: string): { text: string; app: string;
   const app = environment("production").apps.find((a) => a.name === estate.apps[index].name)!;
   const after = app.memory === "7G" ? "6G" : "7G";
   return { text: `${text}\n(apps as AppDefinition[])[${index}] = { ...apps[${index}], memory: "${after}" };\n`, app: app.name, before: app.memory, after };
+}
+
+/**
+ * This project's files copied into a new git repository with one commit ("estate"), sharing this
+ * checkout's node_modules: for a command that reads a git ref (diff --base, rehearse --base). `commit`
+ * adds a commit of whatever the test changed since; `git` runs any other git command there.
+ */
+export function projectRepository(prefix: string): { dir: string; git(...args: string[]): void; commit(message: string): void } {
+  const root = path.join(__dirname, "..");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const git = (...args: string[]) => {
+    const r = spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: dir, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(r.stderr);
+  };
+  // Everything a synth, the diff and a rehearsal read (ci/: the stand-in reads the pipeline's identities).
+  for (const name of ["main.ts", "cdktf.json", "bin", "ci", "config", "constructs", "stacks", "checks", "tools", "rehearsal", "providers", ".gen", "package.json", "package-lock.json"]) {
+    fs.cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
+  }
+  fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
+  fs.writeFileSync(path.join(dir, ".gitignore"), "node_modules\n.build\ncdktf.out\n");
+  git("init", "-q");
+  git("add", "-A");
+  git("commit", "-qm", "estate");
+  return { dir, git, commit: (message) => git("commit", "-qam", message) };
 }

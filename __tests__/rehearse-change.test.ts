@@ -1,9 +1,8 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { estate } from "../config";
 import { run } from "../rehearsal/rehearse";
+import { projectRepository } from "./helpers";
 
 // `npm run rehearse -- production --base HEAD~1` on a repository with two commits: the second drops a
 // queue from config (forgotten: it stays) and unbinds a service from the API (a destroy the plan guard
@@ -12,7 +11,6 @@ import { run } from "../rehearsal/rehearse";
 // are, not by today's names: any queue no app consumes or publishes to, any service the API holds
 // that not every app does.
 jest.setTimeout(240_000);
-const ROOT = path.join(__dirname, "..");
 
 const QUEUE = (() => {
   const used = new Set(estate.apps.flatMap((a) => [...((a.process as { queues?: string[] }).queues ?? []), ...((a.process as { publishesTo?: string[] }).publishesTo ?? [])]));
@@ -30,19 +28,8 @@ const SERVICE = (() => {
 let repo: string;
 let result: Awaited<ReturnType<typeof run>>;
 beforeAll(async () => {
-  repo = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearse-repo-"));
-  const git = (...args: string[]) => {
-    const r = spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: repo, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(r.stderr);
-  };
-  for (const name of ["main.ts", "cdktf.json", "bin", "ci", "config", "constructs", "stacks", "checks", "tools", "rehearsal", "providers", ".gen", "package.json", "package-lock.json"]) {
-    fs.cpSync(path.join(ROOT, name), path.join(repo, name), { recursive: true });
-  }
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(repo, "node_modules"), "dir");
-  fs.writeFileSync(path.join(repo, ".gitignore"), "node_modules\n.build\ncdktf.out\n");
-  git("init", "-q");
-  git("add", "-A");
-  git("commit", "-qm", "estate");
+  const project = projectRepository("notify-rehearse-repo-");
+  repo = project.dir;
   fs.appendFileSync(
     path.join(repo, "config", "queues.ts"),
     `\n(queues as QueueDefinition[]).splice(queues.findIndex((q) => q.name === ${JSON.stringify(QUEUE)}), 1);\n`,
@@ -51,7 +38,7 @@ beforeAll(async () => {
     path.join(repo, "config", "apps.ts"),
     `\n(apps as AppDefinition[])[apps.findIndex((a) => a.name === "notify-api")] = { ...apps.find((a) => a.name === "notify-api")!, services: apps.find((a) => a.name === "notify-api")!.services!.filter((s) => s !== ${JSON.stringify(SERVICE)}) };\n`,
   );
-  git("commit", "-qam", "drop a queue, unbind a service from the API");
+  project.commit("drop a queue, unbind a service from the API");
   result = await run(process.execPath, ["bin/run.js", "rehearsal/rehearse-main.ts", "production", "--base", "HEAD~1"], { cwd: repo, env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
 });
 afterAll(() => {

@@ -73,6 +73,15 @@ function checkDirectory(dir: string, forWhat: string): void {
   }
 }
 
+/** What is at a path, not following a final symbolic link; undefined for nothing there or a path that cannot be read. */
+function lstatOrNothing(p: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Checks that `file` can take an output, before any work: its directory exists and is writable, and it
  * is not a directory or a symbolic link (renaming over a link replaces the link, not what it points at,
@@ -83,12 +92,7 @@ export function checkOutputFile(file: string, what: string): void {
   if (!fs.existsSync(path.dirname(path.resolve(file)))) {
     throw new UsageError(`cannot write ${what} to ${file}: directory ${path.dirname(file)} does not exist; create it first`);
   }
-  let stat: fs.Stats | undefined;
-  try {
-    stat = fs.lstatSync(file);
-  } catch {
-    stat = undefined;
-  }
+  const stat = lstatOrNothing(file);
   if (stat?.isDirectory()) throw new UsageError(`cannot write ${what} to ${file}: it is a directory; give a file name (e.g. ${path.join(file, "out")})`);
   if (stat?.isSymbolicLink()) throw new UsageError(`cannot write ${what} to ${file}: it is a symbolic link; give the path it points to, or another name`);
   if (stat && !stat.isFile()) throw new UsageError(`cannot write ${what} to ${file}: it is not a regular file`);
@@ -124,12 +128,7 @@ export function writeOutputFile(file: string, content: string, what: string): vo
  */
 export function outputDirectory(dir: string, what: string, create = true): string {
   if (!dir.trim()) throw new UsageError(`cannot write ${what}: the directory name is empty`);
-  let stat: fs.Stats | undefined;
-  try {
-    stat = fs.lstatSync(dir);
-  } catch {
-    stat = undefined;
-  }
+  const stat = lstatOrNothing(dir);
   if (stat?.isSymbolicLink()) throw new UsageError(`cannot write ${what} into ${dir}: it is a symbolic link; give the directory it points to`);
   if (stat && !stat.isDirectory()) throw new UsageError(`cannot write ${what} into ${dir}: it is a file, not a directory; give a directory`);
   if (!stat) {
@@ -149,12 +148,7 @@ export function outputDirectory(dir: string, what: string, create = true): strin
  */
 export function checkReplaceableOutputDirectory(dir: string, what: string): void {
   if (!dir.trim()) throw new UsageError(`cannot write ${what}: the directory name is empty`);
-  let stat: fs.Stats | undefined;
-  try {
-    stat = fs.lstatSync(dir);
-  } catch {
-    stat = undefined;
-  }
+  const stat = lstatOrNothing(dir);
   if (!stat) return checkDirectory(path.dirname(path.resolve(dir)), `${what} into ${dir}`);
   if (stat.isSymbolicLink()) throw new UsageError(`cannot write ${what} into ${dir}: it is a symbolic link, and the output replaces it wholesale; give a real directory`);
   if (!stat.isDirectory()) throw new UsageError(`cannot write ${what} into ${dir}: it is a file, and the output would replace it with a directory; give a directory`);
