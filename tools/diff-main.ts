@@ -7,6 +7,8 @@ import { loadFullyCheckedEstate } from "../checks";
 import { buildApp } from "../stacks/build";
 import { diffAutoscaler, autoscalerLimits, type AutoscalerLimitsFile } from "./autoscaler";
 import { renderDiff, type StackJson } from "./diff";
+import { envBindingOrder, wiringOf } from "../checks/env-binding-order";
+import type { EnvironmentName } from "../config";
 
 // npm run diff -- --base <git ref>: what this working tree changes against <ref>, per environment, in
 // reviewer terms. Offline: no credentials, no Terraform. Exit 0 when it ran (like git diff; with
@@ -93,6 +95,9 @@ const program = cli("diff", "Offline, reviewer-level diff of the estate between 
       const envs = ["preview", "staging", "production"].filter((e) => e in before || e in after);
       const { text, changed } = renderDiff(envs, before, after, (env) => diffAutoscaler(limitsBefore[env], limitsAfter[env]));
       process.stdout.write(`Changes against ${base}:\n${text}`);
+      // Checks that need the base as well as the candidate: refused like a config problem (exit 1).
+      const ordering = envs.flatMap((e) => envBindingOrder(e as EnvironmentName, wiringOf(before[e]), wiringOf(after[e])));
+      if (ordering.length) throw new Refusal(ordering.map((v) => `${v.check} ${v.environment}/${v.subject}: ${v.message}`));
       if (exitCode && changed) process.exitCode = 1;
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
