@@ -91,3 +91,14 @@ export function appsWithMemoryChange(text: string): { text: string; app: string;
   const after = app.memory === "7G" ? "6G" : "7G";
   return { text: `${text}\n(apps as AppDefinition[])[${index}] = { ...apps[${index}], memory: "${after}" };\n`, app: app.name, before: app.memory, after };
 }
+
+/**
+ * A fact about today's estate a test relies on (a service bound to the API, an app that reads one
+ * queue). Looked up without throwing where the suite loads, and asserted here, inside the test that
+ * needs it: when a config change removes the fact, that test fails saying what to rehearse instead,
+ * and the rest of its suite still runs (a suite that cannot load hides all of its tests).
+ */
+export function precondition<T>(what: string, found: T | undefined | null, instead: string): T {
+  if (found === undefined || found === null) throw new Error(`precondition failed: config no longer has ${what}; ${instead}`);
+  return found;
+}
