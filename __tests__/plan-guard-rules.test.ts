@@ -234,3 +234,20 @@ describe("acceptances that end with their apply (issue 20)", () => {
     ]);
   });
 });
+
+describe("NOTIFY-ENV-BINDING-ORDER in the plan (every path to apply)", () => {
+  const update = (env: object, envAfter: object) => ({ address: "cloudfoundry_app.letters", actions: ["update"], before: { name: "letters", instances: 2, environment: env }, after: { name: "letters", instances: 2, environment: envAfter } });
+  const bind = { address: 'cloudfoundry_service_credential_binding.notify-redis["letters"]', type: "cloudfoundry_service_credential_binding", actions: ["create"] };
+
+  test("seeded: the app's update removes REDIS_URL while its notify-redis binding is created: refused with the two steps", () => {
+    const found = blocking(guardPlan(plan(update({ A: "1", REDIS_URL: "x" }, { A: "1" }), bind), fixture("production")));
+    expect(found.map((f) => f.address)).toEqual(["cloudfoundry_app.letters"]);
+    expect(found[0].message).toMatch(/^NOTIFY-ENV-BINDING-ORDER: letters binds notify-redis and removes REDIS_URL in one change: .* Make it two deploys: \(1\) bind notify-redis and keep REDIS_URL; \(2\)/);
+  });
+
+  test("passing: the binding alone, the removal alone, an update that keeps every variable", () => {
+    expect(blocking(guardPlan(plan(bind), fixture("production")))).toEqual([]);
+    expect(blocking(guardPlan(plan(update({ A: "1", REDIS_URL: "x" }, { A: "1" })), fixture("production")))).toEqual([]);
+    expect(blocking(guardPlan(plan(update({ A: "1" }, { A: "2" }), bind), fixture("production")))).toEqual([]);
+  });
+});

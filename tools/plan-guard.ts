@@ -1,6 +1,7 @@
 import type { ResolvedApp, ResolvedEnvironment } from "../config";
 import { BEAT_REQUIRED_IN, effectiveFloor, incidentFloor } from "../checks/invariants";
 import { retiredAddresses } from "../config/lifecycle";
+import { envBindingOrder, type AppWiring } from "../checks/env-binding-order";
 import { isJsonObject, parsePlan, type PlanJson, type ResourceChange } from "./plan-json";
 
 // Reads `terraform show -json <plan>` and refuses plans that lose state or capacity: a destroyed or
@@ -120,6 +121,28 @@ export function guardParsedPlan(plan: PlanJson, env: ResolvedEnvironment): Guard
       const name = String(obj(c.change.after)?.name ?? obj(c.change.before)?.name ?? c.name);
       for (const f of appFindings(c, env, apps.get(name))) add(c.address, f);
     }
+  }
+  // The same move the offline diff refuses (NOTIFY-ENV-BINDING-ORDER), read from the plan, so that every
+  // path to apply sees it: per app, the variables the update removes or adds, the bindings it creates or deletes.
+  const before = new Map<string, AppWiring & { env: string[]; services: string[] }>();
+  const after = new Map<string, AppWiring & { env: string[]; services: string[] }>();
+  const wiring = (m: typeof before, app: string) => m.get(app) ?? m.set(app, { env: [], services: [] }).get(app)!;
+  for (const c of plan.resource_changes ?? []) {
+    if (c.mode !== "managed") continue;
+    const a = c.change.actions;
+    if (c.type === "cloudfoundry_app" && a.length === 1 && a[0] === "update") {
+      const name = String(obj(c.change.after)?.name ?? c.name);
+      wiring(before, name).env.push(...Object.keys(obj(obj(c.change.before)?.environment) ?? {}));
+      wiring(after, name).env.push(...Object.keys(obj(obj(c.change.after)?.environment) ?? {}));
+    }
+    const binding = c.type === "cloudfoundry_service_credential_binding" ? /^cloudfoundry_service_credential_binding\.([^[]+)\["([^"]+)"\]$/.exec(c.address) : null;
+    if (binding && a.includes("create") !== a.includes("delete")) wiring(a.includes("create") ? after : before, binding[2]).services.push(binding[1]);
+  }
+  for (const m of [before, after]) for (const app of m.keys()) (m === before ? after : before).has(app) || wiring(m === before ? after : before, app);
+  for (const v of envBindingOrder(env.name, before, after)) {
+    // Apps the plan does not update (only a binding changes) carry no variables on either side: no move.
+    if (!before.get(v.subject)!.env.length && !after.get(v.subject)!.env.length) continue;
+    add(`cloudfoundry_app.${v.subject}`, { message: `${v.check}: ${v.subject} ${v.message}` });
   }
   for (const a of env.allowedDestructiveChanges) {
     if (a.id === undefined || used.has(a.address)) continue;
