@@ -400,3 +400,14 @@ test("an acceptance that lifts prevent_destroy on an app, a route or a queue say
   const set = "prevent_destroy set (Terraform refuses to destroy or replace it)";
   expect(diffStack(lifted, b)).toEqual([`app api: ${set}`, `route api.notify.example: ${set}`, `queue q: ${set}`]);
 });
+
+test("bindings of a forgotten app (the second list) are kept: neither an unbinding when its app leaves config, nor a new binding for another service", () => {
+  const keep = (apps: string, kept: string) => `\${merge({ for a in [${apps}] : a => a if contains(keys(local.live_app_ids), a) }, { for a in [${kept}] : a => a if contains(lookup(local.live_bindings, a, []), "db") })}`;
+  expect(changed((s) => (s.resource.cloudfoundry_service_credential_binding.db.for_each = keep('"api"', '"worker"')))).toEqual([]);
+  expect(
+    changed((s) => {
+      s.resource.cloudfoundry_service_credential_binding.db.for_each = keep('"api"', '"worker"');
+      s.resource.cloudfoundry_service_credential_binding.redis = { for_each: keep('"api"', '"worker"') };
+    }),
+  ).toEqual(["binding + redis -> api (in place; the app sees it after its next restart: its next deploy or cf restart)"]);
+});

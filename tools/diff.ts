@@ -54,14 +54,23 @@ function routeUrls(stack: StackJson | undefined, addresses?: Map<string, string>
 
 const appName = (ref: unknown) => String(ref).replace(/^\$\{(?:data\.)?cloudfoundry_app\.([^.]+)\.id\}$/, "$1");
 
-/** "service -> app" for every binding a stack declares (constructs/service-bindings.ts). */
-function bindings(stack: StackJson | undefined): Set<string> {
-  const out = new Set<string>();
+/**
+ * "service -> app" for every binding a stack declares (constructs/service-bindings.ts): `declared` for the
+ * apps config binds (the first list), `all` with those of forgotten apps, which stay bound where the
+ * platform has them and are neither made nor unbound.
+ */
+function bindings(stack: StackJson | undefined): { declared: Set<string>; all: Set<string> } {
+  const declared = new Set<string>();
+  const all = new Set<string>();
   for (const [service, b] of Object.entries(resources(stack, "cloudfoundry_service_credential_binding"))) {
-    // Every list: the apps config binds, then those of forgotten apps, which stay bound (constructs/service-bindings.ts).
-    for (const list of String(b.for_each ?? "").matchAll(/for a in \[([^\]]*)\]/g)) for (const m of list[1].matchAll(/"([^"]+)"/g)) out.add(`${service} -> ${m[1]}`);
+    [...String(b.for_each ?? "").matchAll(/for a in \[([^\]]*)\]/g)].forEach((list, i) => {
+      for (const m of list[1].matchAll(/"([^"]+)"/g)) {
+        all.add(`${service} -> ${m[1]}`);
+        if (i === 0) declared.add(`${service} -> ${m[1]}`);
+      }
+    });
   }
-  return out;
+  return { declared, all };
 }
 
 /** Addresses a stack tells Terraform to forget (removed blocks): still running, no longer managed. */
@@ -180,8 +189,8 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   // VCAP_SERVICES until they restart).
   const bb = bindings(base);
   const hb = bindings(head);
-  for (const b of [...hb].filter((b) => !bb.has(b)).sort()) out.push(`binding + ${b} (in place; the app sees it after its next restart: its next deploy or cf restart)`);
-  for (const b of [...bb].filter((b) => !hb.has(b)).sort()) {
+  for (const b of [...hb.declared].filter((b) => !bb.all.has(b)).sort()) out.push(`binding + ${b} (in place; the app sees it after its next restart: its next deploy or cf restart)`);
+  for (const b of [...bb.declared].filter((b) => !hb.all.has(b)).sort()) {
     out.push(`binding - ${b} (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)`);
   }
 
