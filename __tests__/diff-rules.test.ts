@@ -411,3 +411,11 @@ test("bindings of a forgotten app (the second list) are kept: neither an unbindi
     }),
   ).toEqual(["binding + redis -> api (in place; the app sees it after its next restart: its next deploy or cf restart)"]);
 });
+
+test("a kept binding of a forgotten app goes when its service leaves the stack, and says so", () => {
+  const b = base();
+  b.resource.cloudfoundry_service_credential_binding.db.for_each = '${merge({ for a in ["api"] : a => a }, { for a in ["gone"] : a => a if contains(lookup(local.live_bindings, a, []), "db") })}';
+  const h = base();
+  delete h.resource.cloudfoundry_service_credential_binding.db;
+  expect(diffStack(b, h).filter((l) => l.startsWith("binding ")).map((l) => l.split(" (")[0])).toEqual(["binding ? db -> gone", "binding - db -> api"]);
+});

@@ -190,6 +190,11 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   const bb = bindings(base);
   const hb = bindings(head);
   for (const b of [...hb.declared].filter((b) => !bb.all.has(b)).sort()) out.push(`binding + ${b} (in place; the app sees it after its next restart: its next deploy or cf restart)`);
+  // A kept binding of a forgotten app goes too when no app of config uses its service any more; whether
+  // the platform has it is known only at plan time.
+  for (const b of [...bb.all].filter((b) => !bb.declared.has(b) && !hb.all.has(b)).sort()) {
+    out.push(`binding ? ${b} (an app config forgot: if the platform has this binding, it is UNBOUND, as no app of config uses the service any more)`);
+  }
   for (const b of [...bb.declared].filter((b) => !hb.all.has(b)).sort()) {
     out.push(`binding - ${b} (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)`);
   }
