@@ -7,6 +7,8 @@ module.exports = {
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
   testSequencer: "<rootDir>/__tests__/sequencer.js",
+  // Names any test file that could not load, loudly, at the end of the run (__tests__/load-failures-reporter.js).
+  reporters: ["default", "<rootDir>/__tests__/load-failures-reporter.js"],
   globalSetup: "<rootDir>/__tests__/global-setup.ts",
   globalTeardown: "<rootDir>/__tests__/global-teardown.ts",
   transform: {

@@ -1,3 +1,4 @@
+import { routeLogicalId } from "../constructs/cf-app";
 import { STATEFUL_HISTORY } from "../config/stateful-history";
 import { environment, ENVS, synth } from "./helpers";
 
@@ -19,18 +20,19 @@ describe.each(ENVS)("%s", (env) => {
   test("routes are addressed by their URL (route_ + the URL with every other character as _)", () => {
     const routes = environment(env).apps.flatMap((a) => a.routes.map((r) => `route_${r.url.replace(/[^a-zA-Z0-9]/g, "_")}`));
     expect(Object.keys(synth(env).resource.cloudfoundry_route).sort()).toEqual([...new Set(routes)].sort());
-    const domain = { preview: "notify_works", staging: "staging_notify_works", production: "notifications_service_gov_uk" }[env];
-    // The public API routes, by name: the addresses the first adoption imported.
-    expect(Object.keys(synth(env).resource.cloudfoundry_route)).toEqual(
-      expect.arrayContaining([`route_api_${domain}`, `route_api_${domain}_notifications_sms_mmg`, `route_api_${domain}_notifications_sms_firetext`]),
-    );
+    // One literal, so that a change of the naming scheme itself (which would destroy every route) fails here.
+    expect(routeLogicalId("api.notifications.service.gov.uk/notifications/sms/mmg")).toBe("route_api_notifications_service_gov_uk_notifications_sms_mmg");
   });
 
-  test("every address ever recorded in config/stateful-history.ts whose owner config still declares is still synthesized", () => {
+  test("every app and queue address ever recorded in config/stateful-history.ts whose owner config still declares is still synthesized", () => {
     // A rename of an address (a construct id, the naming scheme) would destroy and recreate the running
     // object: it needs a moved block or `terraform state mv` in the same change, and then this line.
+    // Routes are left out: an app that stays may drop a route (a config change the plan guard stops
+    // until accepted); their addresses are a function of the URL, pinned above.
     const owners = new Set([...environment(env).apps.map((a) => `app ${a.name}`), ...environment(env).queues.map((q) => `queue ${q.name}`)]);
-    const expected = Object.entries(STATEFUL_HISTORY[env] ?? {}).filter(([, owner]) => owners.has(owner)).map(([address]) => address);
+    const expected = Object.entries(STATEFUL_HISTORY[env] ?? {})
+      .filter(([address, owner]) => owners.has(owner) && !address.startsWith("cloudfoundry_route."))
+      .map(([address]) => address);
     expect(expected.length).toBeGreaterThan(0);
     const stack = synth(env).resource;
     const synthesized = new Set(Object.entries(stack).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`)));

@@ -225,16 +225,33 @@ describe("consumesFrom: queues of another estate", () => {
     expect(production.queues.flatMap((q) => q.consumers)).not.toContain("reporter");
   });
 
-  test("a prefix overlapping one of this estate's is refused (those would be this estate's queues); beat cannot consume", () => {
+  test("a prefix that gives one of this estate's own SQS names is refused; beat cannot consume", () => {
     expect(
       problems((e) => {
-        Object.assign(app(e, "reporter"), { consumesFrom: { ...other, queuePrefix: { ...other.queuePrefix, production: "production-tp-" } } });
+        // "production" + "report-tasks" is production's own productionreport-tasks.
+        Object.assign(app(e, "reporter"), { consumesFrom: { ...other, queuePrefix: { ...other.queuePrefix, production: "production" } } });
         Object.assign(app(e, "beat"), { consumesFrom: other });
       }),
     ).toEqual([
-      `config/apps.ts: apps[reporter].consumesFrom.queuePrefix.production: "production-tp-" overlaps production's own queue prefix "production": these would be this estate's queues; list them in config/queues.ts instead, or fix the prefix`,
+      `config/apps.ts: apps[reporter].consumesFrom.queuePrefix.production: production: "production" + "report-tasks" is the SQS queue productionreport-tasks, which is this estate's own (production's report-tasks): list it in config/queues.ts instead, or fix the prefix`,
       "config/apps.ts: apps[beat].consumesFrom: beat is a celery-beat: only a celery worker consumes queues; remove consumesFrom",
     ]);
+  });
+
+  test("another estate's prefix that merely starts with this one's (live-ecs, live) is not a clash when no SQS name collides", () => {
+    expect(
+      problems((e) => {
+        Object.assign(app(e, "reporter"), { consumesFrom: { ...other, queuePrefix: { preview: "preview-ecs-", staging: "staging-ecs-", production: "production-ecs-" } } });
+        app(e, "reporter").process.queues = ["letter-pdf-outcomes"];
+      }),
+    ).toEqual([]);
+    // The same prefix on a queue name that does collide (the dead-letter queue of this estate's send-tasks):
+    expect(
+      problems((e) => {
+        Object.assign(app(e, "reporter"), { consumesFrom: { ...other, queuePrefix: { ...other.queuePrefix, staging: "staging" } } });
+        app(e, "reporter").process.queues = ["send-tasks-dead-letter"];
+      }),
+    ).toEqual([expect.stringContaining('staging: "staging" + "send-tasks-dead-letter" is the SQS queue stagingsend-tasks-dead-letter')]);
   });
 
   test("every environment's prefix is required", () => {

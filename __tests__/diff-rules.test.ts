@@ -134,7 +134,7 @@ test.each([
   ["message_retention_seconds", 60, "queue q: retention (s) 345600 -> 60"],
   ["sqs_managed_sse_enabled", false, "queue q: encryption true -> false"],
   ["redrive_policy", '{"x":1}', 'queue q: redrive policy {} -> {"x":1}'],
-  ["lifecycle", { prevent_destroy: true }, 'queue q: lifecycle (unset) -> {"prevent_destroy":true}'],
+  ["lifecycle", { prevent_destroy: true }, "queue q: prevent_destroy set (Terraform refuses to destroy or replace it)"],
   ["tags", { a: "c" }, 'queue q: tags {"a":"b"} -> {"a":"c"}'],
 ])("every queue field shows when it changes: %s", (field, value, line) => {
   expect(changed((s) => (s.resource.aws_sqs_queue.q[field] = value))).toEqual([line]);
@@ -368,4 +368,54 @@ test("IAM policy changes: Resource and NotResource, several at once, sorted; oth
 
 test("a route on the bare domain, and one with no destination, read as CF prints them", () => {
   expect(changed((s) => (s.resource.cloudfoundry_route.bare = { domain: "${data.cloudfoundry_domain.domain-example.id}" }))).toEqual(["route + notify.example -> "]);
+});
+
+test("stack: set or moved is a change restaged by the next push; unset again plans nothing and says so", () => {
+  expect(changed((s) => (s.resource.cloudfoundry_app.api.stack = "cflinuxfs4"))).toEqual(["app api: stack (as it runs) -> cflinuxfs4 (restaged onto it by the next push)"]);
+  const on3 = (s: any) => (s.resource.cloudfoundry_app.api.stack = "cflinuxfs3");
+  const from3 = (f: (s: any) => void) => {
+    const b = base();
+    on3(b);
+    const h = base();
+    f(h);
+    return diffStack(b, h);
+  };
+  expect(from3((s) => (s.resource.cloudfoundry_app.api.stack = "cflinuxfs4"))).toEqual(["app api: stack cflinuxfs3 -> cflinuxfs4 (restaged onto it by the next push)"]);
+  expect(from3(() => undefined)).toEqual(["app api: stack no longer set in config (no change planned: it stays on cflinuxfs3 until config names another)"]);
+});
+
+test("an acceptance that lifts prevent_destroy on an app, a route or a queue says so; setting it again too", () => {
+  const guarded = (s: any) => {
+    for (const r of [s.resource.cloudfoundry_app.api, s.resource.cloudfoundry_route.r1, s.resource.aws_sqs_queue.q]) r.lifecycle = { prevent_destroy: true };
+  };
+  const b = base();
+  guarded(b);
+  const lifted = base();
+  guarded(lifted);
+  delete lifted.resource.cloudfoundry_app.api.lifecycle;
+  delete lifted.resource.cloudfoundry_route.r1.lifecycle;
+  delete lifted.resource.aws_sqs_queue.q.lifecycle;
+  const why = "(accepted in allowedDestructiveChanges: Terraform may now destroy or replace it, by any path to apply, until that line goes)";
+  expect(diffStack(b, lifted)).toEqual([`app api: prevent_destroy LIFTED ${why}`, `route api.notify.example: prevent_destroy LIFTED ${why}`, `queue q: prevent_destroy LIFTED ${why}`]);
+  const set = "prevent_destroy set (Terraform refuses to destroy or replace it)";
+  expect(diffStack(lifted, b)).toEqual([`app api: ${set}`, `route api.notify.example: ${set}`, `queue q: ${set}`]);
+});
+
+test("bindings of a forgotten app (the second list) are kept: neither an unbinding when its app leaves config, nor a new binding for another service", () => {
+  const keep = (apps: string, kept: string) => `\${merge({ for a in [${apps}] : a => a if contains(keys(local.live_app_ids), a) }, { for a in [${kept}] : a => a if contains(lookup(local.live_bindings, a, []), "db") })}`;
+  expect(changed((s) => (s.resource.cloudfoundry_service_credential_binding.db.for_each = keep('"api"', '"worker"')))).toEqual([]);
+  expect(
+    changed((s) => {
+      s.resource.cloudfoundry_service_credential_binding.db.for_each = keep('"api"', '"worker"');
+      s.resource.cloudfoundry_service_credential_binding.redis = { for_each: keep('"api"', '"worker"') };
+    }),
+  ).toEqual(["binding + redis -> api (in place; the app sees it after its next restart: its next deploy or cf restart)"]);
+});
+
+test("a kept binding of a forgotten app goes when its service leaves the stack, and says so", () => {
+  const b = base();
+  b.resource.cloudfoundry_service_credential_binding.db.for_each = '${merge({ for a in ["api"] : a => a }, { for a in ["gone"] : a => a if contains(lookup(local.live_bindings, a, []), "db") })}';
+  const h = base();
+  delete h.resource.cloudfoundry_service_credential_binding.db;
+  expect(diffStack(b, h).filter((l) => l.startsWith("binding ")).map((l) => l.split(" (")[0])).toEqual(["binding ? db -> gone", "binding - db -> api"]);
 });

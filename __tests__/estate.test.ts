@@ -1,4 +1,5 @@
 import { withoutMetadata } from "../tools/diff";
+import { mib } from "../config";
 import { cfApp, environment, ENVS, synth } from "./helpers";
 
 // The facts each incident set (shared/seed, ESTATE.md), as the synthesized stacks carry them. Which
@@ -48,36 +49,34 @@ describe.each(ENVS)("%s", (env) => {
     }
   });
 
-  test("the API pool size is 15", () => {
-    expect(cfApp(env, "notify-api").environment.SQLALCHEMY_POOL_SIZE).toBe("15");
+  // Incident values are bounds in the direction the incident went, not today's literals: raising a
+  // memory or a timeout is an ordinary change; going back past the incident fails here, naming it.
+  test("the API pool size stays at or below 15 (30 deadlocked the database under load, ad8cf3f3a)", () => {
+    expect(Number(cfApp(env, "notify-api").environment.SQLALCHEMY_POOL_SIZE)).toBeLessThanOrEqual(15);
   });
 
-  test("reporting worker: prefetch 1, statement timeout 7200 s, CELERYD_MAX_TASKS_PER_CHILD absent", () => {
+  test("reporting worker: prefetch 1, statement timeout at least 7200 s, CELERYD_MAX_TASKS_PER_CHILD absent", () => {
     const app = whileDeclared(env, "notify-delivery-worker-reporting");
     if (!app) return;
     expect(app.environment.CELERYD_PREFETCH_MULTIPLIER).toBe("1");
     expect(app.command).toContain("--prefetch-multiplier=1 ");
-    expect(app.environment.SQLALCHEMY_STATEMENT_TIMEOUT).toBe("7200");
+    expect(Number(app.environment.SQLALCHEMY_STATEMENT_TIMEOUT)).toBeGreaterThanOrEqual(7200);
     expect(app.environment).not.toHaveProperty("CELERYD_MAX_TASKS_PER_CHILD");
   });
 
-  test("broadcasts worker: concurrency 2 and prefetch 1 on broadcast-tasks", () => {
+  test("broadcasts worker: concurrency at most 2 (78db0f9c2) and prefetch 1 (0ddebc63a)", () => {
     const app = whileDeclared(env, "notify-delivery-worker-broadcasts");
     if (!app) return;
-    expect(app.command).toBe(
-      "exec scripts/run_app_paas.sh celery -A run_celery.notify_celery worker --loglevel=INFO " +
-        "--concurrency=2 --prefetch-multiplier=1 -Q broadcast-tasks 2> /dev/null",
-    );
+    expect(Number(/--concurrency=(\d+)/.exec(app.command)?.[1])).toBeLessThanOrEqual(2);
+    expect(app.command).toContain("--prefetch-multiplier=1 ");
     expect(app.environment.CELERYD_PREFETCH_MULTIPLIER).toBe("1");
   });
 
-  test("sender runs 3 celery nodes of 4 with 4G memory and 2G disk", () => {
+  test("sender: at least 4G memory (OOM at 3G, 1ac3ca250) and at least 2G disk", () => {
     const app = whileDeclared(env, "notify-delivery-worker-sender");
     if (!app) return;
-    expect(app.memory).toBe("4G");
-    expect(app.disk_quota).toBe("2G");
-    expect(app.command).toContain("celery multi start 3 -c 4 ");
-    expect(app.command).toContain("-Q send-sms-tasks,send-email-tasks");
+    expect(mib(app.memory)).toBeGreaterThanOrEqual(4096);
+    expect(mib(app.disk_quota)).toBeGreaterThanOrEqual(2048);
   });
 
   test("celery beat runs at most one instance, and exactly one in production", () => {
@@ -98,17 +97,17 @@ describe.each(ENVS)("%s", (env) => {
     expect(routes.filter((r) => r.destinations[0].app_id.includes("notify-api-db-migration"))).toEqual([]);
   });
 
-  test("the SMS receipt paths route to the receipts app, the rest of the API host to the API", () => {
+  test("every public route config declares points at the app that declares it, on the public domain", () => {
     const routes = Object.values(synth(env).resource.cloudfoundry_route) as any[];
     const onApiHost = routes
       .filter((r) => r.host === "api")
       .map((r) => [r.path ?? "", r.destinations[0].app_id])
       .sort();
-    expect(onApiHost).toEqual([
-      ["", "${cloudfoundry_app.notify-api.id}"],
-      ["/notifications/sms/firetext", "${cloudfoundry_app.notify-api-sms-receipts.id}"],
-      ["/notifications/sms/mmg", "${cloudfoundry_app.notify-api-sms-receipts.id}"],
-    ]);
+    const declared = environment(env)
+      .apps.flatMap((a) => a.routes.filter((r) => r.kind === "public" && r.host === "api").map((r) => [r.path ?? "", `\${cloudfoundry_app.${a.name}.id}`]))
+      .sort();
+    expect(declared.length).toBeGreaterThan(0);
+    expect(onApiHost).toEqual(declared);
     const domains = new Set(routes.filter((r) => r.host === "api").map((r) => r.domain));
     expect(domains.size).toBe(1);
     expect([...domains][0]).toMatch(/^\$\{data\.cloudfoundry_domain\..*\.id\}$/);
@@ -144,17 +143,16 @@ describe.each(ENVS)("%s", (env) => {
     expect(holders).toEqual(whileDeclared(env, "notify-delivery-worker-broadcasts") ? ["notify-delivery-worker-broadcasts"] : []);
   });
 
-  test("SMS provider keys are only on the apps whose tasks call MMG or Firetext", () => {
+  test("SMS provider keys are only on apps the secret catalogue allows, and never on a web app or beat", () => {
+    const resolved = environment(env);
     const holders = Object.entries(synth(env).resource.cloudfoundry_app)
       .filter(([, a]: [string, any]) => Object.keys(a.environment).some((k) => /^(MMG|FIRETEXT)_.*API_KEY$/.test(k)))
-      .map(([name]) => name)
-      .sort();
-    expect(holders).toEqual([
-      "notify-delivery-worker-internal",
-      "notify-delivery-worker-priority",
-      "notify-delivery-worker-retry-tasks",
-      "notify-delivery-worker-sender",
-    ]);
+      .map(([name]) => name);
+    for (const name of holders) {
+      const app = resolved.apps.find((a) => a.name === name)!;
+      expect([name, app.role]).toEqual([name, "worker"]);
+      for (const s of app.secretEnv.filter((x) => /^(MMG|FIRETEXT)_.*API_KEY$/.test(x.name))) expect([name, s.allowedApps]).toEqual([name, expect.arrayContaining([name])]);
+    }
   });
 
   test("a statsd policy (UDP 8125 to the exporter) exists for exactly the apps that send statsd", () => {
@@ -197,9 +195,10 @@ describe.each(ENVS)("%s", (env) => {
 
   test("queues are named and tagged with their consumers", () => {
     const q = synth(env).resource.aws_sqs_queue;
-    expect(q["send-sms-tasks"].tags.consumers).toBe("notify-delivery-worker-sender");
-    expect(q["ses-callbacks"].tags.consumers).toBe("notify-delivery-worker-receipts");
-    expect(q["antivirus-tasks"].tags.consumers).toBe("notify-antivirus");
+    for (const queue of environment(env).queues) {
+      const consumers = [...queue.consumers, ...(queue.externalConsumer ? [queue.externalConsumer.app] : [])];
+      expect([queue.name, q[queue.name].tags.consumers]).toEqual([queue.name, consumers.join(" ")]);
+    }
   });
 
   test("NOTIFICATION_QUEUE_PREFIX on every app equals the prefix the queues are created with (another estate's, for an app that reads its queues)", () => {

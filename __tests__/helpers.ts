@@ -116,3 +116,14 @@ export function projectRepository(prefix: string): { dir: string; git(...args: s
   git("commit", "-qm", "estate");
   return { dir, git, commit: (message) => git("commit", "-qam", message) };
 }
+
+/**
+ * A fact about today's estate a test relies on (a service bound to the API, an app that reads one
+ * queue). Looked up without throwing where the suite loads, and asserted here, inside the test that
+ * needs it: when a config change removes the fact, that test fails saying what to rehearse instead,
+ * and the rest of its suite still runs (a suite that cannot load hides all of its tests).
+ */
+export function precondition<T>(what: string, found: T | undefined | null, instead: string): T {
+  if (found === undefined || found === null) throw new Error(`precondition failed: config no longer has ${what}; ${instead}`);
+  return found;
+}

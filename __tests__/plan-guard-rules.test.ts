@@ -150,7 +150,7 @@ describe("what it prints", () => {
         "  accepted  aws_sqs_queue.old: queue would be DESTROYED\n" +
         "            because: retired\n" +
         "3 findings refused.\n" +
-        "If a change is really meant, accept its address in config/production.ts, in the same pull request, and remove it after the apply:\n" +
+        "If a change is really meant, accept it in config/production.ts, in the same pull request (an entry with an id accepts that object only, and is spent by the apply):\n" +
         '  allowedDestructiveChanges: [{ address: "aws_sqs_queue.q", reason: "..." }]\n' +
         "An incident floor cannot be accepted in config: it changes only in checks/invariants.ts, with its test.\n",
     );
@@ -242,5 +242,66 @@ describe("creates of what runs, and replacements onto themselves", () => {
     // Into another space it is an ordinary (acceptable) replacement.
     const moved = guardPlan(plan({ address: "cloudfoundry_app.letters", actions: ["create", "delete"], before: same, after: { ...same, space_name: "t" } }), fixture("staging"));
     expect(moved.filter((f) => /CREATE-BEFORE-DESTROY/.test(f.message))).toEqual([]);
+  });
+});
+
+describe("acceptances that end with their apply (issue 20)", () => {
+  const BINDING = 'cloudfoundry_service_credential_binding.notify-splunk["notify-api"]';
+  const unbind = (id: string) => plan({ address: BINDING, type: "cloudfoundry_service_credential_binding", actions: ["delete"], before: { id, app: "guid-api" } });
+
+  test("the suggested line is valid TypeScript for any address, binding addresses included, and names the object's id", () => {
+    const text = renderFindings("production", guardPlan(unbind("b-1"), fixture("production")));
+    const line = /allowedDestructiveChanges: (\[.*\])$/m.exec(text)![1];
+    // Pasted as-is it parses (before issue 20 the quotes inside the address ended the string).
+    expect(new Function(`return ${line};`)()).toEqual([{ address: BINDING, id: "b-1", reason: "..." }]);
+  });
+
+  test("an acceptance naming an id accepts that object only; another object at the address is refused", () => {
+    const accepted = fixture("production", [{ address: BINDING, id: "b-1", reason: "Splunk is replaced by the syslog drain." } as never]);
+    expect(blocking(guardPlan(unbind("b-1"), accepted))).toEqual([]);
+    expect(blocking(guardPlan(unbind("b-2"), accepted)).map((f) => f.address)).toEqual([BINDING]);
+  });
+
+  test("once its object is gone the acceptance is reported as spent, accepts nothing, and blocks nothing", () => {
+    const accepted = fixture("production", [{ address: BINDING, id: "b-1", reason: "Splunk is replaced by the syslog drain." } as never]);
+    const found = guardPlan(plan(), accepted);
+    expect(found).toEqual([expect.objectContaining({ address: BINDING, spent: true })]);
+    expect(blocking(found)).toEqual([]);
+    expect(renderFindings("production", found)).toContain(`  spent     ${BINDING}: acceptance spent: nothing at this address has id "b-1" any more`);
+  });
+
+  test("an acceptance by address alone still accepts, and says how to make it end with its apply", () => {
+    const found = guardPlan(unbind("b-1"), fixture("production", [{ address: BINDING, reason: "Splunk is replaced by the syslog drain." }]));
+    expect(found[0].acceptedBecause).toBe('Splunk is replaced by the syslog drain. (accepted by address alone: name id "b-1" so that it ends with this apply)');
+  });
+
+  test("retiring an app covers its own bindings, not another app's", () => {
+    const env = { ...fixture("production"), retired: [{ kind: "app", name: "letters", reason: "Letters moved to their own estate for good." }] } as unknown as ResolvedEnvironment;
+    const p = plan(
+      { address: 'cloudfoundry_service_credential_binding.notify-db["letters"]', type: "cloudfoundry_service_credential_binding", actions: ["delete"], before: { id: "b-3" } },
+      { address: 'cloudfoundry_service_credential_binding.notify-db["receipts"]', type: "cloudfoundry_service_credential_binding", actions: ["delete"], before: { id: "b-4" } },
+    );
+    const found = guardPlan(p, env);
+    expect(found.map((f) => [f.address, f.acceptedBecause])).toEqual([
+      ['cloudfoundry_service_credential_binding.notify-db["letters"]', "retired in config/retired.ts with its bindings: Letters moved to their own estate for good."],
+      ['cloudfoundry_service_credential_binding.notify-db["receipts"]', undefined],
+    ]);
+  });
+});
+
+describe("NOTIFY-ENV-BINDING-ORDER in the plan (every path to apply)", () => {
+  const update = (env: object, envAfter: object) => ({ address: "cloudfoundry_app.letters", actions: ["update"], before: { name: "letters", instances: 2, environment: env }, after: { name: "letters", instances: 2, environment: envAfter } });
+  const bind = { address: 'cloudfoundry_service_credential_binding.notify-redis["letters"]', type: "cloudfoundry_service_credential_binding", actions: ["create"] };
+
+  test("seeded: the app's update removes REDIS_URL while its notify-redis binding is created: refused with the two steps", () => {
+    const found = blocking(guardPlan(plan(update({ A: "1", REDIS_URL: "x" }, { A: "1" }), bind), fixture("production")));
+    expect(found.map((f) => f.address)).toEqual(["cloudfoundry_app.letters"]);
+    expect(found[0].message).toMatch(/^NOTIFY-ENV-BINDING-ORDER: letters binds notify-redis and removes REDIS_URL in one change: .* Make it two deploys: \(1\) bind notify-redis and keep REDIS_URL; \(2\)/);
+  });
+
+  test("passing: the binding alone, the removal alone, an update that keeps every variable", () => {
+    expect(blocking(guardPlan(plan(bind), fixture("production")))).toEqual([]);
+    expect(blocking(guardPlan(plan(update({ A: "1", REDIS_URL: "x" }, { A: "1" })), fixture("production")))).toEqual([]);
+    expect(blocking(guardPlan(plan(update({ A: "1" }, { A: "2" }), bind), fixture("production")))).toEqual([]);
   });
 });

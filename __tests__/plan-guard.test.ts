@@ -33,6 +33,7 @@ test("replacing an app is refused, naming the attribute that forces it", () => {
     {
       address: "cloudfoundry_app.notify-api",
       message: "app (an outage while it is recreated) would be REPLACED (destroyed and created again, because service_bindings changed)",
+      id: "5bc2c8d6-0000-4000-8000-000000000001",
     },
   ]);
 });
@@ -167,7 +168,7 @@ test("the advice names only what applies: a plain refusal gets the acceptance li
     "plan guard (production):\n" +
       "  REFUSED   aws_sqs_queue.govuk-alerts: queue (its messages would be lost) would be DESTROYED\n" +
       "1 finding refused.\n" +
-      "If a change is really meant, accept its address in config/production.ts, in the same pull request, and remove it after the apply:\n" +
+      "If a change is really meant, accept it in config/production.ts, in the same pull request (an entry with an id accepts that object only, and is spent by the apply):\n" +
       '  allowedDestructiveChanges: [{ address: "aws_sqs_queue.govuk-alerts", reason: "..." }]\n',
   );
   const floorOnly = renderFindings("production", guardPlan(appUpdate("notify-api", { instances: 30 }, { instances: 10 }), production()));

@@ -6,7 +6,8 @@ import { bootstrapPlatform } from "../rehearsal/bootstrap";
 import { Platform } from "../rehearsal/standin/platform";
 import { StandinError, StandinProvider, type ProviderSchemaJson } from "../rehearsal/standin/provider";
 import { conform, fromMsgpack, objectType, toMsgpack, UNKNOWN, type Obj } from "../rehearsal/standin/values";
-import { environment } from "./helpers";
+import { resolveEnvironment, type EstateConfig } from "../config";
+import { smallEstate } from "./fixtures/small-estate";
 
 // The stand-in providers' behaviours, one per provider fact that decides an outage
 // (rehearsal/standin/semantics.ts; rows of shared/providers/CF-PROVIDER-BEHAVIOUR.md), on a small platform.
@@ -15,8 +16,18 @@ const schema = (file: string, address: string) => JSON.parse(fs.readFileSync(pat
 const CF = schema("cloudfoundry-1.16.0.schema.json", "registry.terraform.io/cloudfoundry/cloudfoundry");
 const AWS = schema("aws-5.100.0.subset.schema.json", "registry.terraform.io/hashicorp/aws");
 
+/**
+ * The platform the stand-in runs against: the small fixture estate's preview space, with the services
+ * these tests bind (not the committed estate: unbinding a service from every app must not break them).
+ */
+const SPACE = (() => {
+  const e = smallEstate() as { -readonly [K in keyof EstateConfig]: any };
+  e.defaults = { ...e.defaults, org: "govuk-notify" };
+  e.apps = e.apps.map((a: any) => ({ ...a, services: ["notify-db", "logit-ssl-syslog-drain", "notify-redis"] }));
+  return resolveEnvironment(e as EstateConfig, "preview");
+})();
 function fresh() {
-  const platform = Platform.inMemory(bootstrapPlatform(environment("preview")));
+  const platform = Platform.inMemory(bootstrapPlatform(SPACE));
   return { platform, cf: new StandinProvider("cloudfoundry", CF, platform, true), aws: new StandinProvider("aws", AWS, platform, false) };
 }
 /** An app's config as Terraform sends it: every attribute, null where unset. */

@@ -54,6 +54,8 @@ export interface ResolvedApp {
   readonly memory: CfSize;
   readonly diskQuota: CfSize;
   readonly healthCheck: HealthCheck;
+  /** The stack to push onto. @default not set: the app stays on the stack it runs on */
+  readonly stack?: string;
   readonly process: Process;
   /** The CF start command, derived from `process`. */
   readonly command: string;
@@ -179,7 +181,9 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
   const statsdHost = `${d.statsdExporterApp}-${env.name}.${d.internalDomain}`;
   const secretsByName = new Map(estate.secrets.map((s) => [s.name, s]));
   const parameterName = (name: string) => `${d.ssmPrefix}/${env.name}/${name}`;
-  const everyAppSettings = estate.secrets.filter((s) => s.allowedApps === "all");
+  // A parameter that exists only in some environments is not read, and its variable not set, elsewhere.
+  const existsHere = (s: SecretDefinition) => !s.environments || s.environments.includes(env.name);
+  const everyAppSettings = estate.secrets.filter((s) => s.allowedApps === "all" && existsHere(s));
 
   const apps = estate.apps.map((declared): ResolvedApp => {
     // This environment's values over the app's own (env merged, the rest replaced).
@@ -206,7 +210,7 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
         : {}),
       ...evaluate(app.env),
     };
-    const secretEnv = [...everyAppSettings.map((s) => s.name), ...(app.secrets ?? [])].map((name) => ({
+    const secretEnv = [...everyAppSettings.map((s) => s.name), ...(app.secrets ?? []).filter((n) => { const s = secretsByName.get(n); return !s || existsHere(s); })].map((name) => ({
       name,
       kind: secretsByName.get(name)?.kind ?? "secret",
       parameterName: parameterName(name),
@@ -242,6 +246,7 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
       memory: canonicalSize(app.memory ?? d.memory),
       diskQuota: canonicalSize(app.diskQuota ?? d.diskQuota),
       healthCheck: app.healthCheck ?? d.healthCheck,
+      ...((app.stack ?? env.stack ?? d.stack) !== undefined ? { stack: app.stack ?? env.stack ?? d.stack } : {}),
       process: app.process,
       command: startCommand(app.process),
       instances,

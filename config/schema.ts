@@ -1,9 +1,10 @@
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
-import { ENVIRONMENTS, type EstateConfig } from "./types";
+import { ENVIRONMENTS, type EstateConfig, type Process } from "./types";
 import { sizeProblem } from "./units";
 import { DERIVED_ENV } from "./derived";
 import { platformLimitIssues } from "./platform-limits";
+import { FOUNDATIONS } from "./foundations";
 
 // Shape and cross-reference validation of the estate config. Every rule lives in zod so that each
 // problem comes back with the path of the field that holds it; nothing here throws on the first one.
@@ -30,6 +31,8 @@ const envValue = z.custom<string | ((ctx: unknown) => string)>(
   }),
 );
 const figureSource = z.enum(["measured", "public", "assumed"]);
+/** A stack name as `cf stacks` prints it; which ones a foundation offers is checked against config/foundations.ts. */
+const stackName = matching(/^[a-z][a-z0-9-]*$/, "must be a stack name as `cf stacks` prints it (e.g. cflinuxfs4)");
 const sentence = z.string().min(20, "must say why, in at least a sentence (20 characters)");
 
 const healthCheck = z.discriminatedUnion("type", [
@@ -110,6 +113,7 @@ const appSchema = z
     memory: cfSize.optional(),
     diskQuota: cfSize.optional(),
     healthCheck: healthCheck.optional(),
+    stack: stackName.optional(),
     process: processSchema,
     scaling: z.discriminatedUnion("mode", [
       z.object({ mode: z.literal("fixed"), count: nonNegativeInt }).strict(),
@@ -127,6 +131,7 @@ const appSchema = z
               .object({
                 memory: cfSize.optional(),
                 diskQuota: cfSize.optional(),
+                stack: stackName.optional(),
                 services: z.array(nonEmpty).optional(),
                 env: z.record(envVarName, envValue).optional(),
                 publicRoutes,
@@ -183,6 +188,7 @@ const secretSchema = z
     kind: z.enum(["secret", "setting"]),
     encoding: z.enum(["string", "json"]),
     allowedApps: z.union([z.literal("all"), z.array(z.string())]),
+    environments: z.array(z.enum(ENVIRONMENTS)).min(1, "must name at least one environment (leave it out for all)").optional(),
     reason: sentence,
   })
   .strict();
@@ -214,8 +220,9 @@ const environmentSchema = z
       .strict(),
     cfApiUrl: z.string().url("must be the URL of a Cloud Foundry API, e.g. https://api.cloud.service.gov.uk").optional(),
     sshEnabled: z.boolean().optional(),
+    stack: stackName.optional(),
     appsIamUser: matching(/^[\w+=,.@-]{1,64}$/, "must be an IAM user name: up to 64 letters, digits and +=,.@_-"),
-    allowedDestructiveChanges: z.array(z.object({ address: nonEmpty, reason: sentence }).strict()).optional(),
+    allowedDestructiveChanges: z.array(z.object({ address: nonEmpty, id: nonEmpty.optional(), reason: sentence }).strict()).optional(),
     spaceMemoryQuotaMib: positiveInt,
     spaceMemoryQuotaSource: figureSource,
     acknowledgements: z.array(acknowledgement).optional(),
@@ -230,6 +237,7 @@ const defaultsSchema = z
     internalDomain: nonEmpty,
     awsRegion: nonEmpty,
     buildpack: nonEmpty,
+    stack: stackName.optional(),
     statsdExporterApp: nonEmpty,
     statsdPort: positiveInt.max(65535),
     memory: cfSize,
@@ -256,6 +264,8 @@ const defaultsSchema = z
   })
   .strict();
 
+const consumedQueues = (p: Process): readonly string[] => (p.kind === "celery-worker" || p.kind === "celery-multi" ? p.queues : []);
+
 function duplicates(names: readonly string[]): string[] {
   const seen = new Set<string>();
   return names.filter((n) => seen.size === seen.add(n).size);
@@ -264,7 +274,8 @@ function duplicates(names: readonly string[]): string[] {
 export const estateSchema: z.ZodType<EstateConfig> = z
   .object({
     defaults: defaultsSchema,
-    apps: z.array(appSchema).min(1),
+    // An estate may have no apps left (the last one retired or forgotten): its queues and policies remain.
+    apps: z.array(appSchema),
     queues: z.array(queueSchema),
     secrets: z.array(secretSchema),
     environments: z.array(environmentSchema),
@@ -336,6 +347,27 @@ export const estateSchema: z.ZodType<EstateConfig> = z
           });
       }),
     );
+    // A stack the foundation does not offer fails `cf push` mid-apply, after earlier apps were pushed.
+    estate.environments.forEach((env, k) => {
+      const api = env.cfApiUrl ?? estate.defaults.cfApiUrl;
+      const offered = FOUNDATIONS[api]?.stacks;
+      const refuse = (path: (string | number)[], stack: string | undefined, who: string) => {
+        if (stack === undefined || offered?.includes(stack)) return;
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: offered
+            ? `${env.name}: ${who} stack "${stack}" is not offered by ${api} (it offers ${offered.join(", ")}; config/foundations.ts, from \`cf stacks\`); choose one of those`
+            : `${env.name}: ${who} stack "${stack}" cannot be checked: config/foundations.ts does not list the stacks ${api} offers; add them from \`cf stacks\``,
+        });
+      };
+      refuse(["defaults", "stack"], estate.defaults.stack, "the default");
+      refuse(["environments", k, "stack"], env.stack, "the environment's");
+      estate.apps.forEach((app, i) => {
+        refuse(["apps", i, "stack"], app.stack, `${app.name}'s`);
+        refuse(["apps", i, "byEnvironment", env.name, "stack"], app.byEnvironment?.[env.name]?.stack, `${app.name}'s`);
+      });
+    });
     const envNames = estate.environments.map((e) => e.name);
     for (const d of duplicates(envNames))
       ctx.addIssue({ code: "custom", path: ["environments"], message: `environment ${d} is declared twice` });
@@ -347,14 +379,22 @@ export const estateSchema: z.ZodType<EstateConfig> = z
       if (app.consumesFrom) {
         if (app.process.kind !== "celery-worker" && app.process.kind !== "celery-multi")
           ctx.addIssue({ code: "custom", path: at("consumesFrom"), message: `${app.name} is a ${app.process.kind}: only a celery worker consumes queues; remove consumesFrom` });
+        // Another estate's prefix may start with this one's (live-ecs, live): only an SQS name both would
+        // use is a clash, since the IAM boundary and the queue checks tell the two apart by full name.
+        const ownSqsNames = new Map(
+          estate.environments.flatMap((x) => estate.queues.flatMap((q) => [`${x.queuePrefix}${q.name}`, `${x.queuePrefix}${q.name}-dead-letter`].map((n) => [n, `${x.name}'s ${q.name}`] as const))),
+        );
         for (const [e, prefix] of Object.entries(app.consumesFrom.queuePrefix ?? {})) {
-          const own = estate.environments.find((x) => typeof prefix === "string" && (prefix.startsWith(x.queuePrefix) || x.queuePrefix.startsWith(prefix)));
-          if (own)
-            ctx.addIssue({
-              code: "custom",
-              path: at("consumesFrom", "queuePrefix", e),
-              message: `"${prefix}" overlaps ${own.name}'s own queue prefix "${own.queuePrefix}": these would be this estate's queues; list them in config/queues.ts instead, or fix the prefix`,
-            });
+          if (typeof prefix !== "string") continue;
+          consumedQueues(app.process).forEach((q) => {
+            const clash = ownSqsNames.get(`${prefix}${q}`);
+            if (clash)
+              ctx.addIssue({
+                code: "custom",
+                path: at("consumesFrom", "queuePrefix", e),
+                message: `${e}: "${prefix}" + "${q}" is the SQS queue ${prefix}${q}, which is this estate's own (${clash}): list it in config/queues.ts instead, or fix the prefix`,
+              });
+          });
         }
       }
       queuesUsed.forEach((q, j) => {

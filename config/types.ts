@@ -117,6 +117,12 @@ export interface AppDefinition {
   readonly diskQuota?: CfSize;
   /** @default defaults.healthCheck ({ type: "process" }) */
   readonly healthCheck?: HealthCheck;
+  /**
+   * The root filesystem the app runs on (`cf stacks`: cflinuxfs3, cflinuxfs4), one the foundation offers
+   * (config/foundations.ts). @default the environment's stack, else defaults.stack, else not set: the app
+   * stays on the stack it runs on (a new app gets the foundation's default)
+   */
+  readonly stack?: string;
   readonly process: Process;
   /**
    * Instance policy. "fixed" sets the count on every deploy; "autoscaled" reads the live count at
@@ -244,6 +250,11 @@ export interface SecretDefinition {
   readonly encoding: "string" | "json";
   /** Apps allowed to hold it; "all" for every app of the estate. */
   readonly allowedApps: readonly string[] | "all";
+  /**
+   * The environments whose secret store holds the parameter: elsewhere the variable is not set at all
+   * (a partner's key that exists in production only). @default every environment
+   */
+  readonly environments?: readonly EnvironmentName[];
   /** Why those apps and no others: at least a sentence. */
   readonly reason: string;
 }
@@ -278,6 +289,19 @@ export type EnvironmentAppScaling =
       readonly acknowledgements?: readonly Acknowledgement[];
     };
 
+/**
+ * One destroy or replace a reviewer accepted. With `id` (the guard prints it: the object's id before
+ * the apply), it accepts that object only and is spent once its apply has destroyed it: nothing else
+ * ever has that id, so no second commit is needed to take it back (the guard reports it as spent).
+ */
+export interface DestructiveChangeAcceptance {
+  /** Terraform address, e.g. cloudfoundry_service_credential_binding.notify-splunk["notify-api"]. */
+  readonly address: string;
+  /** The object's id as the plan shows it before the apply. @default any object at the address (reusable: avoid) */
+  readonly id?: string;
+  readonly reason: string;
+}
+
 export interface EnvironmentConfig {
   readonly name: EnvironmentName;
   /** The CF space; one per environment, named like it. */
@@ -310,11 +334,16 @@ export interface EnvironmentConfig {
    */
   readonly sshEnabled?: boolean;
   /**
+   * The stack every app of this environment runs on unless the app says otherwise (move preview to
+   * cflinuxfs4 first). @default defaults.stack
+   */
+  readonly stack?: string;
+  /**
    * Destructive changes a reviewer has accepted for one apply, by Terraform address, with the reason.
    * The plan guard refuses every other destroy or replace of an app or queue.
    * @default none
    */
-  readonly allowedDestructiveChanges?: readonly { readonly address: string; readonly reason: string }[];
+  readonly allowedDestructiveChanges?: readonly DestructiveChangeAcceptance[];
   /**
    * Memory quota of the space in MiB: every app at its autoscaler maximum must fit in it.
    */
@@ -336,6 +365,8 @@ export interface SharedDefaults {
   readonly internalDomain: string;
   readonly awsRegion: string;
   readonly buildpack: string;
+  /** The stack of every app unless its environment or the app says otherwise. @default not set (each app stays where it runs) */
+  readonly stack?: string;
   /** Name of the statsd exporter app in each space (not owned by this estate). */
   readonly statsdExporterApp: string;
   readonly statsdPort: number;
@@ -398,6 +429,7 @@ export type Retirement =
 /** An app's values in one environment: each replaces the app's own, except env, which is merged. */
 export interface AppEnvironmentValues {
   readonly memory?: CfSize;
+  readonly stack?: string;
   readonly diskQuota?: CfSize;
   readonly services?: readonly string[];
   readonly env?: Readonly<Record<string, EnvValue>>;

@@ -29,6 +29,11 @@ export interface CfAppProps {
   /** A number, or a token computed at plan time. */
   readonly instances: number;
   readonly healthCheck: CfHealthCheck;
+  /**
+   * The stack (cflinuxfs3, cflinuxfs4). Optional and computed in the provider: left unset, the app stays
+   * on the stack it runs on, and removing it from config plans no change. @default not set
+   */
+  readonly stack?: string;
   readonly command: string;
   readonly buildpacks: readonly string[];
   /** Seconds CF waits for an instance to become healthy. */
@@ -89,6 +94,7 @@ export class CfApp extends Construct {
       healthCheckType: hc.type,
       ...(hc.type === "http" ? { healthCheckHttpEndpoint: hc.endpoint } : {}),
       ...(hc.type !== "process" ? { healthCheckInvocationTimeout: hc.invocationTimeoutSeconds } : {}),
+      ...(props.stack ? { stack: props.stack } : {}),
       command: props.command,
       buildpacks: [...props.buildpacks],
       timeout: props.startupTimeoutSeconds,

@@ -9,6 +9,12 @@ export interface ServiceBindingsProps {
   readonly serviceInstanceId: string;
   /** Apps this service is bound to. */
   readonly apps: readonly string[];
+  /**
+   * Apps config no longer declares that Terraform forgot rather than destroyed (config/lifecycle.ts):
+   * they keep running, so the bindings they have keep existing, never unbound by their app's removal.
+   * Only those the platform lists as bound are kept. @default none
+   */
+  readonly keepBoundApps?: readonly string[];
   /** An expression: a map of the space's running apps, name => GUID, read at plan time. */
   readonly liveAppIds: string;
   /** An expression: a map of the space's running apps, name => names of the services bound to it. */
@@ -40,14 +46,19 @@ export class ServiceBindings extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceBindingsProps) {
     super(scope, id);
-    const apps = `[${props.apps.map((a) => JSON.stringify(a)).join(", ")}]`;
+    const list = (names: readonly string[]) => `[${names.map((a) => JSON.stringify(a)).join(", ")}]`;
+    const apps = list(props.apps);
     const svc = JSON.stringify(props.service);
+    const kept = (props.keepBoundApps ?? []).filter((a) => !props.apps.includes(a));
+    // Kept apps come second, so that the first list is always the apps config binds (tools/diff.ts reads it).
+    const keptEntries = kept.length ? `, { for a in ${list(kept)} : a => a if contains(lookup(${props.liveBindings}, a, []), ${svc}) }` : "";
     this.binding = new ServiceCredentialBinding(this, "binding", {
       type: "app",
       serviceInstance: props.serviceInstanceId,
       app: `\${${props.liveAppIds}[each.key]}`,
     });
-    this.binding.addOverride("for_each", `\${{ for a in ${apps} : a => a if contains(keys(${props.liveAppIds}), a) }}`);
+    const declared = `{ for a in ${apps} : a => a if contains(keys(${props.liveAppIds}), a) }`;
+    this.binding.addOverride("for_each", kept.length ? `\${merge(${declared}${keptEntries})}` : `\${${declared}}`);
     this.binding.overrideLogicalId(props.service);
     // Terraform's JSON syntax takes bare addresses in depends_on, not interpolations.
     this.binding.addOverride("depends_on", [...props.after]);
@@ -64,7 +75,7 @@ export class ServiceBindings extends Construct {
       serviceInstance: props.serviceInstanceId,
       app: `\${${props.liveAppIds}[each.key]}`,
     });
-    existing.addOverride("for_each", `\${{ for a in ${apps} : a => a if contains(lookup(${props.liveBindings}, a, []), ${svc}) }}`);
+    existing.addOverride("for_each", `\${{ for a in ${list([...props.apps, ...kept])} : a => a if contains(lookup(${props.liveBindings}, a, []), ${svc}) }}`);
     existing.overrideLogicalId(props.service);
 
     this.importBlock = {

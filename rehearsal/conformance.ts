@@ -99,14 +99,18 @@ export interface Changes {
 
 export function changesFor(config: EstateConfig, env: EnvironmentName): Changes {
   const resolved = loadEstate(config).find((e) => e.name === env)!;
-  const api = config.apps.find((a) => a.role === "web" && a.services.some((s) => !config.apps.every((b) => b.services.includes(s))));
-  const apiOnlyService = api?.services.find((s) => config.apps.filter((b) => b.services.includes(s)).length === 1);
+  // The unbinding the team makes (notify-splunk from the API in 2023): a service only the web app has,
+  // else any service it has (unbound from that app alone), so that the suite survives that very change.
+  const web = config.apps.filter((a) => a.role === "web" && a.services.length > 0);
+  const only = (a: (typeof web)[number]) => a.services.find((s) => config.apps.filter((b) => b.services.includes(s)).length === 1);
+  const api = web.find((a) => only(a)) ?? web[0];
+  const apiOnlyService = api && (only(api) ?? api.services[0]);
   const used = new Set(config.apps.flatMap((a) => (a.process.kind === "celery-beat" ? a.process.publishesTo : "queues" in a.process ? a.process.queues : [])));
   const unused = config.queues.filter((q) => q.externalConsumer && !used.has(q.name)).map((q) => q.name);
   const fixed = resolved.apps.find((a) => a.instances.mode === "fixed" && a.instances.count > 0);
   const autoscaled = resolved.apps.filter((a) => a.instances.mode === "autoscaled" && a.role === "worker");
   const missing = [
-    !apiOnlyService && "a service bound to one web app only (to unbind)",
+    !apiOnlyService && "a web app with a service bound (to unbind)",
     unused.length < 2 && "two queues no app uses (to remove and to retire)",
     !fixed && "a fixed-count app that runs (to scale by hand)",
     autoscaled.length < 2 && "two autoscaled workers (to scale and to stop by hand)",

@@ -126,6 +126,7 @@ export class EnvironmentStack extends TerraformStack {
         diskQuota: app.diskQuota,
         instances: deployInstances(env, app),
         healthCheck: app.healthCheck,
+        stack: app.stack,
         command: app.command,
         buildpacks: [env.buildpack],
         startupTimeoutSeconds: env.startupTimeoutSeconds,
@@ -183,12 +184,16 @@ export class EnvironmentStack extends TerraformStack {
       adoption.queue(`aws_sqs_queue.${q.name}-dead-letter`, q.deadLetter.sqsName);
     }
 
+    // An app forgotten rather than retired keeps running: its bindings stay (an app's removal from
+    // config alone must never unbind the services it still runs with).
+    const forgottenApps = [...new Set(forgottenAddresses(env).filter((x) => x.startsWith("cloudfoundry_app.")).map((x) => x.slice("cloudfoundry_app.".length)))];
     for (const [name, instance] of serviceInstances) {
       const bound = env.apps.filter((a) => a.services.includes(name)).map((a) => a.name);
       const bindings = new ServiceBindings(this, `bindings-${name}`, {
         service: name,
         serviceInstanceId: instance.id,
         apps: bound,
+        keepBoundApps: forgottenApps,
         after: bound.map((a) => `cloudfoundry_app.${a}`),
         liveAppIds: "local.live_app_ids",
         liveBindings: "local.live_bindings",

@@ -1,13 +1,15 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cli, run } from "./cli";
+import { cli, Refusal, run } from "./cli";
 import { readStacks, synthesizeRef } from "./git-ref";
 import { loadFullyCheckedEstate } from "../checks";
 import { buildApp } from "../stacks/build";
 import { diffAutoscaler, autoscalerLimits } from "./autoscaler";
 import { renderDiff } from "./diff";
 import { highlight, outputStyle } from "./output";
+import { envBindingOrder, wiringOf } from "../checks/env-binding-order";
+import type { EnvironmentName } from "../config";
 
 // npm run diff -- --base <git ref>: what this working tree changes against <ref>, per environment, in
 // reviewer terms. Offline: no credentials, no Terraform. Exit 0 when it ran (like git diff; with
@@ -28,6 +30,9 @@ const program = cli("diff", "Offline, reviewer-level diff of the estate between 
       const envs = ["preview", "staging", "production"].filter((e) => e in before || e in after);
       const { text, changed } = renderDiff(envs, before, after, (env) => diffAutoscaler(limitsBefore[env], limitsAfter[env]));
       process.stdout.write(highlight(`Changes against ${base}:\n${text}`, outputStyle(process.stdout)));
+      // Checks that need the base as well as the candidate: refused like a config problem (exit 1).
+      const ordering = envs.flatMap((e) => envBindingOrder(e as EnvironmentName, wiringOf(before[e]), wiringOf(after[e])));
+      if (ordering.length) throw new Refusal(ordering.map((v) => `${v.check} ${v.environment}/${v.subject}: ${v.message}`));
       if (exitCode && changed) process.exitCode = 1;
     } finally {
       fs.rmSync(work, { recursive: true, force: true });

@@ -54,20 +54,41 @@ function routeUrls(stack: StackJson | undefined, addresses?: Map<string, string>
 
 const appName = (ref: unknown) => String(ref).replace(/^\$\{(?:data\.)?cloudfoundry_app\.([^.]+)\.id\}$/, "$1");
 
-/** "service -> app" for every binding a stack declares (constructs/service-bindings.ts). */
-function bindings(stack: StackJson | undefined): Set<string> {
-  const out = new Set<string>();
+/**
+ * "service -> app" for every binding a stack declares (constructs/service-bindings.ts): `declared` for the
+ * apps config binds (the first list), `all` with those of forgotten apps, which stay bound where the
+ * platform has them and are neither made nor unbound.
+ */
+function bindings(stack: StackJson | undefined): { declared: Set<string>; all: Set<string> } {
+  const declared = new Set<string>();
+  const all = new Set<string>();
   for (const [service, b] of Object.entries(resources(stack, "cloudfoundry_service_credential_binding"))) {
-    const list = /for a in \[([^\]]*)\]/.exec(String(b.for_each ?? ""))?.[1] ?? "";
-    for (const m of list.matchAll(/"([^"]+)"/g)) out.add(`${service} -> ${m[1]}`);
+    [...String(b.for_each ?? "").matchAll(/for a in \[([^\]]*)\]/g)].forEach((list, i) => {
+      for (const m of list[1].matchAll(/"([^"]+)"/g)) {
+        all.add(`${service} -> ${m[1]}`);
+        if (i === 0) declared.add(`${service} -> ${m[1]}`);
+      }
+    });
   }
-  return out;
+  return { declared, all };
 }
 
 /** Addresses a stack tells Terraform to forget (removed blocks): still running, no longer managed. */
 function forgotten(stack: StackJson | undefined): Set<string> {
   const removed = ((stack as { removed?: { from: string }[] } | undefined)?.removed ?? []).map((r) => r.from);
   return new Set(removed);
+}
+
+/**
+ * Production's stateful objects carry prevent_destroy; an acceptance in allowedDestructiveChanges
+ * lifts it for its address, for any path to apply, until the acceptance is deleted. Said out loud.
+ */
+function protection(what: string, before: Res, after: Res): string[] {
+  const guarded = (r: Res) => (r.lifecycle as { prevent_destroy?: boolean } | undefined)?.prevent_destroy === true;
+  if (guarded(before) && !guarded(after))
+    return [`${what}: prevent_destroy LIFTED (accepted in allowedDestructiveChanges: Terraform may now destroy or replace it, by any path to apply, until that line goes)`];
+  if (!guarded(before) && guarded(after)) return [`${what}: prevent_destroy set (Terraform refuses to destroy or replace it)`];
+  return [];
 }
 
 const APP_FIELDS: readonly [string, string, (v: unknown) => string][] = [
@@ -93,6 +114,14 @@ function appChanges(name: string, before: Res, after: Res): string[] {
   const out: string[] = [];
   for (const [field, label, fmt] of APP_FIELDS) {
     if (!same(before[field], after[field])) out.push(`app ${name}: ${label} ${fmt(before[field])} -> ${fmt(after[field])}`);
+  }
+  // stack is optional and computed: set, it moves the app; unset again, Terraform keeps the running one.
+  if (!same(before.stack, after.stack)) {
+    out.push(
+      after.stack === undefined
+        ? `app ${name}: stack no longer set in config (no change planned: it stays on ${show(before.stack)} until config names another)`
+        : `app ${name}: stack ${before.stack === undefined ? "(as it runs)" : show(before.stack)} -> ${show(after.stack)} (restaged onto it by the next push)`,
+    );
   }
   const be = (before.environment as Record<string, string>) ?? {};
   const ae = (after.environment as Record<string, string>) ?? {};
@@ -128,7 +157,7 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   for (const n of Object.keys(baseApps).filter((n) => !(n in headApps)).sort()) {
     out.push(forget.has(`cloudfoundry_app.${n}`) ? `app - ${n} (forgotten: it keeps running, no longer managed; retire it in config/retired.ts to destroy it)` : `app - ${n} (RETIRED: DESTROYS THE APP)`);
   }
-  for (const n of Object.keys(headApps).filter((n) => n in baseApps).sort()) out.push(...appChanges(n, baseApps[n], headApps[n]));
+  for (const n of Object.keys(headApps).filter((n) => n in baseApps).sort()) out.push(...appChanges(n, baseApps[n], headApps[n]), ...protection(`app ${n}`, baseApps[n], headApps[n]));
 
   const baseRouteAddresses = new Map<string, string>();
   const br = routeUrls(base, baseRouteAddresses);
@@ -140,6 +169,12 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   for (const [url, app] of [...hr].filter(([u]) => br.has(u) && br.get(u) !== hr.get(u)).sort()) {
     out.push(`route ${url}: ${br.get(url)} -> ${app}`);
   }
+  const baseRoutes = resources(base, "cloudfoundry_route");
+  const headRoutes = resources(head, "cloudfoundry_route");
+  for (const [url, address] of [...baseRouteAddresses].filter(([u]) => hr.has(u)).sort()) {
+    const id = address.slice("cloudfoundry_route.".length);
+    if (headRoutes[id]) out.push(...protection(`route ${url}`, baseRoutes[id], headRoutes[id]));
+  }
 
   const bq = resources(base, "aws_sqs_queue");
   const hq = resources(head, "aws_sqs_queue");
@@ -148,7 +183,9 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
     out.push(forget.has(`aws_sqs_queue.${n}`) ? `queue - ${n} (forgotten: it and its messages stay, no longer managed)` : `queue - ${n} (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)`);
   }
   for (const n of Object.keys(hq).filter((n) => n in bq).sort()) {
+    out.push(...protection(`queue ${n}`, bq[n], hq[n]));
     for (const [field, label] of QUEUE_FIELDS) {
+      if (field === "lifecycle" && !same(withoutMetadata(bq[n].lifecycle), withoutMetadata(hq[n].lifecycle)) && protection("", bq[n], hq[n]).length) continue;
       if (!same(bq[n][field], hq[n][field])) out.push(`queue ${n}: ${label} ${show(withoutMetadata(bq[n][field]))} -> ${show(withoutMetadata(hq[n][field]))}`);
     }
   }
@@ -158,8 +195,13 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   // VCAP_SERVICES until they restart).
   const bb = bindings(base);
   const hb = bindings(head);
-  for (const b of [...hb].filter((b) => !bb.has(b)).sort()) out.push(`binding + ${b} (in place; the app sees it after its next restart: its next deploy or cf restart)`);
-  for (const b of [...bb].filter((b) => !hb.has(b)).sort()) {
+  for (const b of [...hb.declared].filter((b) => !bb.all.has(b)).sort()) out.push(`binding + ${b} (in place; the app sees it after its next restart: its next deploy or cf restart)`);
+  // A kept binding of a forgotten app goes too when no app of config uses its service any more; whether
+  // the platform has it is known only at plan time.
+  for (const b of [...bb.all].filter((b) => !bb.declared.has(b) && !hb.all.has(b)).sort()) {
+    out.push(`binding ? ${b} (an app config forgot: if the platform has this binding, it is UNBOUND, as no app of config uses the service any more)`);
+  }
+  for (const b of [...bb.declared].filter((b) => !hb.all.has(b)).sort()) {
     out.push(`binding - ${b} (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)`);
   }
 

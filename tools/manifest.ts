@@ -25,6 +25,7 @@ export function manifestFor(env: ResolvedEnvironment, app: ResolvedApp): string 
   const entry: Record<string, unknown> = {
     name: app.name,
     buildpacks: [env.buildpack],
+    ...(app.stack ? { stack: app.stack } : {}),
     memory: app.memory,
     disk_quota: app.diskQuota,
     instances: instances.value,

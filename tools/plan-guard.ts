@@ -1,6 +1,7 @@
 import type { ResolvedApp, ResolvedEnvironment } from "../config";
 import { BEAT_REQUIRED_IN, effectiveFloor, incidentFloor } from "../checks/invariants";
 import { retiredAddresses } from "../config/lifecycle";
+import { envBindingOrder, type AppWiring } from "../checks/env-binding-order";
 import { isJsonObject, parsePlan, type PlanJson, type ResourceChange } from "./plan-json";
 
 // Reads `terraform show -json <plan>` and refuses plans that lose state or capacity: a destroyed or
@@ -16,6 +17,10 @@ export interface GuardFinding {
   readonly acceptedBecause?: string;
   /** An incident invariant (checks/invariants.ts): config cannot accept it. */
   readonly invariant?: boolean;
+  /** The id of the object as it is before the apply (plan `before.id`): what an acceptance names. */
+  readonly id?: string;
+  /** An acceptance in config with nothing left to accept: its object is gone (informational). */
+  readonly spent?: boolean;
 }
 
 /** What a destroyed or replaced object of each stateful type costs. */
@@ -126,12 +131,26 @@ export function guardPlan(input: unknown, env: ResolvedEnvironment): GuardFindin
 
 /** guardPlan for a plan already parsed with parsePlan (the command parses once, to exit 2 on bad input). */
 export function guardParsedPlan(plan: PlanJson, env: ResolvedEnvironment): GuardFinding[] {
-  // Accepted: what config retired on purpose, and addresses accepted for a reviewed change.
-  const accepted = new Map([...retiredAddresses(env), ...env.allowedDestructiveChanges.map((a) => [a.address, a.reason] as const)]);
+  // Accepted: what config retired on purpose (an app's bindings with it), and addresses accepted for a
+  // reviewed change. An acceptance that names an id accepts that object only: once its apply has
+  // destroyed it, the id never comes back, so the acceptance is spent and cannot accept a later change.
+  const retired = retiredAddresses(env);
+  const retiredApps = new Map(env.retired.filter((r) => r.kind === "app").map((r) => [r.name, `retired in config/retired.ts with its bindings: ${r.reason}`]));
+  const acceptances = new Map(env.allowedDestructiveChanges.map((a) => [a.address, a]));
+  const used = new Set<string>();
+  const acceptedBecause = (address: string, id: string | undefined): string | undefined => {
+    const a = acceptances.get(address);
+    if (a && (a.id === undefined || a.id === id)) {
+      used.add(address);
+      return a.id === undefined ? `${a.reason} (accepted by address alone: name id ${JSON.stringify(id ?? "?")} so that it ends with this apply)` : a.reason;
+    }
+    const binding = /^cloudfoundry_service_credential_binding\.[^[]+\["([^"]+)"\]$/.exec(address);
+    return retired.get(address) ?? (binding ? retiredApps.get(binding[1]) : undefined);
+  };
   const apps = new Map(env.apps.map((a) => [a.name, a]));
   const findings: GuardFinding[] = [];
   const add = (address: string, f: Omit<GuardFinding, "address">) => {
-    const reason = f.invariant ? undefined : accepted.get(address);
+    const reason = f.invariant ? undefined : acceptedBecause(address, f.id);
     findings.push({ address, ...f, ...(reason ? { acceptedBecause: reason } : {}) });
   };
   const live = listedLive(plan);
@@ -148,14 +167,47 @@ export function guardParsedPlan(plan: PlanJson, env: ResolvedEnvironment): Guard
     const kind = STATEFUL[c.type];
     const what = kind && destroyed(c);
     if (kind && what) {
-      const url = obj(c.change.before)?.url;
+      const before = obj(c.change.before);
+      const url = before?.url;
       const publicRoute = c.type === "cloudfoundry_route" && typeof url === "string" && (url === env.publicDomain || url.endsWith(`.${env.publicDomain}`) || url.startsWith(`${env.publicDomain}/`));
-      add(c.address, { message: `${publicRoute ? `PUBLIC route ${url}: ` : ""}${kind} ${what}` });
+      const id = typeof before?.id === "string" ? before.id : undefined;
+      add(c.address, { message: `${publicRoute ? `PUBLIC route ${url}: ` : ""}${kind} ${what}`, ...(id ? { id } : {}) });
     }
     if (c.type === "cloudfoundry_app") {
       const name = String(obj(c.change.after)?.name ?? obj(c.change.before)?.name ?? c.name);
       for (const f of appFindings(c, env, apps.get(name))) add(c.address, f);
     }
+  }
+  // The same move the offline diff refuses (NOTIFY-ENV-BINDING-ORDER), read from the plan, so that every
+  // path to apply sees it: per app, the variables the update removes or adds, the bindings it creates or deletes.
+  const before = new Map<string, AppWiring & { env: string[]; services: string[] }>();
+  const after = new Map<string, AppWiring & { env: string[]; services: string[] }>();
+  const wiring = (m: typeof before, app: string) => m.get(app) ?? m.set(app, { env: [], services: [] }).get(app)!;
+  for (const c of plan.resource_changes ?? []) {
+    if (c.mode !== "managed") continue;
+    const a = c.change.actions;
+    if (c.type === "cloudfoundry_app" && a.length === 1 && a[0] === "update") {
+      const name = String(obj(c.change.after)?.name ?? c.name);
+      wiring(before, name).env.push(...Object.keys(obj(obj(c.change.before)?.environment) ?? {}));
+      wiring(after, name).env.push(...Object.keys(obj(obj(c.change.after)?.environment) ?? {}));
+    }
+    const binding = c.type === "cloudfoundry_service_credential_binding" ? /^cloudfoundry_service_credential_binding\.([^[]+)\["([^"]+)"\]$/.exec(c.address) : null;
+    if (binding && a.includes("create") !== a.includes("delete")) wiring(a.includes("create") ? after : before, binding[2]).services.push(binding[1]);
+  }
+  for (const m of [before, after]) for (const app of m.keys()) (m === before ? after : before).has(app) || wiring(m === before ? after : before, app);
+  for (const v of envBindingOrder(env.name, before, after)) {
+    // Apps the plan does not update (only a binding changes) carry no variables on either side: no move.
+    if (!before.get(v.subject)!.env.length && !after.get(v.subject)!.env.length) continue;
+    add(`cloudfoundry_app.${v.subject}`, { message: `${v.check}: ${v.subject} ${v.message}` });
+  }
+  for (const a of env.allowedDestructiveChanges) {
+    if (a.id === undefined || used.has(a.address)) continue;
+    findings.push({
+      address: a.address,
+      message: `acceptance spent: nothing at this address has id ${JSON.stringify(a.id)} any more (its apply is done); it accepts nothing else, so delete it from config/${env.name}.ts with any later change`,
+      acceptedBecause: a.reason,
+      spent: true,
+    });
   }
   return findings;
 }
@@ -169,14 +221,22 @@ export function renderFindings(env: string, findings: readonly GuardFinding[]): 
     return `plan guard (${env}): nothing destroyed or replaced, no app stopped or below its floor\n`;
   }
   const lines = findings.map((f) =>
-    f.acceptedBecause ? `  accepted  ${f.address}: ${f.message}\n            because: ${f.acceptedBecause}` : `  REFUSED   ${f.address}: ${f.message}`,
+    f.spent
+      ? `  spent     ${f.address}: ${f.message}`
+      : f.acceptedBecause
+        ? `  accepted  ${f.address}: ${f.message}\n            because: ${f.acceptedBecause}`
+        : `  REFUSED   ${f.address}: ${f.message}`,
   );
   const refused = blocking(findings);
   const invariant = refused.filter((f) => f.invariant);
   const waivable = refused.filter((f) => !f.invariant && f.address !== "(plan)");
+  // Each suggested entry is valid TypeScript (addresses such as x["app"] are quoted as string literals);
+  // the schema then asks for the reason in a sentence.
+  const ids = new Map(waivable.map((f) => [f.address, f.id]));
+  const entry = (address: string) => `{ address: ${JSON.stringify(address)}, ${ids.get(address) ? `id: ${JSON.stringify(ids.get(address))}, ` : ""}reason: "..." }`;
   const how = [
     waivable.length
-      ? `If a change is really meant, accept its address in config/${env}.ts, in the same pull request, and remove it after the apply:\n  allowedDestructiveChanges: [${[...new Set(waivable.map((f) => f.address))].map((a) => `{ address: "${a}", reason: "..." }`).join(", ")}]`
+      ? `If a change is really meant, accept it in config/${env}.ts, in the same pull request (an entry with an id accepts that object only, and is spent by the apply):\n  allowedDestructiveChanges: [${[...ids.keys()].map(entry).join(", ")}]`
       : "",
     invariant.some((f) => /incident floor/.test(f.message)) ? "An incident floor cannot be accepted in config: it changes only in checks/invariants.ts, with its test." : "",
     invariant.some((f) => /CREATE-BEFORE-DESTROY/.test(f.message)) ? "A create-before-destroy replacement of an app cannot be accepted in config." : "",
