@@ -84,8 +84,9 @@ describe("the commands, on a terminal (util-linux script) and piped", () => {
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
   const onTerminal = (env: Record<string, string>) => {
     const inherited: NodeJS.ProcessEnv = { ...process.env, TERM: "xterm-256color" };
-    // Whatever colour settings the test run has, the case decides.
-    for (const k of ["NO_COLOR", "FORCE_COLOR", "NODE_DISABLE_COLORS"]) delete inherited[k];
+    // Whatever colour settings the test run has, the case decides. CI=true (as .ci/run runs) makes Node
+    // count any terminal as two-colour (tty.getColorDepth), so it goes too.
+    for (const k of ["NO_COLOR", "FORCE_COLOR", "NODE_DISABLE_COLORS", "CI"]) delete inherited[k];
     return spawnSync("script", ["-qec", `stty cols 80 rows 50; "${process.execPath}" bin/run.js tools/report-main.ts --out "${out}"`, "/dev/null"], {
       cwd: ROOT,
       encoding: "utf8",
