@@ -2,8 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { buildApp } from "../stacks/build";
 import { loadEstate, type AppDefinition, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
-import { normaliseBindingParams } from "../tools/binding-params";
-import { planSummary, type CommandResult } from "./rehearse";
+import { planSummary, settleTerraformState, type CommandResult } from "./rehearse";
 
 // The conformance suite (issue 16, item 4): the deploy scenarios this project's safety claims rest on,
 // each with ONE expected outcome, the one the REAL providers give (shared/providers/CF-PROVIDER-
@@ -196,15 +195,16 @@ async function apply(space: Space, sha = ARTIFACT_SHA, file = "conformance.plan"
  */
 async function settleState(space: Space, sha = ARTIFACT_SHA, refresh = true): Promise<number> {
   // The refresh brings the bindings the apply made into their apps' state; with none made it changes nothing.
-  if (refresh) await tf(space, ["apply", "-refresh-only", "-auto-approve", "-input=false", "-no-color"], sha);
-  const pulled = await tf(space, ["state", "pull"], sha);
-  const r = normaliseBindingParams(JSON.parse(pulled.stdout));
-  if ("problem" in r) throw new Error(`${space.name}: ${r.problem}`);
-  if (!r.fixes.length) return 0;
-  const file = `settled-${process.pid}-${Date.now()}.tfstate`;
-  space.writeFile(file, JSON.stringify(r.state));
-  await tf(space, ["state", "push", file], sha);
-  return r.fixes.length;
+  return settleTerraformState(
+    space.name,
+    (args) => space.terraform(args, sha),
+    (content) => {
+      const file = `settled-${process.pid}-${Date.now()}.tfstate`;
+      space.writeFile(file, content);
+      return file;
+    },
+    refresh,
+  );
 }
 
 const pending = (p: Planned) => p.changes.filter((c) => !c.change.actions.every((a) => a === "no-op" || a === "read"));

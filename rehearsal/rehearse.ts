@@ -181,24 +181,47 @@ export class Rehearsal {
    *   resource (the refresh would change nothing); the deploy always runs it.
    */
   async settleState(env: EnvironmentName, refresh = true): Promise<number> {
-    const refreshed = refresh ? await this.terraform(env, ["apply", "-refresh-only", "-auto-approve", "-input=false", "-no-color"]) : undefined;
-    if (refreshed && refreshed.code !== 0) throw new Error(`terraform apply -refresh-only (${env}) failed:\n${refreshed.stderr}${refreshed.stdout}`);
-    const pull = await this.terraform(env, ["state", "pull"]);
-    if (pull.code !== 0) throw new Error(`terraform state pull (${env}) failed:\n${pull.stderr}`);
-    const r = normaliseBindingParams(JSON.parse(pull.stdout));
-    if ("problem" in r) throw new Error(`${env}: ${r.problem}`);
-    if (!r.fixes.length) return 0;
-    const file = path.join(this.work, `${env}.settled.tfstate`);
-    fs.writeFileSync(file, JSON.stringify(r.state));
-    const push = await this.terraform(env, ["state", "push", file]);
-    if (push.code !== 0) throw new Error(`terraform state push (${env}) failed:\n${push.stderr}`);
-    return r.fixes.length;
+    return settleTerraformState(
+      env,
+      (args) => this.terraform(env, args),
+      (content) => {
+        const file = path.join(this.work, `${env}.settled.tfstate`);
+        fs.writeFileSync(file, content);
+        return file;
+      },
+      refresh,
+    );
   }
 
   async close(keep = false): Promise<void> {
     await this.standin.close();
     if (!keep) fs.rmSync(this.work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The deploy's settling step (ci/scripts/deploy.sh after its apply; docs/adoption-under-the-real-provider.md),
+ * for whichever Terraform working directory `terraform` runs in: a refresh-only apply unless `refresh` is
+ * false, then the state's null binding params set to "{}" and nothing else (tools/binding-params.ts),
+ * written by `write` and pushed. Returns how many it set; throws, naming `where`, when a step fails.
+ */
+export async function settleTerraformState(
+  where: string,
+  terraform: (args: readonly string[]) => Promise<CommandResult>,
+  write: (state: string) => string,
+  refresh = true,
+): Promise<number> {
+  const step = async (args: readonly string[]) => {
+    const r = await terraform(args);
+    if (r.code !== 0) throw new Error(`terraform ${args.slice(0, 2).join(" ")} (${where}) failed:\n${r.stderr}${r.stdout}`.slice(0, 4000));
+    return r;
+  };
+  if (refresh) await step(["apply", "-refresh-only", "-auto-approve", "-input=false", "-no-color"]);
+  const r = normaliseBindingParams(JSON.parse((await step(["state", "pull"])).stdout));
+  if ("problem" in r) throw new Error(`${where}: ${r.problem}`);
+  if (!r.fixes.length) return 0;
+  await step(["state", "push", write(JSON.stringify(r.state))]);
+  return r.fixes.length;
 }
 
 /** Terraform's own summary line of a plan: "Plan: ..." or "No changes." */
