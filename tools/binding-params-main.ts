@@ -1,4 +1,4 @@
-import * as fs from "fs";
+import { writeOutputFile } from "./files";
 import { cli, parseJsonInput, readInput, Refusal, run } from "./cli";
 import { normaliseBindingParams } from "./binding-params";
 
@@ -16,8 +16,7 @@ const program = cli("binding-params", 'Set null cloudfoundry_app binding params 
       process.stdout.write("binding params: every app binding already holds params; nothing to push\n");
       return;
     }
-    fs.writeFileSync(`${out}.tmp`, JSON.stringify(r.state, null, 2) + "\n", { mode: 0o600 });
-    fs.renameSync(`${out}.tmp`, out);
+    writeOutputFile(out, JSON.stringify(r.state, null, 2) + "\n", "the settled state", 0o600);
     process.stdout.write(
       [`binding params: ${r.fixes.length} binding${r.fixes.length === 1 ? "" : "s"} set from null to "{}" (serial ${r.state.serial}):`, ...r.fixes.map((f) => `  ${f.address}: ${f.serviceInstance}`)].join("\n") + "\n",
     );

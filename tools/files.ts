@@ -106,12 +106,15 @@ export function checkOutputFile(file: string, what: string): void {
   }
 }
 
-/** Writes `content` to `file` whole (a temporary file beside it, renamed over it); never leaves the temporary file. */
-export function writeOutputFile(file: string, content: string, what: string): void {
+/**
+ * Writes `content` to `file` whole (a temporary file beside it, renamed over it); never leaves the
+ * temporary file. `mode` for content only its owner may read (a Terraform state holds secrets).
+ */
+export function writeOutputFile(file: string, content: string, what: string, mode?: number): void {
   checkOutputFile(file, what);
   const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.tmp-${process.pid}`);
   try {
-    fs.writeFileSync(tmp, content, { flag: "wx" });
+    fs.writeFileSync(tmp, content, { flag: "wx", ...(mode === undefined ? {} : { mode }) });
     fs.renameSync(tmp, file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

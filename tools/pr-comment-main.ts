@@ -1,4 +1,4 @@
-import * as fs from "fs";
+import { writeOutputFile } from "./files";
 import { cli, Refusal, run } from "./cli";
 import { renderComment } from "./pr-comment";
 import type { PrPlanResult } from "./pr-plan";
@@ -23,8 +23,7 @@ const program = cli("pr-comment", "Render the pull request's comment from pr-pla
       return list;
     });
     const comment = renderComment(results, { commit: opts.commit, fullTextAt: opts.fullTextAt });
-    fs.writeFileSync(`${opts.out}.tmp`, comment);
-    fs.renameSync(`${opts.out}.tmp`, opts.out);
+    writeOutputFile(opts.out, comment, "the comment");
     process.stdout.write(comment);
   });
 void run(program);

@@ -4,6 +4,7 @@ import * as path from "path";
 import { ENVIRONMENTS } from "../config";
 import { loadCheckedEstate } from "../checks";
 import { buildApp } from "../stacks/build";
+import { writeOutputFile } from "./files";
 import { cli, environmentArgument, run } from "./cli";
 import type { StackJson } from "./diff";
 import { prPlan, renderResultText } from "./pr-plan";
@@ -53,8 +54,7 @@ const program = cli("pr-plan", "Plan a pull request's synthesized stack against 
     const result = await prPlan({ root: process.cwd(), env, candidate, reference, snapshot, now: new Date(), work: opts.keep });
     process.stdout.write(renderResultText(result));
     if (opts.result) {
-      fs.writeFileSync(`${opts.result}.tmp`, JSON.stringify(result, null, 1) + "\n");
-      fs.renameSync(`${opts.result}.tmp`, opts.result);
+      writeOutputFile(opts.result, JSON.stringify(result, null, 1) + "\n", "the pr-plan result");
     }
     // A stale snapshot is said in the output; no plan at all (no snapshot, Terraform failed) or a
     // refusal is a failed check.

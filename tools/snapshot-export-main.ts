@@ -1,7 +1,6 @@
-import * as fs from "fs";
-import * as path from "path";
 import { ENVIRONMENTS } from "../config";
 import { loadCheckedEstate } from "../checks";
+import { writeOutputFile } from "./files";
 import { cli, environmentArgument, parseJsonInput, readInput, Refusal, run } from "./cli";
 import { readPlanArgument } from "./plan-json";
 import { exportSnapshot } from "./snapshot";
@@ -28,9 +27,7 @@ const program = cli("snapshot-export", "Write the sanitized snapshot of an envir
     } catch (err) {
       throw new Refusal([`${envName}: ${(err as Error).message}`]);
     }
-    const tmp = path.join(path.dirname(opts.out), `.${path.basename(opts.out)}.tmp-${process.pid}`);
-    fs.writeFileSync(tmp, JSON.stringify(snapshot) + "\n");
-    fs.renameSync(tmp, opts.out);
+    writeOutputFile(opts.out, JSON.stringify(snapshot) + "\n", "the snapshot");
     const count = Object.values(snapshot.platform.resources).reduce((n, r) => n + Object.keys(r).length, 0);
     process.stdout.write(`snapshot-export (${envName}): ${count} objects, ${Object.keys(snapshot.platform.aws.parameters).length} SSM parameters as placeholders, taken ${snapshot.taken_at}\n`);
   });
