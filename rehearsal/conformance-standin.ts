@@ -3,7 +3,7 @@ import * as path from "path";
 import type { EnvironmentName } from "../config";
 import { stableGuid } from "./bootstrap";
 import type { Observed, Space, Target } from "./conformance";
-import { run } from "./rehearse";
+import { run, standinTerraformEnv } from "./rehearse";
 import type { Platform, PlatformData } from "./standin/platform";
 import { startStandin, type RunningStandin } from "./standin/start";
 
@@ -37,16 +37,7 @@ export function standinTarget(root: string, work: string, env: EnvironmentName, 
       terraform: (args, sha) =>
         run("terraform", args, {
           cwd: dir,
-          env: {
-            ...process.env,
-            CHECKPOINT_DISABLE: "1",
-            TF_IN_AUTOMATION: "1",
-            TF_REATTACH_PROVIDERS: standin.reattach[name],
-            TF_VAR_app_artifact_path: artifact,
-            TF_VAR_app_artifact_sha256: sha,
-            // No registry, no user CLI config: everything comes from the stand-in.
-            TF_CLI_CONFIG_FILE: "/dev/null",
-          },
+          env: standinTerraformEnv(process.env, standin.reattach[name], { path: artifact, sha256: sha }),
         }),
       useStack: (stack) => fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(stack)),
       writeFile: (file, content) => fs.writeFileSync(path.join(dir, file), content),
