@@ -8,6 +8,7 @@ import { DerivedValueError, resolveEnvironment, type ResolvedEnvironment } from 
 import { estateSchema, formatIssues } from "./schema";
 import { secrets } from "./secrets";
 import { staging } from "./staging";
+import { STATEFUL_HISTORY } from "./stateful-history";
 import type { EnvironmentName, EstateConfig } from "./types";
 
 export * from "./types";
@@ -22,6 +23,7 @@ export const estate: EstateConfig = {
   secrets,
   environments: [preview, staging, production],
   retired,
+  statefulHistory: STATEFUL_HISTORY,
 };
 
 /** Every problem found in config, one line each, so that a user fixes them all in one go. */

@@ -15,7 +15,6 @@ import type {
   SecretDefinition,
   UnsetEnv,
 } from "./types";
-import { STATEFUL_HISTORY } from "./stateful-history";
 import { canonicalSize } from "./units";
 
 // The per-environment view that constructs, checks and reports read: every default applied, every
@@ -311,7 +310,7 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
     state: env.state,
     appsIamUser: env.appsIamUser,
     allowedDestructiveChanges: env.allowedDestructiveChanges ?? [],
-    statefulHistory: STATEFUL_HISTORY[env.name] ?? {},
+    statefulHistory: estate.statefulHistory?.[env.name] ?? {},
     retired: estate.retired ?? [],
     acknowledgements: env.acknowledgements ?? [],
     apps,

@@ -296,6 +296,7 @@ export const estateSchema: z.ZodType<EstateConfig> = z
         ]),
       )
       .optional(),
+    statefulHistory: z.record(z.record(z.string())).optional(),
   })
   .strict()
   .superRefine((estate, ctx) => {

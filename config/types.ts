@@ -458,4 +458,9 @@ export interface EstateConfig {
   readonly environments: readonly EnvironmentConfig[];
   /** Apps and queues removed from the estate on purpose. @default none */
   readonly retired?: readonly Retirement[];
+  /**
+   * Per environment, every stateful address it has ever declared, with its owner (config/stateful-history.ts,
+   * written by `npm run history`): what config stops declaring is forgotten, not destroyed. @default none
+   */
+  readonly statefulHistory?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
