@@ -1,17 +1,19 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { estate, loadEstate, type EnvironmentName, type EstateConfig } from "../config";
+import { estate, loadEstate, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
 import { routeLogicalId } from "../constructs/cf-app";
 import { blocking, guardPlan } from "../tools/plan-guard";
 import { bootstrapPlatform, withPrerequisites } from "../rehearsal/bootstrap";
-import { livePlatformFile, Rehearsal } from "../rehearsal/rehearse";
+import { livePlatformFile, Rehearsal, seedLivePlatform } from "../rehearsal/rehearse";
 import { Platform, type PlatformData } from "../rehearsal/standin/platform";
 import { driftReport } from "../tools/drift";
 import { parsePlan } from "../tools/plan-json";
 import { planEnvironmentProblems } from "../tools/plan-environment";
-import { changedConfig, NEW_SERVICE, runConformance, SCENARIOS, SET_BY_HAND, unboundConfig, type ConformanceRun, type Space } from "../rehearsal/conformance";
+import { changedConfig, NEW_SERVICE, runConformance, SCENARIOS, SET_BY_HAND, unboundConfig, type ConformanceRun } from "../rehearsal/conformance";
 import { standinTarget } from "../rehearsal/conformance-standin";
+import { buildApp } from "../stacks/build";
+import { conformanceEstate } from "./fixtures/conformance-estate";
 import { environment, ENVS, synthDir } from "./helpers";
 import { parse as parseYaml } from "yaml";
 
@@ -38,6 +40,7 @@ function existsOnPlatform(p: PlatformData, c: Change): boolean {
 }
 
 let rehearsal: Rehearsal;
+let fixtureStaging: Rehearsal;
 let work: string;
 let target: ReturnType<typeof standinTarget>;
 let conformance: ConformanceRun;
@@ -50,12 +53,24 @@ const actionsOf = (plan: any, address: string) => changes(plan).find((c) => c.ad
 
 const committedStack = (env: EnvironmentName) => JSON.parse(fs.readFileSync(path.join(synthDir(), "stacks", env, "cdk.tf.json"), "utf8"));
 
-/** An app no other staging refusal touches. */
-const SIDECAR_APP = "notify-api-sms-receipts";
-const stagingApiRoute = () => routeLogicalId(`api.${loadEstate().find((e) => e.name === "staging")!.publicDomain}`);
+// The conformance suite, the guard's refusals and the missed import run on the conformance fixture
+// estate (__tests__/fixtures/conformance-estate.ts): what they prove is the providers' behaviour and the
+// guard's, on any estate, and a Terraform run there costs a fifth of one on production's.
+const FIXTURE = conformanceEstate();
+const fixture = (env: EnvironmentName) => loadEstate(FIXTURE).find((e) => e.name === env)!;
+let fixtureSynth: string;
+const fixtureStack = (env: EnvironmentName) => JSON.parse(fs.readFileSync(path.join(fixtureSynth, "stacks", env, "cdk.tf.json"), "utf8"));
+
+/** The fixture's staging apps each refusal changes: each refusal on an app of its own. */
+const REFUSED = { replaced: "notify-api", sidecar: "receipts", belowMinimum: "sender", stopped: "letters" } as const;
+const fixtureApiRoute = () => routeLogicalId(`api.${fixture("staging").publicDomain}`);
+const autoscalerMin = (env: ResolvedEnvironment, app: string) => {
+  const a = env.apps.find((x) => x.name === app)!;
+  return a.instances.mode === "autoscaled" ? a.instances.autoscaler.min : 0;
+};
 
 /** Changes Terraform itself or the plan guard must refuse, planned against an adopted estate (no refresh: state and platform agree). */
-const VARIANTS: { name: string; env: EnvironmentName; stack: (s: any) => void }[] = [
+const VARIANTS: { name: string; env: EnvironmentName; fixture?: true; stack: (s: any) => void }[] = [
   {
     name: "production-replacements",
     env: "production",
@@ -77,26 +92,18 @@ const VARIANTS: { name: string; env: EnvironmentName; stack: (s: any) => void }[
   {
     name: "staging-refusals",
     env: "staging",
+    fixture: true,
     stack: (s) => {
-      s.resource.cloudfoundry_app["notify-api"].org_name = "another-org";
+      s.resource.cloudfoundry_app[REFUSED.replaced].org_name = "another-org";
       // Sidecars force a replacement under the same name, which the bindings' create_before_destroy makes create-then-delete.
-      s.resource.cloudfoundry_app[SIDECAR_APP].sidecars = [{ name: "probe", command: "sleep infinity", process_types: ["web"] }];
-      s.resource.cloudfoundry_app["notify-delivery-worker-sender"].instances = 1;
-      s.resource.cloudfoundry_app["notify-delivery-worker-letters"].stopped = true;
-      delete s.resource.cloudfoundry_route[stagingApiRoute()];
-      s.import = s.import.filter((i: any) => !i.to.startsWith(`cloudfoundry_route.${stagingApiRoute()}`));
+      s.resource.cloudfoundry_app[REFUSED.sidecar].sidecars = [{ name: "probe", command: "sleep infinity", process_types: ["web"] }];
+      s.resource.cloudfoundry_app[REFUSED.belowMinimum].instances = autoscalerMin(fixture("staging"), REFUSED.belowMinimum) - 1;
+      s.resource.cloudfoundry_app[REFUSED.stopped].stopped = true;
+      delete s.resource.cloudfoundry_route[fixtureApiRoute()];
+      s.import = s.import.filter((i: any) => !i.to.startsWith(`cloudfoundry_route.${fixtureApiRoute()}`));
     },
   },
 ];
-
-/** A variant planned in a copy of the adopted production estate the conformance run left. */
-async function planInBranch(space: Space, stack: object): Promise<{ summary: string; json?: any; error?: string }> {
-  space.useStack(stack);
-  const plan = await space.terraform(["plan", "-input=false", "-no-color", "-refresh=false", "-out=variant.plan"], "0".repeat(64));
-  if (plan.code !== 0) return { summary: "", error: plan.stderr + plan.stdout };
-  const show = await space.terraform(["show", "-json", "variant.plan"], "0".repeat(64));
-  return { summary: /^(Plan: .*|No changes\..*)$/m.exec(plan.stdout)?.[1] ?? "", json: JSON.parse(show.stdout) };
-}
 
 const runs: Record<string, { first: any; firstSummary: string; applied?: string; second?: any; secondSummary: string; settledSummary: string }> = {};
 let emptyPlan: { summary: string; json: any };
@@ -115,72 +122,82 @@ function driftUser(env: string): string {
 /** Whether a planned change only imports a binding (what a second deploy does for an app it created). */
 const importsABinding = (c: any) => c.type === "cloudfoundry_service_credential_binding" && c.change.importing && c.change.actions.every((a: string) => a === "no-op");
 
-// Production is adopted once, by the conformance suite (rehearsal/conformance.ts), whose scenarios run
-// on copies of the adopted estate; staging is adopted here, side by side with it (its refusals are
-// planned on it); preview's first deploy is planned, not applied: adoption after that is the same
-// code on the same kind of data, and every terraform run costs a second and a half of CPU.
-const OTHERS = ENVS.filter((e) => e !== "production");
-const ADOPTED: readonly EnvironmentName[] = ["staging"];
+/**
+ * A first deploy: plan, apply, the deploy's settling step, then the second plan, as the identity the
+ * pipeline gives the drift job (row 52). Returns the settled binding params.
+ */
+async function adopt(r: Rehearsal, env: EnvironmentName, asDriftUser: boolean): Promise<NonNullable<(typeof runs)[string]>> {
+  const first = await r.plan(env, "first.plan");
+  const applied = await r.apply(env, "first.plan");
+  // What the deploy does after every apply: without it, provider 1.16.0 plans every adopted app
+  // again at every plan (binding params, row 4; docs/adoption-under-the-real-provider.md).
+  // Its refresh-only part matters only where the adoption made a binding resource (config binds a
+  // service the platform does not have yet); elsewhere it would change nothing, and is skipped.
+  const madeBindings = changes(first.json).some((c) => c.type === "cloudfoundry_service_credential_binding" && c.change.actions.includes("create") && !c.change.importing);
+  settledParams[env] = await r.settleState(env, madeBindings);
+  if (asDriftUser) r.loginAs(env, driftUser(env));
+  const second = await r.plan(env, "second.plan");
+  r.loginAs(env, null);
+  // An app new to the platform is bound through its manifest when it is created; the next deploy
+  // imports those bindings, changing nothing on the platform. Then a third plan must be empty.
+  let settled = second;
+  if (!/^No changes\./.test(second.summary) && pending(second.json).length === 0 && changes(second.json).some(importsABinding)) {
+    await r.apply(env, "second.plan");
+    settled = await r.plan(env, "third.plan");
+  }
+  return { first: first.json, firstSummary: first.summary, applied, second: second.json, secondSummary: second.summary, settledSummary: settled.summary };
+}
+
+// Production is adopted (first deploy, settling, the drift job's plan), and the changes it must refuse
+// are planned on the adopted estate; staging's and preview's first deploys are planned, not applied:
+// adoption after that is the same code on the same kind of data, and every Terraform run of a real
+// environment costs a CPU-second. The conformance suite, the guard's refusals in a plan Terraform wrote
+// (staging: no prevent_destroy to stop Terraform first) and the missed import run on the fixture estate.
+const ADOPTED: readonly EnvironmentName[] = ["production"];
+const PLANNED = ENVS.filter((e) => !ADOPTED.includes(e));
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearsal-test-"));
-  target = standinTarget(ROOT, path.join(work, "conformance"), "production", live("production"));
-  rehearsal = await Rehearsal.start(ROOT, synthDir(), Object.fromEntries(OTHERS.map((e) => [e, live(e)])), path.join(work, "rehearsal"));
+  fixtureSynth = path.join(work, "fixture-synth");
+  buildApp(fixtureSynth, [fixture("staging"), fixture("production")]).synth();
+  rehearsal = await Rehearsal.start(ROOT, synthDir(), Object.fromEntries(ENVS.map((e) => [e, live(e)])), path.join(work, "rehearsal"));
   const empty = await Rehearsal.start(ROOT, synthDir(), { production: bootstrapPlatform(environment("production")) }, path.join(work, "empty"));
   for (const v of VARIANTS) {
     envOf[v.name] = v.env;
-    configOf[v.name] = estate;
+    configOf[v.name] = v.fixture ? FIXTURE : estate;
   }
   const variant = (name: string) => {
     const v = VARIANTS.find((x) => x.name === name)!;
-    const stack = committedStack(v.env);
+    const stack = v.fixture ? fixtureStack(v.env) : committedStack(v.env);
     v.stack(stack);
     return stack;
   };
   await Promise.all([
     (async () => {
-      conformance = await runConformance(target, estate, "production", path.join(work, "conformance-synth"));
-      const a = conformance.adoption;
-      if (a) runs.production = { first: a.first.json, firstSummary: a.first.summary, applied: a.applied, secondSummary: a.secondSummary, settledSummary: a.settledSummary };
+      runs.production = await adopt(rehearsal, "production", true);
       await Promise.all(
-        ["production-replacements", "beat-to-0", "queue-only"].map(async (name) => (results[name] = await planInBranch(await target.branch(name), variant(name)))),
+        ["production-replacements", "beat-to-0", "queue-only"].map(async (name) => (results[name] = await rehearsal.planVariant("production", name, variant(name)))),
       );
     })(),
-    ...OTHERS.map(async (env) => {
+    ...PLANNED.map(async (env) => {
       const first = await rehearsal.plan(env, "first.plan");
-      if (!ADOPTED.includes(env)) {
-        runs[env] = { first: first.json, firstSummary: first.summary, secondSummary: "", settledSummary: "" };
-        return;
-      }
-      const applied = await rehearsal.apply(env, "first.plan");
-      // What the deploy does after every apply: without it, provider 1.16.0 plans every adopted app
-      // again at every plan (binding params, row 4; docs/adoption-under-the-real-provider.md).
-      // Its refresh-only part matters only where the adoption made a binding resource (config binds a
-      // service the platform does not have yet); elsewhere it would change nothing, and is skipped.
-      const madeBindings = changes(first.json).some((c) => c.type === "cloudfoundry_service_credential_binding" && c.change.actions.includes("create") && !c.change.importing);
-      settledParams[env] = await rehearsal.settleState(env, madeBindings);
-      // The second plan is the drift job's: as the identity the pipeline gives it (row 52).
-      rehearsal.loginAs(env, driftUser(env));
-      const second = await rehearsal.plan(env, "second.plan");
-      rehearsal.loginAs(env, null);
-      // An app new to the platform is bound through its manifest when it is created; the next deploy
-      // imports those bindings, changing nothing on the platform. Then a third plan must be empty.
-      let settled = second;
-      if (!/^No changes\./.test(second.summary) && pending(second.json).length === 0 && changes(second.json).some(importsABinding)) {
-        await rehearsal.apply(env, "second.plan");
-        settled = await rehearsal.plan(env, "third.plan");
-      }
-      runs[env] = { first: first.json, firstSummary: first.summary, applied, second: second.json, secondSummary: second.summary, settledSummary: settled.summary };
-      if (env === "staging") results["staging-refusals"] = await rehearsal.planVariant("staging", "staging-refusals", variant("staging-refusals"));
+      runs[env] = { first: first.json, firstSummary: first.summary, secondSummary: "", settledSummary: "" };
     }),
-    // A first deploy whose stack misses the import of a running app, planned on its own platform.
     (async () => {
-      missedImport = await Rehearsal.start(ROOT, synthDir(), { staging: live("staging") }, path.join(work, "missed-import"));
-      const stack = committedStack("staging");
+      const seeded = await seedLivePlatform(ROOT, fixtureSynth, fixture("production"));
+      target = standinTarget(ROOT, path.join(work, "conformance"), "production", seeded);
+      conformance = await runConformance(target, FIXTURE, "production", path.join(work, "conformance-synth"));
+    })(),
+    (async () => {
+      fixtureStaging = await Rehearsal.start(ROOT, fixtureSynth, { staging: await seedLivePlatform(ROOT, fixtureSynth, fixture("staging")) }, path.join(work, "fixture-staging"));
+      // A first deploy whose stack misses the import of a running app, planned before adoption.
+      const stack = fixtureStack("staging");
       stack.import = stack.import.filter((i: any) => i.to !== "cloudfoundry_app.notify-api");
-      results["missed-import"] = await missedImport.planVariant("staging", "missed-import", stack);
+      results["missed-import"] = await fixtureStaging.planVariant("staging", "missed-import", stack);
       envOf["missed-import"] = "staging";
-      configOf["missed-import"] = estate;
+      configOf["missed-import"] = FIXTURE;
+      await adopt(fixtureStaging, "staging", false);
+      results["staging-refusals"] = await fixtureStaging.planVariant("staging", "staging-refusals", variant("staging-refusals"));
     })(),
     (async () => {
       const { json, summary } = await empty.plan("production");
@@ -189,17 +206,16 @@ beforeAll(async () => {
     })(),
   ]);
 });
-let missedImport: Rehearsal | undefined;
 
 afterAll(async () => {
-  await missedImport?.close(true);
+  await fixtureStaging?.close(true);
   await rehearsal?.close();
   await target?.close();
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-// npm run conformance -- --target standin: the same suite, here on the committed production platform.
-describe("conformance --target standin (production)", () => {
+// npm run conformance -- --target standin: the same suite, here on the fixture estate's production.
+describe("conformance --target standin (the conformance fixture estate, production)", () => {
   test.each(SCENARIOS.map((s) => [s.id, s.expected]))("%s: %s", (id) => {
     const outcome = conformance.outcomes.find((o) => o.id === id)!;
     expect([outcome.status, outcome.detail]).toEqual(["pass", []]);
@@ -240,7 +256,6 @@ describe.each(ENVS)("%s, first deploy against the live estate", (env) => {
   });
 });
 
-// Production's second deploy is the conformance suite's second-deploy scenario.
 describe.each(ADOPTED)("%s, second deploy", (env) => {
   test("the second deploy plans nothing but the import of bindings of apps the first created; the next plans nothing", () => {
     const created = new Set(
@@ -278,11 +293,11 @@ test("on an empty platform the same stack creates everything, and the API starts
 });
 
 test("drift: hand-made changes are named, values are not shown, and the autoscaler's work is not drift", () => {
-  // The conformance suite's by-hand deploy on the adopted production estate: a fixed-count app scaled
+  // The conformance suite's by-hand deploy on the adopted fixture estate: a fixed-count app scaled
   // up by hand, \`cf set-env\` on the API with a URL-shaped value, an autoscaled worker scaled up (as
   // the autoscaler would).
   const c = conformance.changes;
-  const fixed = environment("production").apps.find((a) => a.name === c.fixedApp)!;
+  const fixed = fixture("production").apps.find((a) => a.name === c.fixedApp)!;
   const count = fixed.instances.mode === "fixed" ? fixed.instances.count : -1;
   const { lines, empty } = driftReport("production", parsePlanOrThrow(conformance.plans.byHand!.json));
   expect(empty).toBe(false);
@@ -322,7 +337,7 @@ test("binding a new service to every app creates the bindings in place; no app i
   const plan = conformance.plans.changes!.json;
   expect(pending(plan).filter((c) => c.type === "cloudfoundry_app" && c.change.actions.join() !== "create").map((c) => c.address)).toEqual([]);
   const created = pending(plan).filter((c) => c.type === "cloudfoundry_service_credential_binding" && c.change.actions.join() === "create");
-  expect(created.map((c) => c.address).sort()).toEqual(environment("production").apps.map((a) => `cloudfoundry_service_credential_binding.${NEW_SERVICE}["${a.name}"]`).sort());
+  expect(created.map((c) => c.address).sort()).toEqual(fixture("production").apps.map((a) => `cloudfoundry_service_credential_binding.${NEW_SERVICE}["${a.name}"]`).sort());
 });
 
 test("unbinding a service deletes that binding in place, no app is replaced, and the plan guard asks for it to be accepted", () => {
@@ -361,21 +376,21 @@ test("production: Terraform itself refuses to replace an app or a queue (prevent
 });
 
 test.each([
-  ["staging-refusals", "cloudfoundry_app.notify-api", /app \(an outage while it is recreated\) would be REPLACED \(destroyed and created again, because org_name changed\)/],
-  ["staging-refusals", "cloudfoundry_app.notify-delivery-worker-sender", /below its autoscaler minimum/],
-  ["staging-refusals", "cloudfoundry_app.notify-delivery-worker-letters", /would be STOPPED/],
-  ["staging-refusals", `cloudfoundry_route.${stagingApiRoute()}`, /PUBLIC route api\.\S+: route \(requests to it fail until it is back\) would be DESTROYED/],
+  ["staging-refusals", `cloudfoundry_app.${REFUSED.replaced}`, /app \(an outage while it is recreated\) would be REPLACED \(destroyed and created again, because org_name changed\)/],
+  ["staging-refusals", `cloudfoundry_app.${REFUSED.belowMinimum}`, /below its autoscaler minimum/],
+  ["staging-refusals", `cloudfoundry_app.${REFUSED.stopped}`, /would be STOPPED/],
+  ["staging-refusals", `cloudfoundry_route.${fixtureApiRoute()}`, /PUBLIC route api\.\S+: route \(requests to it fail until it is back\) would be DESTROYED/],
   ["beat-to-0", "cloudfoundry_app.notify-delivery-celery-beat", /celery beat at 0 in production/],
-  ["staging-refusals", `cloudfoundry_app.${SIDECAR_APP}`, /replaced CREATE-BEFORE-DESTROY under the same name/],
+  ["staging-refusals", `cloudfoundry_app.${REFUSED.sidecar}`, /replaced CREATE-BEFORE-DESTROY under the same name/],
 ])("the plan guard refuses, in the plan Terraform wrote (%s): %s", (name, address, message) => {
   expect(results[name].error).toBeUndefined();
   expect(guard(name).filter((f) => f.address === address).map((f) => f.message).join("\n")).toMatch(message);
 });
 
 test("[row 18] an unbinding in a deploy that pushes every app is gone from the platform after the apply; new bindings are there", () => {
-  // The conformance suite's new-zip deploy on the adopted production estate (its unbind scenario above).
+  // The conformance suite's new-zip deploy on the adopted fixture estate (its unbind scenario above).
   const c = conformance.changes;
-  const apps = environment("production").apps.map((a) => a.name);
+  const apps = fixture("production").apps.map((a) => a.name);
   const pushed = pending(conformance.plans.newZip!.json).filter((x) => x.type === "cloudfoundry_app" && x.change.actions.join() === "update");
   expect(pushed.length).toBe(apps.length);
   const after = conformance.newZipAfter!;
@@ -384,7 +399,7 @@ test("[row 18] an unbinding in a deploy that pushes every app is gone from the p
 });
 
 test("[row 4] after that deploy settles its state, the next plan is empty: the new bindings do not make every app plan a push", () => {
-  expect(conformance.settled.newZip).toBe(environment("production").apps.length);
+  expect(conformance.settled.newZip).toBe(fixture("production").apps.length);
   expect(conformance.outcomes.find((o) => o.id === "unbind")!.detail.filter((d) => d.startsWith("the next deploy"))).toEqual([]);
 });
 
