@@ -5,7 +5,7 @@ import { estate, loadEstate, type EnvironmentName, type EstateConfig, type Resol
 import { routeLogicalId } from "../constructs/cf-app";
 import { blocking, guardPlan } from "../tools/plan-guard";
 import { bootstrapPlatform, withPrerequisites } from "../rehearsal/bootstrap";
-import { livePlatformFile, Rehearsal, seedLivePlatform } from "../rehearsal/rehearse";
+import { createsBindings, livePlatformFile, Rehearsal, seedLivePlatform } from "../rehearsal/rehearse";
 import { Platform, type PlatformData } from "../rehearsal/standin/platform";
 import { driftReport } from "../tools/drift";
 import { parsePlan } from "../tools/plan-json";
@@ -133,8 +133,7 @@ async function adopt(r: Rehearsal, env: EnvironmentName, asDriftUser: boolean): 
   // again at every plan (binding params, row 4; docs/adoption-under-the-real-provider.md).
   // Its refresh-only part matters only where the adoption made a binding resource (config binds a
   // service the platform does not have yet); elsewhere it would change nothing, and is skipped.
-  const madeBindings = changes(first.json).some((c) => c.type === "cloudfoundry_service_credential_binding" && c.change.actions.includes("create") && !c.change.importing);
-  settledParams[env] = await r.settleState(env, madeBindings);
+  settledParams[env] = await r.settleState(env, createsBindings(first.json));
   if (asDriftUser) r.loginAs(env, driftUser(env));
   const second = await r.plan(env, "second.plan");
   r.loginAs(env, null);

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { buildApp } from "../stacks/build";
 import { loadEstate, type AppDefinition, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
-import { planSummary, settleTerraformState, type CommandResult } from "./rehearse";
+import { createsBindings, planSummary, settleTerraformState, type CommandResult } from "./rehearse";
 
 // The conformance suite (issue 16, item 4): the deploy scenarios this project's safety claims rest on,
 // each with ONE expected outcome, the one the REAL providers give (shared/providers/CF-PROVIDER-
@@ -280,8 +280,7 @@ export async function runConformance(target: Target, baseline: EstateConfig, env
     const before = await space.observe();
     const first = await plan(space, ARTIFACT_SHA, "first.plan");
     const applied = await apply(space, ARTIFACT_SHA, "first.plan");
-    const madeBindings = first.changes.some((x) => x.type === "cloudfoundry_service_credential_binding" && x.change.actions.includes("create") && !x.change.importing);
-    settled.adoption = await settleState(space, ARTIFACT_SHA, madeBindings);
+    settled.adoption = await settleState(space, ARTIFACT_SHA, createsBindings(first.json));
     const after = await space.observe();
     const second = await plan(space, ARTIFACT_SHA, "second.plan");
     const settledSummary = /^No changes\./.test(second.summary) ? second.summary : await settle(space);

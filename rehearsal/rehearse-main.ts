@@ -3,14 +3,15 @@ import * as os from "os";
 import * as path from "path";
 import { Option } from "commander";
 import { ENVIRONMENTS, type EnvironmentName, type ResolvedEnvironment } from "../config";
-import { loadCheckedEstate } from "../checks";
+import { loadFullyCheckedEstate } from "../checks";
+import { buildApp } from "../stacks/build";
 import { cli, environmentArgument, Refusal, run as runCli, UsageError } from "../tools/cli";
 import { synthesizeRef } from "../tools/git-ref";
 import { blocking, guardParsedPlan, guardPlan, renderFindings } from "../tools/plan-guard";
 import { parsePlan } from "../tools/plan-json";
 import { changeLines, platformChanges, platformInventory, withStackPrerequisites } from "./seeded";
 import { bootstrapPlatform, withPrerequisites } from "./bootstrap";
-import { livePlatformFile, planSummary, Rehearsal, run, seedLivePlatform, type CommandResult } from "./rehearse";
+import { createsBindings, livePlatformFile, planSummary, Rehearsal, run, seedLivePlatform, type CommandResult } from "./rehearse";
 import { Platform, type PlatformData } from "./standin/platform";
 
 // npm run rehearse -- <env>: the pipeline's deploy (ci/scripts/deploy.sh: terraform init, plan, the
@@ -22,9 +23,9 @@ import { Platform, type PlatformData } from "./standin/platform";
 // summary lines. Exit 0 when the first deploy imports what runs and the second plans nothing, 1 otherwise.
 const root = process.cwd();
 
-async function synthesize(outdir: string): Promise<void> {
-  const r = await run(process.execPath, [path.join(root, "bin", "run.js"), "main.ts"], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: outdir } });
-  if (r.code !== 0) throw new Refusal([`the synth failed, nothing was rehearsed:`, ...r.stderr.trim().split("\n")]);
+/** What main.ts writes, from the environments it would check first (in this process: no second start-up). */
+function synthesize(outdir: string, environments: readonly ResolvedEnvironment[]): void {
+  buildApp(outdir, environments).synth();
 }
 
 function summaryLines(out: string): string[] {
@@ -83,8 +84,9 @@ async function rehearseChange(env: EnvironmentName, base: string, work: string, 
     say(`rehearse ${env} --base ${base}: ${base} (${ref.commit.slice(0, 10)}) deployed on ${path.relative(root, livePlatformFile(root, env))}, then the working tree`);
     const first = await r.plan(env, "base.plan");
     const applied = await r.apply(env, "base.plan");
-    // What ci/scripts/deploy.sh does after every apply (docs/adoption-under-the-real-provider.md).
-    await r.settleState(env);
+    // What ci/scripts/deploy.sh does after every apply (docs/adoption-under-the-real-provider.md); its
+    // refresh-only part changes the state only where the apply made a binding (createsBindings).
+    await r.settleState(env, createsBindings(first.json));
     say(`base: ${first.summary}\n  ${applied}`);
     const before = platformInventory(r.standin.platforms[env].data);
     r.useStack(env, headOut);
@@ -106,7 +108,7 @@ async function rehearseChange(env: EnvironmentName, base: string, work: string, 
     }
     try {
       say(`apply: ${await r.apply(env, "change.plan")}`);
-      const settled = await r.settleState(env);
+      const settled = await r.settleState(env, createsBindings(plan.json));
       if (settled) say(`  settled the state: ${settled} binding params null -> "{}" (provider 1.16.0, issue #369)`);
     } catch (err) {
       problems.push(`the change's apply failed: ${(err as Error).message.split("\n").filter((l) => /Error/.test(l)).slice(0, 5).join(" | ")}`);
@@ -137,10 +139,11 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
   .action(async (envName: string, opts: { empty?: boolean; reseed?: boolean; keep?: boolean; base?: string; cdktf?: boolean }) => {
     environmentArgument(envName);
     const env = envName as EnvironmentName;
-    const resolved = loadCheckedEstate().environments.find((e) => e.name === env)!;
+    const { environments } = await loadFullyCheckedEstate();
+    const resolved = environments.find((e) => e.name === env)!;
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearse-"));
     const out = path.join(work, "out");
-    await synthesize(out);
+    synthesize(out, environments);
     if (opts.base) {
       if (opts.empty || opts.reseed) throw new UsageError("--base rehearses a change on the live platform: it does not combine with --empty or --reseed");
       await rehearseChange(env, opts.base, work, out, resolved, !!opts.keep);

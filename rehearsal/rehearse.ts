@@ -211,6 +211,16 @@ export class Rehearsal {
 }
 
 /**
+ * Whether a plan creates a binding resource (not an import of one). Only then does the settling step's
+ * refresh-only apply change the state: the provider reads a binding it made with null params (row 4);
+ * one it imported is already in the state that way, and a push or a delete leaves none to read.
+ */
+export function createsBindings(plan: unknown): boolean {
+  const changes = ((plan as { resource_changes?: unknown } | null)?.resource_changes ?? []) as { type: string; change: { actions: string[]; importing?: unknown } }[];
+  return changes.some((c) => c.type === "cloudfoundry_service_credential_binding" && c.change.actions.includes("create") && !c.change.importing);
+}
+
+/**
  * The deploy's settling step (ci/scripts/deploy.sh after its apply; docs/adoption-under-the-real-provider.md),
  * for whichever Terraform working directory `terraform` runs in: a refresh-only apply unless `refresh` is
  * false, then the state's null binding params set to "{}" and nothing else (tools/binding-params.ts),
