@@ -17,7 +17,9 @@ module.exports = {
     // jest's module system does not: jest 30 loads ES modules natively only on Node >= 24.9 and only
     // under --experimental-vm-modules. So swc compiles them, on every Node line: one rule, no flag.
     "^.+/node_modules/@secretlint/.+\\.js$": ["@swc/jest", { jsc: { target: "es2022" }, module: { type: "commonjs" } }],
+    // The bundle's stub for cdktf's token creation stacks, here too (__tests__/bundle-stub-transform.js).
+    "/node_modules/(cdktf|cdktn)/lib/tokens/private/stack-trace\\.js$": "<rootDir>/__tests__/bundle-stub-transform.js",
   },
-  transformIgnorePatterns: ["/node_modules/(?!@secretlint/)"],
+  transformIgnorePatterns: ["/node_modules/(?!@secretlint/|(cdktf|cdktn)/lib/tokens/private/stack-trace\\.js$)"],
   modulePathIgnorePatterns: ["<rootDir>/cdktf.out", "<rootDir>/.build"],
 };

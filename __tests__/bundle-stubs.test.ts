@@ -75,3 +75,13 @@ describe.each(replaced)("$stub.name in place of $rel", ({ stub, rel, lib }) => {
     }
   });
 });
+
+// jest.config.js applies the same stub (__tests__/bundle-stub-transform.js): in-process synths in the
+// tests then spend no CPU on creation stacks, and run the code the bundle runs.
+test.each(["cdktf", "cdktn"])("under jest, %s's token creation-stack module is the bundle's stub", (lib) => {
+  const loaded = require(path.join(ROOT, "node_modules", lib, "lib", "tokens", "private", "stack-trace.js"));
+  const stub = load(STUBS.find((s) => s.name === "no-token-creation-stacks")!.contents);
+  expect(Object.keys(loaded).sort()).toEqual(Object.keys(stub).sort());
+  expect(loaded.captureStackTrace()).toEqual([]);
+  expect(loaded.captureCreationStack()).toEqual([]);
+});
