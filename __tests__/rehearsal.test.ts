@@ -5,12 +5,12 @@ import { estate, loadEstate, type EnvironmentName, type EstateConfig, type Resol
 import { routeLogicalId } from "../constructs/cf-app";
 import { blocking, guardPlan } from "../tools/plan-guard";
 import { bootstrapPlatform, withPrerequisites } from "../rehearsal/bootstrap";
-import { createsBindings, livePlatformFile, Rehearsal, seedLivePlatform } from "../rehearsal/rehearse";
+import { createsBindings, livePlatformFile, planSummary, Rehearsal, seedLivePlatform } from "../rehearsal/rehearse";
 import { Platform, type PlatformData } from "../rehearsal/standin/platform";
 import { driftReport } from "../tools/drift";
 import { parsePlan } from "../tools/plan-json";
 import { planEnvironmentProblems } from "../tools/plan-environment";
-import { changedConfig, NEW_SERVICE, runConformance, SCENARIOS, SET_BY_HAND, unboundConfig, type ConformanceRun } from "../rehearsal/conformance";
+import { changedConfig, NEW_SERVICE, runConformance, SCENARIOS, SET_BY_HAND, unboundConfig, type ConformanceRun, type Space } from "../rehearsal/conformance";
 import { standinTarget } from "../rehearsal/conformance-standin";
 import { buildApp } from "../stacks/build";
 import { conformanceEstate } from "./fixtures/conformance-estate";
@@ -69,17 +69,22 @@ const autoscalerMin = (env: ResolvedEnvironment, app: string) => {
   return a.instances.mode === "autoscaled" ? a.instances.autoscaler.min : 0;
 };
 
+/** What the production variants of the fixture replace, and its beat. */
+const PRODUCTION_REPLACED = { app: "notify-api", queue: "send-tasks" } as const;
+const FIXTURE_BEAT = () => fixture("production").apps.find((a) => a.process.kind === "celery-beat")!.name;
+
 /** Changes Terraform itself or the plan guard must refuse, planned against an adopted estate (no refresh: state and platform agree). */
 const VARIANTS: { name: string; env: EnvironmentName; fixture?: true; stack: (s: any) => void }[] = [
   {
     name: "production-replacements",
     env: "production",
+    fixture: true,
     stack: (s) => {
-      s.resource.cloudfoundry_app["notify-api"].org_name = "another-org";
-      s.resource.aws_sqs_queue["govuk-alerts"].name = "livegovuk-alerts-v2";
+      s.resource.cloudfoundry_app[PRODUCTION_REPLACED.app].org_name = "another-org";
+      s.resource.aws_sqs_queue[PRODUCTION_REPLACED.queue].name = `${s.resource.aws_sqs_queue[PRODUCTION_REPLACED.queue].name}-v2`;
     },
   },
-  { name: "beat-to-0", env: "production", stack: (s) => (s.resource.cloudfoundry_app["notify-delivery-celery-beat"].instances = 0) },
+  { name: "beat-to-0", env: "production", fixture: true, stack: (s) => (s.resource.cloudfoundry_app[FIXTURE_BEAT()].instances = 0) },
   {
     // One queue's retention changes, nothing else.
     name: "queue-only",
@@ -122,6 +127,15 @@ function driftUser(env: string): string {
 /** Whether a planned change only imports a binding (what a second deploy does for an app it created). */
 const importsABinding = (c: any) => c.type === "cloudfoundry_service_credential_binding" && c.change.importing && c.change.actions.every((a: string) => a === "no-op");
 
+/** A variant planned in a copy of the adopted fixture estate the conformance run left (no refresh: state and platform agree). */
+async function planInBranch(space: Space, stack: object): Promise<{ summary: string; json?: any; error?: string }> {
+  space.useStack(stack);
+  const plan = await space.terraform(["plan", "-input=false", "-no-color", "-refresh=false", "-out=variant.plan"], "0".repeat(64));
+  if (plan.code !== 0) return { summary: "", error: plan.stderr + plan.stdout };
+  const show = await space.terraform(["show", "-json", "variant.plan"], "0".repeat(64));
+  return { summary: planSummary(plan.stdout), json: JSON.parse(show.stdout) };
+}
+
 /**
  * A first deploy: plan, apply, the deploy's settling step, then the second plan, as the identity the
  * pipeline gives the drift job (row 52). Returns the settled binding params.
@@ -147,11 +161,12 @@ async function adopt(r: Rehearsal, env: EnvironmentName, asDriftUser: boolean): 
   return { first: first.json, firstSummary: first.summary, applied, second: second.json, secondSummary: second.summary, settledSummary: settled.summary };
 }
 
-// Production is adopted (first deploy, settling, the drift job's plan), and the changes it must refuse
-// are planned on the adopted estate; staging's and preview's first deploys are planned, not applied:
+// Production is adopted (first deploy, settling, the drift job's plan), and a queue-only change is
+// planned on the adopted estate; staging's and preview's first deploys are planned, not applied:
 // adoption after that is the same code on the same kind of data, and every Terraform run of a real
 // environment costs a CPU-second. The conformance suite, the guard's refusals in a plan Terraform wrote
-// (staging: no prevent_destroy to stop Terraform first) and the missed import run on the fixture estate.
+// (staging: no prevent_destroy to stop Terraform first; production: prevent_destroy, the beat at 0) and
+// the missed import run on the fixture estate.
 const ADOPTED: readonly EnvironmentName[] = ["production"];
 const PLANNED = ENVS.filter((e) => !ADOPTED.includes(e));
 
@@ -174,9 +189,7 @@ beforeAll(async () => {
   await Promise.all([
     (async () => {
       runs.production = await adopt(rehearsal, "production", true);
-      await Promise.all(
-        ["production-replacements", "beat-to-0", "queue-only"].map(async (name) => (results[name] = await rehearsal.planVariant("production", name, variant(name)))),
-      );
+      results["queue-only"] = await rehearsal.planVariant("production", "queue-only", variant("queue-only"));
     })(),
     ...PLANNED.map(async (env) => {
       const first = await rehearsal.plan(env, "first.plan");
@@ -186,6 +199,8 @@ beforeAll(async () => {
       const seeded = await seedLivePlatform(ROOT, fixtureSynth, fixture("production"));
       target = standinTarget(ROOT, path.join(work, "conformance"), "production", seeded);
       conformance = await runConformance(target, FIXTURE, "production", path.join(work, "conformance-synth"));
+      // On copies of the estate the suite adopted.
+      await Promise.all(["production-replacements", "beat-to-0"].map(async (name) => (results[name] = await planInBranch(await target.branch(name), variant(name)))));
     })(),
     (async () => {
       fixtureStaging = await Rehearsal.start(ROOT, fixtureSynth, { staging: await seedLivePlatform(ROOT, fixtureSynth, fixture("staging")) }, path.join(work, "fixture-staging"));
@@ -370,8 +385,8 @@ test("production: Terraform itself refuses to replace an app or a queue (prevent
   const r = results["production-replacements"];
   expect(r.json).toBeUndefined();
   expect(r.error).toMatch(/Instance cannot be destroyed/);
-  expect(r.error).toContain("cloudfoundry_app.notify-api");
-  expect(r.error).toContain("aws_sqs_queue.govuk-alerts");
+  expect(r.error).toContain(`cloudfoundry_app.${PRODUCTION_REPLACED.app}`);
+  expect(r.error).toContain(`aws_sqs_queue.${PRODUCTION_REPLACED.queue}`);
 });
 
 test.each([
@@ -379,7 +394,7 @@ test.each([
   ["staging-refusals", `cloudfoundry_app.${REFUSED.belowMinimum}`, /below its autoscaler minimum/],
   ["staging-refusals", `cloudfoundry_app.${REFUSED.stopped}`, /would be STOPPED/],
   ["staging-refusals", `cloudfoundry_route.${fixtureApiRoute()}`, /PUBLIC route api\.\S+: route \(requests to it fail until it is back\) would be DESTROYED/],
-  ["beat-to-0", "cloudfoundry_app.notify-delivery-celery-beat", /celery beat at 0 in production/],
+  ["beat-to-0", `cloudfoundry_app.${FIXTURE_BEAT()}`, /celery beat at 0 in production/],
   ["staging-refusals", `cloudfoundry_app.${REFUSED.sidecar}`, /replaced CREATE-BEFORE-DESTROY under the same name/],
 ])("the plan guard refuses, in the plan Terraform wrote (%s): %s", (name, address, message) => {
   expect(results[name].error).toBeUndefined();
