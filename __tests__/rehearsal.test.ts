@@ -55,7 +55,7 @@ const committedStack = (env: EnvironmentName) => JSON.parse(fs.readFileSync(path
 
 // The conformance suite, the guard's refusals and the missed import run on the conformance fixture
 // estate (__tests__/fixtures/conformance-estate.ts): what they prove is the providers' behaviour and the
-// guard's, on any estate, and a Terraform run there costs a fifth of one on production's.
+// guard's, on any estate, and a Terraform run there costs a third of one on production's.
 const FIXTURE = conformanceEstate();
 const fixture = (env: EnvironmentName) => loadEstate(FIXTURE).find((e) => e.name === env)!;
 let fixtureSynth: string;
