@@ -1,27 +1,35 @@
 import * as fs from "fs";
 import * as path from "path";
-import { estate } from "../config";
-import { run } from "../rehearsal/rehearse";
+import { loadEstate } from "../config";
+import { buildApp } from "../stacks/build";
+import { livePlatformFile, run, seedLivePlatform } from "../rehearsal/rehearse";
+import { conformanceEstate } from "./fixtures/conformance-estate";
 import { projectRepository } from "./helpers";
 
 // `npm run rehearse -- production --base HEAD~1` on a repository with two commits: the second drops a
 // queue from config (forgotten: it stays) and unbinds a service from the API (a destroy the plan guard
 // refuses). The base is deployed on the live platform first, so the change shows as what it does to a
-// running estate: a forget, an unbind, the guard's verdict, the platform after. Chosen by what they
-// are, not by today's names: any queue no app consumes or publishes to, any service the API holds
-// that not every app does.
+// running estate: a forget, an unbind, the guard's verdict, the platform after.
+//
+// The repository's config is the conformance fixture estate (__tests__/fixtures/conformance-estate.ts)
+// and its live platform that estate as it runs: what is under test is the command (a ref deployed,
+// then the working tree planned, guarded, applied and read back), and each of its Terraform runs costs
+// a third of one on production's 211 resources. The real estate's first deploy is rehearsed in
+// rehearsal.test.ts and by `npm run rehearse -- production`. Chosen by what they are, not by name: a
+// queue no app consumes or publishes to, a service the API holds that not every app does.
 jest.setTimeout(240_000);
 
+const FIXTURE = conformanceEstate();
 const QUEUE = (() => {
-  const used = new Set(estate.apps.flatMap((a) => [...((a.process as { queues?: string[] }).queues ?? []), ...((a.process as { publishesTo?: string[] }).publishesTo ?? [])]));
-  const q = estate.queues.find((x) => !used.has(x.name));
-  if (!q) throw new Error("every queue is consumed by an app of the estate: pick another removal to rehearse");
+  const used = new Set(FIXTURE.apps.flatMap((a) => [...((a.process as { queues?: string[] }).queues ?? []), ...((a.process as { publishesTo?: string[] }).publishesTo ?? [])]));
+  const q = FIXTURE.queues.find((x) => !used.has(x.name));
+  if (!q) throw new Error("every queue of the fixture is consumed by an app: pick another removal to rehearse");
   return q.name;
 })();
 const SERVICE = (() => {
-  const api = estate.apps.find((a) => a.name === "notify-api");
-  const s = api?.services?.find((x) => !estate.apps.every((a) => a.services?.includes(x)));
-  if (!s) throw new Error("no service is bound to the API but not to every app: pick another unbinding to rehearse");
+  const api = FIXTURE.apps.find((a) => a.name === "notify-api");
+  const s = api?.services?.find((x) => !FIXTURE.apps.every((a) => a.services?.includes(x)));
+  if (!s) throw new Error("no service of the fixture is bound to the API but not to every app: pick another unbinding to rehearse");
   return s;
 })();
 
@@ -30,13 +38,25 @@ let result: Awaited<ReturnType<typeof run>>;
 beforeAll(async () => {
   const project = projectRepository("notify-rehearse-repo-");
   repo = project.dir;
+  const index = path.join(repo, "config", "index.ts");
+  fs.appendFileSync(index, `\n// rehearse-change.test.ts: this copy's estate is the conformance fixture.\nObject.assign(estate, ${JSON.stringify(FIXTURE)});\n`);
+  // The fixture estate as it runs, where the command reads the live platform.
+  const production = loadEstate(FIXTURE).find((e) => e.name === "production")!;
+  const synth = path.join(repo, "fixture-synth");
+  buildApp(synth, [production]).synth();
+  const live = await seedLivePlatform(repo, synth, production);
+  fs.rmSync(synth, { recursive: true, force: true });
+  fs.writeFileSync(livePlatformFile(repo, "production"), JSON.stringify(live, null, 1) + "\n");
+  project.commit("the conformance fixture estate, and its live platform");
   fs.appendFileSync(
-    path.join(repo, "config", "queues.ts"),
-    `\n(queues as QueueDefinition[]).splice(queues.findIndex((q) => q.name === ${JSON.stringify(QUEUE)}), 1);\n`,
-  );
-  fs.appendFileSync(
-    path.join(repo, "config", "apps.ts"),
-    `\n(apps as AppDefinition[])[apps.findIndex((a) => a.name === "notify-api")] = { ...apps.find((a) => a.name === "notify-api")!, services: apps.find((a) => a.name === "notify-api")!.services!.filter((s) => s !== ${JSON.stringify(SERVICE)}) };\n`,
+    index,
+    [
+      "",
+      `(estate.queues as QueueDefinition[]).splice(estate.queues.findIndex((q) => q.name === ${JSON.stringify(QUEUE)}), 1);`,
+      `const api = estate.apps.findIndex((a) => a.name === "notify-api");`,
+      `(estate.apps as AppDefinition[])[api] = { ...estate.apps[api], services: estate.apps[api].services.filter((s) => s !== ${JSON.stringify(SERVICE)}) };`,
+      "",
+    ].join("\n"),
   );
   project.commit("drop a queue, unbind a service from the API");
   result = await run(process.execPath, ["bin/run.js", "rehearsal/rehearse-main.ts", "production", "--base", "HEAD~1"], { cwd: repo, env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
