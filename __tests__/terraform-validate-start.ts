@@ -21,8 +21,9 @@ export function skipReason(env: NodeJS.ProcessEnv = process.env): string | undef
 
 /**
  * Writes the AWS part of every synthesized environment as one child module each (the provider schema
- * then loads once) and starts `terraform init` + `terraform validate -json` in `workdir`. The exit
- * status lands in `done`, the validation in `validate.json`.
+ * then loads once) and starts `terraform init` + `terraform validate -json` in `workdir`, then
+ * `terraform providers schema -json`. The exit statuses land in `done` and `schema-done`, the
+ * validation in `validate.json`, the schema in `schema.json`.
  */
 export function startValidation(synthDir: string, workdir: string, mirror: string): void {
   const root: Record<string, unknown> = { module: {} };
@@ -34,8 +35,11 @@ export function startValidation(synthDir: string, workdir: string, mirror: strin
   }
   fs.writeFileSync(path.join(workdir, "main.tf.json"), JSON.stringify(root, null, 2));
   const script =
-    `terraform init -input=false -backend=false -plugin-dir="$MIRROR" > init.log 2>&1 || { echo init > done; exit; }; ` +
-    `terraform validate -json > validate.json 2> validate.log; echo $? > done`;
+    `terraform init -input=false -backend=false -plugin-dir="$MIRROR" > init.log 2>&1 || { echo init > done; echo init > schema-done; exit; }; ` +
+    `terraform validate -json > validate.json 2> validate.log; echo $? > done; ` +
+    // The same provider's whole schema, for the test that holds the stand-in's committed subset against
+    // it (scripts/extract-aws-schema.js's subsetOf): one init and one start-up fewer than its own run.
+    `terraform providers schema -json > schema.json 2> schema.log; echo $? > schema-done`;
   const child = spawn("sh", ["-c", script], {
     cwd: workdir,
     // GOGC=400 (as for rehearsals, rehearsal/rehearse.ts): the real provider's schema is large, and the
