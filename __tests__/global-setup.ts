@@ -25,7 +25,8 @@ export default function globalSetup(): void {
   process.env.NOTIFY_TEST_SYNTH_DIR = dir;
   if (!skipReason()) {
     const workdir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-tf-validate-"));
-    startValidation(dir, workdir, process.env.NOTIFY_TF_PROVIDER_MIRROR!);
+    const pid = startValidation(dir, workdir, process.env.NOTIFY_TF_PROVIDER_MIRROR!);
+    if (pid) process.env.NOTIFY_TEST_TF_VALIDATE_PID = String(pid);
     process.env.NOTIFY_TEST_TF_VALIDATE_DIR = workdir;
   }
 }

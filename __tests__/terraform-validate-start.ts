@@ -25,7 +25,7 @@ export function skipReason(env: NodeJS.ProcessEnv = process.env): string | undef
  * `terraform providers schema -json`. The exit statuses land in `done` and `schema-done`, the
  * validation in `validate.json`, the schema in `schema.json`.
  */
-export function startValidation(synthDir: string, workdir: string, mirror: string): void {
+export function startValidation(synthDir: string, workdir: string, mirror: string): number | undefined {
   const root: Record<string, unknown> = { module: {} };
   for (const env of ENVS) {
     const stack = JSON.parse(fs.readFileSync(path.join(synthDir, "stacks", env, "cdk.tf.json"), "utf8"));
@@ -49,4 +49,6 @@ export function startValidation(synthDir: string, workdir: string, mirror: strin
     detached: true,
   });
   child.unref();
+  // Its own process group (detached): the teardown stops the whole run if a partial test run ends first.
+  return child.pid;
 }
