@@ -75,8 +75,8 @@ async function rehearseChange(env: EnvironmentName, base: string, work: string, 
   const ref = synthesizeRef(root, base, work);
   const baseStack = ref.stacks[env];
   if (!baseStack) throw new Refusal([`${base} (${ref.commit.slice(0, 10)}) has no ${env} stack: nothing to deploy first`]);
-  const headStack = JSON.parse(fs.readFileSync(path.join(headOut, "stacks", env, "cdk.tf.json"), "utf8"));
-  // What either config reads that the fixture lacks (a service instance the change binds) exists first.
+  // What either config reads that the fixture lacks (a service instance the change binds) exists first:
+  // the working tree's from its resolved environment, the base's from its stack.
   let platform = withPrerequisites(Platform.load(livePlatformFile(root, env)).data, resolved);
   platform = withStackPrerequisites(platform, env, baseStack).platform;
   const r = await Rehearsal.start(root, ref.outdir, { [env]: platform }, path.join(work, "rehearsal"));
