@@ -3,7 +3,7 @@
 // puts these small but slow files last, on the critical path.
 const Sequencer = require("@jest/test-sequencer").default;
 
-const SLOW_FIRST = ["rehearse-change.test.ts", "rehearsal.test.ts", "pr-plan.test.ts", "diff-command.test.ts", "synth-process.test.ts", "fast-path.test.ts", "cdk-terrain.test.ts", "bindings.test.ts"];
+const SLOW_FIRST = ["rehearsal.test.ts", "rehearse-change.test.ts", "pr-plan.test.ts", "diff-command.test.ts", "misuse.test.ts", "commands.test.ts", "synth-process.test.ts", "standin.test.ts", "changes.test.ts", "fast-path.test.ts", "cdk-terrain.test.ts", "bindings.test.ts"];
 
 class SlowFirst extends Sequencer {
   sort(tests) {
