@@ -4,7 +4,8 @@ import * as path from "path";
 import { run } from "../rehearsal/rehearse";
 import { estate } from "../config";
 import { dryRunText, LABEL, LiveRefusal, preflight, type Shell } from "../rehearsal/conformance-live";
-import { SCENARIOS } from "../rehearsal/conformance";
+import { changedConfig, changesFor, SCENARIOS, unboundConfig } from "../rehearsal/conformance";
+import { loadCheckedEstate } from "../checks";
 
 // `npm run conformance -- --target live` cannot reach a foundation here: what is tested is that it
 // refuses every space it must not touch, and that --dry-run says what it would do and changes nothing.
@@ -149,4 +150,15 @@ test.concurrent("--target standin takes no live options, and its dry run runs no
   const dry = await conformance(["--target", "standin", "--dry-run"]);
   expect([dry.code, dry.calls]).toEqual([0, []]);
   expect(dry.stdout).toMatch(/^conformance --target standin --dry-run: nothing is run\n/);
+});
+
+// npm test runs the suite on a fixture estate (rehearsal.test.ts) and .ci/run on production's: what
+// would stop the production run first is config no longer holding what its scenarios change (an
+// API-only service, two queues only another estate reads, a fixed-count app, two autoscaled workers),
+// or a changed config that does not validate. Both are checked here, for every environment.
+describe.each(["preview", "staging", "production"] as const)("the conformance suite on %s's estate", (env) => {
+  test("finds what its scenarios change, and the configs it deploys are valid", () => {
+    const c = changesFor(estate, env);
+    for (const config of [changedConfig(c), unboundConfig(c)]) expect(loadCheckedEstate(config).environments.map((e) => e.name)).toContain(env);
+  });
 });

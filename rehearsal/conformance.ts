@@ -135,6 +135,9 @@ export function changedConfig(c: Changes): EstateConfig {
   return {
     ...c.baseline,
     apps: [...c.baseline.apps, newApp].map((a) => ({ ...a, services: [...a.services, NEW_SERVICE] })),
+    // The new app reads the secrets of the app it copies, as a team's copy would: allowed them, so that
+    // the config the suite deploys passes the guardrails a real change must (NOTIFY-SECRET-GRANTS).
+    secrets: c.baseline.secrets.map((x) => (Array.isArray(x.allowedApps) && x.allowedApps.includes(template.name) ? { ...x, allowedApps: [...x.allowedApps, NEW_APP] } : x)),
     queues: c.baseline.queues.filter((q) => q.name !== c.removedQueue && q.name !== c.retiredQueue),
     retired: [...(c.baseline.retired ?? []), { kind: "queue", name: c.retiredQueue, reason: "Retired by the conformance suite, which drained it first.", drained: true }],
   };
