@@ -57,11 +57,11 @@ beforeAll(async () => {
     index,
     [
       "",
-      `(estate.queues as QueueDefinition[]).splice(estate.queues.findIndex((q) => q.name === ${JSON.stringify(QUEUE)}), 1);`,
+      `(estate.queues as unknown[]).splice(estate.queues.findIndex((q) => q.name === ${JSON.stringify(QUEUE)}), 1);`,
       `const api = estate.apps.findIndex((a) => a.name === "notify-api");`,
-      `(estate.apps as AppDefinition[])[api] = { ...estate.apps[api], services: estate.apps[api].services.filter((s) => s !== ${JSON.stringify(SERVICE)}) };`,
+      `(estate.apps as unknown[])[api] = { ...estate.apps[api], services: estate.apps[api].services.filter((s) => s !== ${JSON.stringify(SERVICE)}) };`,
       `const worker = estate.apps.findIndex((a) => a.name === ${JSON.stringify(NEW_SERVICE_APP)});`,
-      `(estate.apps as AppDefinition[])[worker] = { ...estate.apps[worker], services: [...estate.apps[worker].services, ${JSON.stringify(NEW_SERVICE)}] };`,
+      `(estate.apps as unknown[])[worker] = { ...estate.apps[worker], services: [...estate.apps[worker].services, ${JSON.stringify(NEW_SERVICE)}] };`,
       "",
     ].join("\n"),
   );
