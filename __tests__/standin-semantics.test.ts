@@ -5,7 +5,8 @@ import { Platform } from "../rehearsal/standin/platform";
 import { StandinError, StandinProvider, type ProviderSchemaJson } from "../rehearsal/standin/provider";
 import { PERMISSIONS, RESOURCES, ROWS, type CfRole } from "../rehearsal/standin/semantics";
 import { conform, UNKNOWN, type Obj, type Value } from "../rehearsal/standin/values";
-import { environment } from "./helpers";
+import { resolveEnvironment, type EstateConfig } from "../config";
+import { smallEstate } from "./fixtures/small-estate";
 
 // Each behaviour of the real providers that the stand-in implements (rehearsal/standin/semantics.ts,
 // rows of shared/providers/CF-PROVIDER-BEHAVIOUR.md), exercised on a small platform. A test's title
@@ -15,13 +16,25 @@ const schema = (file: string, address: string) => JSON.parse(fs.readFileSync(pat
 const CF = schema("cloudfoundry-1.16.0.schema.json", "registry.terraform.io/cloudfoundry/cloudfoundry");
 const AWS = schema("aws-5.100.0.subset.schema.json", "registry.terraform.io/hashicorp/aws");
 
+/**
+ * The space these tests run in: the small fixture estate's preview, with the two services they bind
+ * (not the committed estate: a config change that unbinds notify-splunk from the API must not break
+ * tests of the provider's behaviour).
+ */
+const SPACE = (() => {
+  const e = smallEstate() as { -readonly [K in keyof EstateConfig]: any };
+  e.defaults = { ...e.defaults, org: "govuk-notify" };
+  e.apps = e.apps.map((a: any) => ({ ...a, services: ["notify-db", "notify-splunk"] }));
+  return resolveEnvironment(e as EstateConfig, "preview");
+})();
+
 function fresh(role: CfRole = "SpaceDeveloper") {
-  const platform = Platform.inMemory(bootstrapPlatform(environment("preview")));
+  const platform = Platform.inMemory(bootstrapPlatform(SPACE));
   return { platform, cf: new StandinProvider("cloudfoundry", CF, platform, true, role), aws: new StandinProvider("aws", AWS, platform, false) };
 }
 type P = ReturnType<typeof fresh>;
-const cfType = (type: string) => new StandinProvider("cloudfoundry", CF, Platform.inMemory(bootstrapPlatform(environment("preview"))), true).resourceType(type);
-const awsType = (type: string) => new StandinProvider("aws", AWS, Platform.inMemory(bootstrapPlatform(environment("preview"))), false).resourceType(type);
+const cfType = (type: string) => new StandinProvider("cloudfoundry", CF, Platform.inMemory(bootstrapPlatform(SPACE)), true).resourceType(type);
+const awsType = (type: string) => new StandinProvider("aws", AWS, Platform.inMemory(bootstrapPlatform(SPACE)), false).resourceType(type);
 
 /** Terraform's proposal: config, with the prior value of every computed attribute config leaves null. */
 function propose(prov: StandinProvider, type: string, prior: Obj | null, config: Obj): Obj {
