@@ -155,10 +155,10 @@ test.concurrent("--target standin takes no live options, and its dry run runs no
 // npm test runs the suite on a fixture estate (rehearsal.test.ts) and .ci/run on production's: what
 // would stop the production run first is config no longer holding what its scenarios change (an
 // API-only service, two queues only another estate reads, a fixed-count app, two autoscaled workers),
-// or a changed config that does not validate. Both are checked here, for every environment.
-describe.each(["preview", "staging", "production"] as const)("the conformance suite on %s's estate", (env) => {
-  test("finds what its scenarios change, and the configs it deploys are valid", () => {
-    const c = changesFor(estate, env);
-    for (const config of [changedConfig(c), unboundConfig(c)]) expect(loadCheckedEstate(config).environments.map((e) => e.name)).toContain(env);
-  });
+// or a changed config that does not validate. Production only: it is the estate the suite runs on by
+// default and in .ci/run, and the one a live run is for; another environment may lack such an app (the
+// beat at 0 in preview leaves it no running fixed-count app) and that is no reason to fail.
+test("the conformance suite finds what its scenarios change in production's estate, and the configs it deploys are valid", () => {
+  const c = changesFor(estate, "production");
+  for (const config of [changedConfig(c), unboundConfig(c)]) expect(loadCheckedEstate(config).environments.map((e) => e.name)).toContain("production");
 });
