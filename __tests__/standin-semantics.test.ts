@@ -2,31 +2,20 @@ import * as fs from "fs";
 import * as path from "path";
 import { bootstrapPlatform } from "../rehearsal/bootstrap";
 import { Platform } from "../rehearsal/standin/platform";
-import { StandinError, StandinProvider, type ProviderSchemaJson } from "../rehearsal/standin/provider";
+import { StandinError, StandinProvider } from "../rehearsal/standin/provider";
+import { standinSchemas } from "../rehearsal/standin/start";
 import { PERMISSIONS, RESOURCES, ROWS, type CfRole } from "../rehearsal/standin/semantics";
 import { conform, UNKNOWN, type Obj, type Value } from "../rehearsal/standin/values";
-import { resolveEnvironment, type EstateConfig } from "../config";
-import { smallEstate } from "./fixtures/small-estate";
+import { standinTestSpace } from "./fixtures/small-estate";
 
 // Each behaviour of the real providers that the stand-in implements (rehearsal/standin/semantics.ts,
 // rows of shared/providers/CF-PROVIDER-BEHAVIOUR.md), exercised on a small platform. A test's title
 // names the rows it exercises as "[row N]"; the last test fails when a row is exercised by none.
 const ROOT = path.join(__dirname, "..");
-const schema = (file: string, address: string) => JSON.parse(fs.readFileSync(path.join(ROOT, "providers", file), "utf8")).provider_schemas[address] as ProviderSchemaJson;
-const CF = schema("cloudfoundry-1.16.0.schema.json", "registry.terraform.io/cloudfoundry/cloudfoundry");
-const AWS = schema("aws-5.100.0.subset.schema.json", "registry.terraform.io/hashicorp/aws");
+const { cf: CF, aws: AWS } = standinSchemas(ROOT);
 
-/**
- * The space these tests run in: the small fixture estate's preview, with the two services they bind
- * (not the committed estate: a config change that unbinds notify-splunk from the API must not break
- * tests of the provider's behaviour).
- */
-const SPACE = (() => {
-  const e = smallEstate() as { -readonly [K in keyof EstateConfig]: any };
-  e.defaults = { ...e.defaults, org: "govuk-notify" };
-  e.apps = e.apps.map((a: any) => ({ ...a, services: ["notify-db", "notify-splunk"] }));
-  return resolveEnvironment(e as EstateConfig, "preview");
-})();
+/** The space these tests run in, with the two services they bind. */
+const SPACE = standinTestSpace(["notify-db", "notify-splunk"]);
 
 function fresh(role: CfRole = "SpaceDeveloper") {
   const platform = Platform.inMemory(bootstrapPlatform(SPACE));

@@ -1,29 +1,18 @@
-import * as fs from "fs";
 import * as path from "path";
 import { bootstrapPlatform } from "../rehearsal/bootstrap";
 import { Platform } from "../rehearsal/standin/platform";
-import { StandinError, StandinProvider, type ProviderSchemaJson } from "../rehearsal/standin/provider";
+import { StandinError, StandinProvider } from "../rehearsal/standin/provider";
+import { standinSchemas } from "../rehearsal/standin/start";
 import { conform, fromMsgpack, objectType, toMsgpack, UNKNOWN, type Obj } from "../rehearsal/standin/values";
-import { resolveEnvironment, type EstateConfig } from "../config";
-import { smallEstate } from "./fixtures/small-estate";
+import { standinTestSpace } from "./fixtures/small-estate";
 
 // The stand-in providers' behaviours, one per provider fact that decides an outage
 // (rehearsal/standin/semantics.ts; rows of shared/providers/CF-PROVIDER-BEHAVIOUR.md), on a small platform.
 const ROOT = path.join(__dirname, "..");
-const schema = (file: string, address: string) => JSON.parse(fs.readFileSync(path.join(ROOT, "providers", file), "utf8")).provider_schemas[address] as ProviderSchemaJson;
-const CF = schema("cloudfoundry-1.16.0.schema.json", "registry.terraform.io/cloudfoundry/cloudfoundry");
-const AWS = schema("aws-5.100.0.subset.schema.json", "registry.terraform.io/hashicorp/aws");
+const { cf: CF, aws: AWS } = standinSchemas(ROOT);
 
-/**
- * The platform the stand-in runs against: the small fixture estate's preview space, with the services
- * these tests bind (not the committed estate: unbinding a service from every app must not break them).
- */
-const SPACE = (() => {
-  const e = smallEstate() as { -readonly [K in keyof EstateConfig]: any };
-  e.defaults = { ...e.defaults, org: "govuk-notify" };
-  e.apps = e.apps.map((a: any) => ({ ...a, services: ["notify-db", "logit-ssl-syslog-drain", "notify-redis"] }));
-  return resolveEnvironment(e as EstateConfig, "preview");
-})();
+/** The platform the stand-in runs against, with the services these tests bind. */
+const SPACE = standinTestSpace(["notify-db", "logit-ssl-syslog-drain", "notify-redis"]);
 function fresh() {
   const platform = Platform.inMemory(bootstrapPlatform(SPACE));
   return { platform, cf: new StandinProvider("cloudfoundry", CF, platform, true), aws: new StandinProvider("aws", AWS, platform, false) };

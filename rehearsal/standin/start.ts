@@ -19,6 +19,14 @@ function schemaOf(file: string, address: string): ProviderSchemaJson {
   return s as ProviderSchemaJson;
 }
 
+/** The provider schemas the stand-ins serve: the committed ones in `root`'s providers/. */
+export function standinSchemas(root: string): { readonly cf: ProviderSchemaJson; readonly aws: ProviderSchemaJson } {
+  return {
+    cf: schemaOf(path.join(root, "providers", "cloudfoundry-1.16.0.schema.json"), CF_ADDRESS),
+    aws: schemaOf(path.join(root, "providers", "aws-5.100.0.subset.schema.json"), AWS_ADDRESS),
+  };
+}
+
 export interface RunningStandin {
   /** TF_REATTACH_PROVIDERS for each environment. */
   readonly reattach: Readonly<Record<string, string>>;
@@ -31,8 +39,7 @@ export interface RunningStandin {
  *   `user`): SpaceDeveloper, the deploy identity's, unless given.
  */
 export async function startStandin(root: string, socketDir: string, platformFiles: Readonly<Record<string, string>>, role: CfRole = "SpaceDeveloper"): Promise<RunningStandin> {
-  const cfSchema = schemaOf(path.join(root, "providers", "cloudfoundry-1.16.0.schema.json"), CF_ADDRESS);
-  const awsSchema = schemaOf(path.join(root, "providers", "aws-5.100.0.subset.schema.json"), AWS_ADDRESS);
+  const { cf: cfSchema, aws: awsSchema } = standinSchemas(root);
   const served: Served[] = [];
   const reattach: Record<string, string> = {};
   const platforms: Record<string, Platform> = {};
