@@ -1,11 +1,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ENVIRONMENTS, estate, loadEstate, type EnvironmentName } from "../config";
+import { ENVIRONMENTS, estate, loadEstate, type EnvironmentName, type EstateConfig } from "../config";
 import { loadCheckedEstate } from "../checks";
 import { cli, environmentArgument, Refusal, run as runCli, UsageError } from "../tools/cli";
 import { withPrerequisites } from "./bootstrap";
-import { report, runConformance, SCENARIOS } from "./conformance";
+import { report, runConformance, SCENARIOS, type Target } from "./conformance";
 import { dryRunText, liveTarget, LiveRefusal, preflight, realShell, sandboxEstate } from "./conformance-live";
 import { standinTarget } from "./conformance-standin";
 import { livePlatformFile } from "./rehearse";
@@ -17,6 +17,13 @@ import { Platform } from "./standin/platform";
 // seeded platform, or a real foundation with the real providers in a throwaway space. Exit 0 when every
 // scenario that ran gives its expected outcome, 1 when one does not or the target is refused.
 const root = process.cwd();
+
+/** Runs every scenario on a target and prints one line each; a scenario that failed makes the command fail. */
+async function runAndReport(target: Target, config: EstateConfig, env: EnvironmentName, work: string): Promise<void> {
+  const result = await runConformance(target, config, env, work);
+  process.stdout.write(report(target.name, result.outcomes));
+  if (result.outcomes.some((o) => o.status === "fail")) throw new Refusal(["a scenario did not give its expected outcome (above)"]);
+}
 
 const program = cli("conformance", "Run the deploy scenarios against the stand-in or a real foundation (throwaway space); one expected outcome each")
   .requiredOption("--target <target>", "standin (the seeded platform, no credentials) or live (a real foundation: cf logged in, AWS credentials)")
@@ -46,9 +53,7 @@ const program = cli("conformance", "Run the deploy scenarios against the stand-i
       const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-conformance-"));
       const target = standinTarget(root, path.join(work, "standin"), env, withPrerequisites(Platform.load(platformFile).data, resolved));
       try {
-        const result = await runConformance(target, estate, env, work);
-        process.stdout.write(report("standin", result.outcomes));
-        if (result.outcomes.some((o) => o.status === "fail")) throw new Refusal(["a scenario did not give its expected outcome (above)"]);
+        await runAndReport(target, estate, env, work);
       } finally {
         await target.close();
         fs.rmSync(work, { recursive: true, force: true });
@@ -74,9 +79,7 @@ const program = cli("conformance", "Run the deploy scenarios against the stand-i
       if (zip.code !== 0) throw new Refusal([`zip failed: ${zip.stderr.trim()}; install zip (apt-get install zip)`]);
       const target = liveTarget(shell, work, live, pre, resolved, path.join(work, "app.zip"));
       try {
-        const result = await runConformance(target, sandbox, env, work);
-        process.stdout.write(report("live", result.outcomes));
-        if (result.outcomes.some((o) => o.status === "fail")) throw new Refusal(["a scenario did not give its expected outcome (above)"]);
+        await runAndReport(target, sandbox, env, work);
       } finally {
         await target.close();
       }
