@@ -10,7 +10,7 @@ import { Platform, type PlatformData } from "../rehearsal/standin/platform";
 import { driftReport } from "../tools/drift";
 import { parsePlan } from "../tools/plan-json";
 import { planEnvironmentProblems } from "../tools/plan-environment";
-import { changedConfig, NEW_SERVICE, runConformance, SCENARIOS, SET_BY_HAND, unboundConfig, type ConformanceRun, type Space } from "../rehearsal/conformance";
+import { changedConfig, importsABinding, NEW_SERVICE, runConformance, SCENARIOS, SET_BY_HAND, unboundConfig, type ConformanceRun, type Space } from "../rehearsal/conformance";
 import { standinTarget } from "../rehearsal/conformance-standin";
 import { buildApp } from "../stacks/build";
 import { conformanceEstate } from "./fixtures/conformance-estate";
@@ -57,7 +57,8 @@ const committedStack = (env: EnvironmentName) => JSON.parse(fs.readFileSync(path
 // estate (__tests__/fixtures/conformance-estate.ts): what they prove is the providers' behaviour and the
 // guard's, on any estate, and a Terraform run there costs a third of one on production's.
 const FIXTURE = conformanceEstate();
-const fixture = (env: EnvironmentName) => loadEstate(FIXTURE).find((e) => e.name === env)!;
+const FIXTURE_ENVS = loadEstate(FIXTURE);
+const fixture = (env: EnvironmentName) => FIXTURE_ENVS.find((e) => e.name === env)!;
 let fixtureSynth: string;
 const fixtureStack = (env: EnvironmentName) => JSON.parse(fs.readFileSync(path.join(fixtureSynth, "stacks", env, "cdk.tf.json"), "utf8"));
 
@@ -124,8 +125,6 @@ function driftUser(env: string): string {
 }
 
 
-/** Whether a planned change only imports a binding (what a second deploy does for an app it created). */
-const importsABinding = (c: any) => c.type === "cloudfoundry_service_credential_binding" && c.change.importing && c.change.actions.every((a: string) => a === "no-op");
 
 /** A variant planned in a copy of the adopted fixture estate the conformance run left (no refresh: state and platform agree). */
 async function planInBranch(space: Space, stack: object): Promise<{ summary: string; json?: any; error?: string }> {

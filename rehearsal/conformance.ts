@@ -211,7 +211,8 @@ async function settleState(space: Space, sha = ARTIFACT_SHA, refresh = true): Pr
 }
 
 const pending = (p: Planned) => p.changes.filter((c) => !c.change.actions.every((a) => a === "no-op" || a === "read"));
-const importsABinding = (c: Change) => c.type === "cloudfoundry_service_credential_binding" && !!c.change.importing && c.change.actions.every((a) => a === "no-op");
+/** Whether a planned change only imports a binding (what a second deploy does for an app the first created). */
+export const importsABinding = (c: Pick<Change, "type" | "change">) => c.type === "cloudfoundry_service_credential_binding" && !!c.change.importing && c.change.actions.every((a) => a === "no-op");
 
 /**
  * Applies until settled: a deploy that only imports the bindings new apps got from their manifests
