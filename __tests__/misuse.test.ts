@@ -140,6 +140,19 @@ test("the same, through a real terminal, where util-linux's script can give one"
   expect(r.status).toBe(2);
 });
 
+test("rehearse --base with an empty ref, or with --empty or --reseed, is refused before anything is synthesized or written", async () => {
+  // Its own temporary directory: an earlier version made its working directory first and left it there.
+  const tmp = fs.mkdtempSync(path.join(work, "rehearse-tmp-"));
+  for (const [args, message] of [
+    [["production", "--base", ""], "rehearse: --base needs a ref: a branch, tag or commit\n"],
+    [["production", "--base", "HEAD", "--empty"], "rehearse: --base rehearses a change on the live platform: it does not combine with --empty or --reseed\n"],
+  ] as const) {
+    const r = await command("rehearsal/rehearse-main.ts", [...args], { env: { TMPDIR: tmp } });
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, "", message]);
+  }
+  expect(fs.readdirSync(tmp)).toEqual([]);
+});
+
 test("rehearse --reseed with --empty or --keep is refused before anything is written (it rewrote the committed fixture)", async () => {
   const fixture = path.join(ROOT, "rehearsal", "platforms", "production.json");
   const before = fs.readFileSync(fixture, "utf8");

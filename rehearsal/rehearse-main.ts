@@ -138,6 +138,11 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
   .option("--cdktf", "deploy with `cdktf deploy --auto-approve` (as by hand) instead of the pipeline's terraform steps")
   .action(async (envName: string, opts: { empty?: boolean; reseed?: boolean; keep?: boolean; base?: string; cdktf?: boolean }) => {
     environmentArgument(envName);
+    // Before anything is synthesized or written: a refused call leaves nothing behind.
+    if (opts.base !== undefined) {
+      if (!opts.base.trim()) throw new UsageError("--base needs a ref: a branch, tag or commit");
+      if (opts.empty || opts.reseed) throw new UsageError("--base rehearses a change on the live platform: it does not combine with --empty or --reseed");
+    }
     const env = envName as EnvironmentName;
     const { environments } = await loadFullyCheckedEstate();
     const resolved = environments.find((e) => e.name === env)!;
@@ -145,7 +150,6 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
     const out = path.join(work, "out");
     synthesize(out, environments);
     if (opts.base) {
-      if (opts.empty || opts.reseed) throw new UsageError("--base rehearses a change on the live platform: it does not combine with --empty or --reseed");
       await rehearseChange(env, opts.base, work, out, resolved, !!opts.keep);
       return;
     }
