@@ -6,5 +6,5 @@ const mutation = require("./jest.mutation.config.js");
 module.exports = {
   ...mutation,
   testPathIgnorePatterns: [],
-  testMatch: ["<rootDir>/__tests__/checks/**/*.test.ts", "<rootDir>/__tests__/capacity.test.ts", "<rootDir>/__tests__/config-validation.test.ts"],
+  testMatch: ["<rootDir>/__tests__/checks/**/*.test.ts", "<rootDir>/__tests__/config/capacity.test.ts", "<rootDir>/__tests__/config/config-validation.test.ts"],
 };

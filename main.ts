@@ -4,12 +4,11 @@ import { ConfigError } from "./config";
 import { formatViolation, loadFullyCheckedEstate } from "./checks";
 import { buildApp } from "./stacks/build";
 import { synthAtomically } from "./stacks/synth";
-import { cli, Refusal, run } from "./tools/cli";
-import { autoscalerLimits } from "./tools/autoscaler";
-import { buildReport } from "./tools/report";
-import { checkReplaceableOutputDirectory } from "./tools/files";
-import { outputStyle } from "./tools/output";
-import { summary } from "./tools/summary";
+import { cli, outputStyle, Refusal, run } from "./commands/cli";
+import { autoscalerLimits } from "./review/autoscaler";
+import { buildReport } from "./review/report";
+import { checkReplaceableOutputDirectory } from "./io/files";
+import { summary } from "./review/summary";
 
 // Config is validated and every guardrail runs (all problems at once) before anything is built; a
 // failing run exits 1 and leaves the previous output exactly as it was. `cdktf synth/diff/deploy` run

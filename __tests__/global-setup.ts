@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { loadCheckedEstate } from "../checks";
 import { buildApp } from "../stacks/build";
-import { skipReason, startValidation } from "./terraform-validate-start";
+import { skipReason, startValidation } from "./stacks/terraform-validate-start";
 
 // Synthesizes the estate once for the whole test run, as main.ts does (App.synth runs the construct
 // validations), and hands the directory to the test files, which read the files instead of each

@@ -105,8 +105,8 @@ export function projectRepository(prefix: string): { dir: string; git(...args: s
     const r = spawnSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", ...args], { cwd: dir, encoding: "utf8" });
     if (r.status !== 0) throw new Error(r.stderr);
   };
-  // Everything a synth, the diff and a rehearsal read (ci/: the stand-in reads the pipeline's identities).
-  for (const name of ["main.ts", "cdktf.json", "bin", "ci", "config", "constructs", "stacks", "checks", "tools", "rehearsal", "providers", ".gen", "package.json", "package-lock.json"]) {
+  // Everything a synth, the diff and a rehearsal read.
+  for (const name of ["main.ts", "cdktf.json", "bin", "ci", "config", "constructs", "stacks", "checks", "io", "review", "plan", "offline", "rehearsal", "commands", "providers", ".gen", "package.json", "package-lock.json"]) {
     fs.cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
   }
   fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");

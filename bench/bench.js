@@ -55,7 +55,7 @@ if (!budgetsOnly) {
   rows.push(measure("synth process with CDK Terrain (node bin/run.js main.ts --lib cdktn)", process.execPath, ["bin/run.js", "main.ts", "--lib", "cdktn"], n(11, 5)));
   rows.push(measure("npm run synth", "npm", ["run", "-s", "synth"], n(11, 5)));
   rows.push(measure("npm run report", "npm", ["run", "-s", "report"], n(11, 5)));
-  if (fs.existsSync(path.join(root, "tools", "diff.ts"))) {
+  if (fs.existsSync(path.join(root, "review", "diff.ts"))) {
     rows.push(measure("npm run diff -- --base HEAD", "npm", ["run", "-s", "diff", "--", "--base", "HEAD"], n(5, 3)));
   }
   if (!quick) {
@@ -66,7 +66,7 @@ if (!budgetsOnly) {
 rows.push(measure("npm run rehearse -- production (the pipeline's deploy twice, stand-in providers)", "npm", ["run", "-s", "rehearse", "--", "production"], n(3, 1)));
 rows.push(measure("npm run conformance -- --target standin (every scenario, stand-in providers)", "npm", ["run", "-s", "conformance", "--", "--target", "standin"], n(3, 1)));
 const testLabel = process.env.NOTIFY_TF_PROVIDER_MIRROR
-  ? "npm test (tsc + jest, with the real-Terraform validation, as .ci/run)"
+  ? "npm test (tsc + jest, with the real-Terraform validation, as ci/run)"
   : "npm test (tsc + jest; real-Terraform validation skipped: NOTIFY_TF_PROVIDER_MIRROR unset)";
 rows.push(measure(testLabel, "npm", ["test", "--silent"], n(3, 1)));
 

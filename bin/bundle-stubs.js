@@ -1,6 +1,6 @@
 // The modules bin/run.js replaces in its bundle, kept apart from it so that a test can load each
 // replacement and hold it against the real module of every library the bundle may be built with
-// (__tests__/bundle-stubs.test.ts): a stub that lacks a function the library calls breaks the synth
+// (__tests__/bin/bundle-stubs.test.ts): a stub that lacks a function the library calls breaks the synth
 // of one library and not the other, as cdktn's captureCreationStack once did.
 
 /** The CDK libraries bin/run.js can bundle (`--lib`): cdktf, and CDK Terrain, its continuation. */

@@ -1,4 +1,4 @@
-// The CLI conventions of tools/cli.ts for the plain-JavaScript entry points (bench, generate:bindings,
+// The CLI conventions of commands/cli.ts for the plain-JavaScript entry points (bench, generate:bindings,
 // extract-aws-schema), which run without the TypeScript bundle: the same library (commander), --help,
 // unknown flags refused with one line and exit 2.
 const { Command } = require("commander");

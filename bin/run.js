@@ -5,7 +5,7 @@
 //  - two parts of cdktf that a synth never needs are left out of the bundle: `archiver` (only used
 //    by TerraformAsset, ~110 ms to load) and the creation stack captured for every token (used only
 //    to decorate token error messages, ~100 ms per synth); the replacements are in bin/bundle-stubs.js,
-//    held against both libraries' real modules by __tests__/bundle-stubs.test.ts;
+//    held against both libraries' real modules by __tests__/bin/bundle-stubs.test.ts;
 //  - `--lib cdktn` (anywhere after the entry) builds the same program with CDK Terrain, cdktf's
 //    continuation, in place of cdktf: every import of `cdktf` (ours, the generated bindings' and the
 //    prebuilt AWS provider's) resolves to `cdktn`. An alias, not a copy: no source changes.
@@ -38,7 +38,7 @@ for (let i = 3; i < process.argv.length; i++) {
 // Each library has its own bundle (and cache): switching does not rebuild the other.
 const outfile = path.join(root, ".build", ...(lib === "cdktf" ? [] : [lib]), entry.replace(/\.ts$/, ".js"));
 const inputsFile = `${outfile}.inputs.json`;
-// The command's name as its own messages say it (tools/manifest-main.ts: "manifest"; main.ts: "synth").
+// The command's name as its own messages say it (commands/manifest.ts: "manifest"; main.ts: "synth").
 const commandName = entry === "main.ts" ? "synth" : path.basename(entry, ".ts").replace(/-main$/, "");
 /** Exit 2, as for any input a command cannot read (docs/commands.md): the program as written does not build or load. */
 const EXIT_CANNOT_LOAD = 2;

@@ -1,9 +1,9 @@
-import { BEAT_REQUIRED_IN } from "./invariants";
+import { BEAT_REQUIRED_IN } from "../config/invariants";
 import type { Check } from "./types";
 
 /**
  * Celery beat runs at most one instance: two would schedule every periodic task twice. Where beat is
- * required (production, checks/invariants.ts) it runs exactly one, and no acknowledgement waives it.
+ * required (production, config/invariants.ts) it runs exactly one, and no acknowledgement waives it.
  */
 export const beatSingleton: Check = {
   id: "NOTIFY-BEAT-SINGLETON",

@@ -1,4 +1,4 @@
-import { incidentFloor } from "./invariants";
+import { incidentFloor } from "../config/invariants";
 import type { Check, Violation } from "./types";
 
 /** Deploys never go below the required floors, and every floor sits within its autoscaler's range. */
@@ -16,7 +16,7 @@ export const deployFloor: Check = {
         if (floor < required) {
           v(
             floor,
-            `${env.name}/${app.name} deploys with a floor of ${floor} instances, below the incident floor of ${required} (9c2ded00c; checks/invariants.ts); set deployFloor: ${required} or more in config/${env.name}.ts`,
+            `${env.name}/${app.name} deploys with a floor of ${floor} instances, below the incident floor of ${required} (9c2ded00c; config/invariants.ts); set deployFloor: ${required} or more in config/${env.name}.ts`,
             true,
           );
         }

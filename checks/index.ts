@@ -61,7 +61,7 @@ export function runChecks(environments: readonly ResolvedEnvironment[], checks: 
   const used = new Set<Acknowledgement>();
   for (const v of checks.flatMap((c) => c.run(environments))) {
     const env = environments.find((e) => e.name === v.environment)!;
-    // An incident invariant (checks/invariants.ts) cannot be acknowledged away: it changes only in code.
+    // An incident invariant (config/invariants.ts) cannot be acknowledged away: it changes only in code.
     const ack = v.invariant
       ? undefined
       : acknowledgementsOf(env, v.subject).find(

@@ -14,7 +14,7 @@ export interface Violation {
    * instead of refusing until config says the figure is measured or public.
    */
   readonly assumed?: string;
-  /** Breaches an incident invariant (checks/invariants.ts): no acknowledgement can accept it. */
+  /** Breaches an incident invariant (config/invariants.ts): no acknowledgement can accept it. */
   readonly invariant?: boolean;
 }
 

@@ -10,7 +10,7 @@ export interface ServiceBindingsProps {
   /** Apps this service is bound to. */
   readonly apps: readonly string[];
   /**
-   * Apps config no longer declares that Terraform forgot rather than destroyed (config/lifecycle.ts):
+   * Apps config no longer declares that Terraform forgot rather than destroyed (stacks/lifecycle.ts):
    * they keep running, so the bindings they have keep existing, never unbound by their app's removal.
    * Only those the platform lists as bound are kept. @default none
    */
@@ -50,7 +50,7 @@ export class ServiceBindings extends Construct {
     const apps = list(props.apps);
     const svc = JSON.stringify(props.service);
     const kept = (props.keepBoundApps ?? []).filter((a) => !props.apps.includes(a));
-    // Kept apps come second, so that the first list is always the apps config binds (tools/diff.ts reads it).
+    // Kept apps come second, so that the first list is always the apps config binds (review/diff.ts reads it).
     const keptEntries = kept.length ? `, { for a in ${list(kept)} : a => a if contains(lookup(${props.liveBindings}, a, []), ${svc}) }` : "";
     this.binding = new ServiceCredentialBinding(this, "binding", {
       type: "app",
@@ -68,7 +68,7 @@ export class ServiceBindings extends Construct {
     // reverses that edge: the app is pushed first (the service is still bound, nothing to do), then
     // the binding is deleted. Terraform records this in state, so it holds for every path to apply
     // (a person's cdktf deploy too). It propagates to the apps: their replacement would be
-    // create-then-delete, which the plan guard refuses outright (tools/plan-guard.ts).
+    // create-then-delete, which the plan guard refuses outright (plan/plan-guard.ts).
     this.binding.addOverride("lifecycle.create_before_destroy", true);
 
     const existing = new DataCloudfoundryServiceCredentialBindings(this, "existing", {

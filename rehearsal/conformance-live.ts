@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { loadEstate, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
 import { changesFor, NEW_APP, NEW_SERVICE, SCENARIOS, type Observed, type Space, type Target } from "./conformance";
-import { run, type CommandResult } from "./rehearse";
+import { run, type CommandResult } from "../offline/harness";
 
 // The conformance suite's live target: a real Cloud Foundry foundation and AWS account, the real
 // providers (cloudfoundry/cloudfoundry 1.16.0, hashicorp/aws 5.100.0, installed by `terraform init`

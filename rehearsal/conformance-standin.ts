@@ -1,11 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { EnvironmentName } from "../config";
-import { stableGuid } from "./bootstrap";
+import { stableGuid } from "../offline/bootstrap";
 import type { Observed, Space, Target } from "./conformance";
-import { run, standinTerraformEnv } from "./rehearse";
-import type { Platform, PlatformData } from "./standin/platform";
-import { startStandin, type RunningStandin } from "./standin/start";
+import { run, standinTerraformEnv } from "../offline/harness";
+import type { Platform, PlatformData } from "../offline/standin/platform";
+import { startStandin, type RunningStandin } from "../offline/standin/start";
 
 // The conformance suite's stand-in target: the seeded platform of one environment, served by the
 // stand-in providers in this process. Adoption runs once; each branch of the suite gets a copy of the

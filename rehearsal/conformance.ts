@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { buildApp } from "../stacks/build";
 import { loadEstate, type AppDefinition, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
-import { createsBindings, planSummary, settleTerraformState, type CommandResult } from "./rehearse";
+import { createsBindings, planSummary, settleTerraformState, type CommandResult } from "../offline/harness";
 
 // The conformance suite (issue 16, item 4): the deploy scenarios this project's safety claims rest on,
 // each with ONE expected outcome, the one the REAL providers give (shared/providers/CF-PROVIDER-
@@ -194,7 +194,7 @@ async function apply(space: Space, sha = ARTIFACT_SHA, file = "conformance.plan"
 /**
  * What the deploy does after its apply when a plan follows (docs/adoption-under-the-real-provider.md):
  * a refresh-only apply, then the null binding params cloudfoundry 1.16.0 reads set to "{}" in the state
- * and nothing else (tools/binding-params.ts, provider row 4). It changes state only, never the platform.
+ * and nothing else (plan/binding-params.ts, provider row 4). It changes state only, never the platform.
  */
 async function settleState(space: Space, sha = ARTIFACT_SHA, refresh = true): Promise<number> {
   // The refresh brings the bindings the apply made into their apps' state; with none made it changes nothing.

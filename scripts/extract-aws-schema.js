@@ -3,7 +3,7 @@
 // in a filesystem mirror, for the rehearsal's stand-in provider (which serves schemas, not AWS).
 //   node scripts/extract-aws-schema.js <mirror-dir> [outfile]
 // A test compares the committed subset with subsetOf() of the real provider's schema whenever the mirror
-// is there (__tests__/terraform-validate.test.ts, from the validation's background run).
+// is there (__tests__/stacks/terraform-validate.test.ts, from the validation's background run).
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");

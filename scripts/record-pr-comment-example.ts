@@ -3,12 +3,12 @@ import * as os from "os";
 import * as path from "path";
 import { loadCheckedEstate } from "../checks";
 import { buildApp } from "../stacks/build";
-import { withPrerequisites } from "../rehearsal/bootstrap";
-import { livePlatformFile, Rehearsal } from "../rehearsal/rehearse";
-import { Platform } from "../rehearsal/standin/platform";
-import { parsePlan } from "../tools/plan-json";
-import { prPlan } from "../tools/pr-plan";
-import { exportSnapshot } from "../tools/snapshot";
+import { withPrerequisites } from "../offline/bootstrap";
+import { livePlatformFile, Rehearsal } from "../offline/harness";
+import { Platform } from "../offline/standin/platform";
+import { parsePlan } from "../plan/plan-json";
+import { prPlan } from "../offline/pr-plan";
+import { exportSnapshot } from "../offline/snapshot";
 
 // node bin/run.js scripts/record-pr-comment-example.ts <candidate cdktf.out>: records the example the
 // pull-request comment test renders (__tests__/fixtures/pr-comment/results.json). Each environment's

@@ -13,12 +13,12 @@ import { DataCloudfoundryServiceInstance } from "../.gen/providers/cloudfoundry/
 import { CfApp, routeLogicalId } from "../constructs/cf-app";
 import { Adoption } from "../constructs/adoption";
 import { ServiceBindings } from "../constructs/service-bindings";
-import { CeleryQueue } from "../constructs/sqs-queue";
-import { AppToAppPolicy } from "../constructs/network-policy";
+import { CeleryQueue } from "../constructs/celery-queue";
+import { AppToAppPolicy } from "../constructs/app-to-app-policy";
 import { QueueAccessBoundary } from "../constructs/queue-access-boundary";
 import type { ResolvedApp, ResolvedEnvironment } from "../config";
-import { effectiveFloor } from "../checks/invariants";
-import { forgottenAddresses } from "../config/lifecycle";
+import { effectiveFloor } from "../config/invariants";
+import { forgottenAddresses } from "./lifecycle";
 
 export const CLOUDFOUNDRY_PROVIDER_VERSION = "1.16.0";
 export const AWS_PROVIDER_VERSION = "5.100.0";
@@ -237,7 +237,7 @@ export function withoutCrossStackPass(stack: TerraformStack): void {
 
 /**
  * The instance count a deploy sets. Fixed apps get their count. Autoscaled apps get the larger of the
- * live count and the floor (never below an incident floor, checks/invariants.ts): leaving `instances`
+ * live count and the floor (never below an incident floor, config/invariants.ts): leaving `instances`
  * unset makes provider 1.16.0 push 1 instance on any change, and a lower literal would scale the app
  * down while the autoscaler is frozen by the deploy.
  */

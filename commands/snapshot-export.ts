@@ -1,0 +1,34 @@
+import { ENVIRONMENTS } from "../config";
+import { loadCheckedEstate } from "../checks";
+import { writeOutputFile } from "../io/files";
+import { cli, environmentArgument, readInput, readPlanArgument, Refusal, run } from "./cli";
+import { parseJsonInput } from "../io/files";
+import { exportSnapshot } from "../offline/snapshot";
+
+// terraform show -json <drift plan> | npm run -s snapshot-export -- <env> - --state <(terraform state pull) --out snapshot.json
+// Main's code, in the trusted drift job: the sanitized snapshot pull-request plans run against (issue
+// 17). The plan and the state hold every secret in plain text: they arrive through pipes and stay in
+// memory; only the sanitized snapshot is written (whole, then renamed). Exit 0 written, 1 refused
+// (a secret would have left: nothing is written), 2 input that is not a plan or a state.
+const program = cli("snapshot-export", "Write the sanitized snapshot of an environment from its drift plan and its state")
+  .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
+  .argument("<plan-json>", "output of `terraform show -json <planfile>`, or - for standard input")
+  .requiredOption("--state <file>", "output of `terraform state pull` (a pipe: --state <(terraform state pull)); 'none' for an environment with no state yet")
+  .requiredOption("--out <file>", "where to write the snapshot")
+  .option("--commit <sha>", "the commit of main whose config was planned")
+  .action((envName: string, planFile: string, opts: { state: string; out: string; commit?: string }) => {
+    environmentArgument(envName);
+    const plan = readPlanArgument(planFile);
+    const state = opts.state === "none" ? null : parseJsonInput(readInput(opts.state, "the state"), opts.state, "the state");
+    const env = loadCheckedEstate().environments.find((e) => e.name === envName)!;
+    let snapshot;
+    try {
+      snapshot = exportSnapshot({ env, plan, state, takenAt: new Date(String((plan as { timestamp?: string }).timestamp ?? new Date().toISOString())), commit: opts.commit });
+    } catch (err) {
+      throw new Refusal([`${envName}: ${(err as Error).message}`]);
+    }
+    writeOutputFile(opts.out, JSON.stringify(snapshot) + "\n", "the snapshot");
+    const count = Object.values(snapshot.platform.resources).reduce((n, r) => n + Object.keys(r).length, 0);
+    process.stdout.write(`snapshot-export (${envName}): ${count} objects, ${Object.keys(snapshot.platform.aws.parameters).length} SSM parameters as placeholders, taken ${snapshot.taken_at}\n`);
+  });
+void run(program);

@@ -1,0 +1,241 @@
+import type { CfRole } from "../../config/identities";
+// What the stand-in providers do, as data with its provenance: every behaviour of the real
+// cloudfoundry/cloudfoundry v1.16.0 and hashicorp/aws 5.100.0 providers (and of Cloud Controller
+// behind them) that the stand-in implements, each row citing the source it was read from
+// (shared/providers/CF-PROVIDER-BEHAVIOUR.md, whose row numbers are the stable ids here), or saying
+// "assumed" and why. provider.ts reads its behaviour from the tables below; a test
+// (__tests__/offline/standin-semantics.test.ts) fails when a row is not exercised by a test whose title
+// carries "[row N]".
+//
+// CF paths are in cloudfoundry/terraform-provider-cloudfoundry at v1.16.0 (`cloudfoundry/provider/…`),
+// the plugin framework v1.19.0 (`internal/fwserver/…`), Cloud Controller (`app/…`, `lib/…`) and
+// go-cfclient (`operation/push.go`) at main. AWS paths are hashicorp/terraform-provider-aws
+// `internal/service/<svc>/…`.
+
+/** A behaviour of the real providers that the stand-in implements. */
+export interface SemanticsRow {
+  /** The row number in CF-PROVIDER-BEHAVIOUR.md: a stable id. */
+  readonly id: number;
+  readonly behaviour: string;
+  /** Where the real behaviour is written, file:line; or "assumed: <why>". */
+  readonly source: string;
+  /**
+   * "match": the stand-in did this already; "fixed": the stand-in did otherwise before issue 16 and
+   * now does this; "assumed": nobody could read it, the stand-in's choice is named as an assumption.
+   */
+  readonly status: "match" | "fixed" | "assumed";
+}
+
+export const ROWS: readonly SemanticsRow[] = [
+  { id: 1, status: "match", behaviour: "app name, space_name, org_name force replacement", source: "resource_app.go:73-93 (RequiresReplace)" },
+  { id: 2, status: "match", behaviour: "app sidecars force replacement", source: "resource_app.go:290-298" },
+  { id: 3, status: "match", behaviour: "app service_bindings: RequiresReplace then UseStateForUnknown, which copies the prior STATE value; Terraform keeps the replace only when planned differs from prior", source: "resource_app.go:160-171; framework setplanmodifier/use_state_for_unknown.go:42-58; requires_replace_if.go:63-72; Terraform 1.11 run C" },
+  { id: 4, status: "fixed", behaviour: "binding params: read/import keep params only from the prior state's element of that service instance, else null; the schema default \"{}\" is applied to every null params at every plan", source: "types_app.go:409-438 (422-433 prior lookup); resource_app.go:179-185 (Default \"{}\"); fwschemadata/data_default.go:33-100; upstream issue #369" },
+  { id: 5, status: "match", behaviour: "configured app routes force replacement (RequiresReplaceIfConfigured)", source: "resource_app.go:189-199" },
+  { id: 6, status: "match", behaviour: "app id has no plan modifier (unknown on update); a rolling push keeps the GUID", source: "resource_app.go:326-329; go-cfclient operation/push.go:201-282" },
+  { id: 7, status: "fixed", behaviour: "app created_at has no UseStateForUnknown: unknown on every update", source: "resource_app.go:330-333 (Computed, no plan modifier; compare utils.go:72-80)" },
+  { id: 8, status: "fixed", behaviour: "app stopped: Default false + UseStateForUnknown, never unknown at plan", source: "resource_app.go:218-226; server_planresourcechange.go:477-521" },
+  { id: 9, status: "fixed", behaviour: "app stopped is never read from CF: refresh copies the state's value, import leaves it null", source: "resource_app.go:487-489; mapAppValuesToType has no Stopped" },
+  { id: 10, status: "fixed", behaviour: "app enable_ssh unset: planned unknown, and every push sends features/ssh enabled=false", source: "resource_app.go:541 (UpdateSSH(desiredState.EnableSSH.ValueBool())); fixture resource_app_bits.yaml #35-#36" },
+  { id: 11, status: "match", behaviour: "other Optional+Computed app attributes are unknown on update when unset", source: "resource_app.go:94-112,189-217,358-428; types_app.go:177-367" },
+  { id: 12, status: "match", behaviour: "an unknown instance count is pushed as 1", source: "resource_app.go:512-515" },
+  { id: 13, status: "match", behaviour: "refreshed environment shows cf set-env as drift; an apply removes every key not in config", source: "types_app.go:457-462,745-764; resource_app.go:521,535" },
+  { id: 14, status: "match", behaviour: "refreshed instances shows cf scale as drift", source: "types_app.go:508" },
+  { id: 15, status: "match", behaviour: "attributes CF cannot report keep Terraform's value on read and are null after import", source: "types_app.go:672-682 (CopyConfigAttributes), :404-406" },
+  { id: 16, status: "fixed", behaviour: "memory and disk_quota are read in CC's units (\"1024M\") unless the prior state holds an equal value", source: "types_app.go:509-519; fixture manifests show 1024M" },
+  { id: 17, status: "match", behaviour: "an app update keeps the app (same GUID): a push onto it", source: "resource_app.go:493-595; go-cfclient operation/push.go:201-282" },
+  { id: 18, status: "match", behaviour: "a push binds every service its manifest lists (the planned service_bindings) that is not bound yet, and never unbinds", source: "types_app.go:200-227; CC app/actions/app_apply_manifest.rb:71,144-177" },
+  { id: 19, status: "fixed", behaviour: "deleting an app deletes its bindings and its route mappings", source: "CC app/actions/app_delete.rb:70,77,85-87" },
+  { id: 20, status: "fixed", behaviour: "creating an app whose name exists pushes onto that app (adopts it, same GUID)", source: "resource_app.go:445-447; go-cfclient operation/push.go:71-82,201-282,362-415" },
+  { id: 21, status: "match", behaviour: "route space, domain, host, path, port force replacement", source: "resource_route.go:55-101" },
+  { id: 22, status: "match", behaviour: "route id, url, created_at, protocol keep state (UseStateForUnknown)", source: "resource_route.go:54,102-115,168; utils.go:72-95" },
+  { id: 23, status: "fixed", behaviour: "nested computed attributes left null (route destinations' id, app_process_type, port, protocol) are unknown at plan and filled at apply", source: "server_planresourcechange.go:414-540 (MarkComputedNilsAsUnknown); types_route.go:128-145" },
+  { id: 24, status: "match", behaviour: "a route follows an app update: destinations replaced by the set difference only", source: "resource_route.go:290-312; CC app/actions/update_route_destinations.rb:28-40" },
+  { id: 25, status: "match", behaviour: "creating a route that exists fails", source: "CC app/actions/route_create.rb:130-174 \"Route already exists\"" },
+  { id: 26, status: "match", behaviour: "routes import by GUID", source: "resource_route.go:374-380" },
+  { id: 27, status: "match", behaviour: "every service credential binding input but labels/annotations forces replacement", source: "resource_service_credential_binding.go:60-99" },
+  { id: 28, status: "match", behaviour: "binding id and created_at keep state; other computed attributes do not", source: "resource_service_credential_binding.go:100-111" },
+  { id: 29, status: "match", behaviour: "bindings import by GUID; parameters come from state only (null after import)", source: "resource_service_credential_binding.go:290,398-404" },
+  { id: 30, status: "match", behaviour: "creating a binding that exists fails", source: "CC app/actions/service_credential_binding_app_create.rb:79,85-90,144-146" },
+  { id: 31, status: "match", behaviour: "creating a binding touches only the binding (no restart, the app's attribute changes on its next refresh)", source: "resource_service_credential_binding.go:179-271" },
+  { id: 32, status: "match", behaviour: "network policies: no replacement; an update removes and adds the difference", source: "resource_network_policy.go:55-112,195-235" },
+  { id: 33, status: "match", behaviour: "network policies cannot be imported", source: "resource_network_policy.go:22-25 (no ImportState)" },
+  { id: 34, status: "match", behaviour: "re-creating an existing network policy is accepted", source: "policy-server store.go createWithTx; policy.go PolicyTable.Create (INSERT … WHERE NOT EXISTS)" },
+  { id: 35, status: "fixed", behaviour: "a network policy read keeps the resource and intersects its policies with what exists: removed out of band is an update, not a create", source: "resource_network_policy.go:163-193" },
+  { id: 36, status: "match", behaviour: "cloudfoundry_apps lists each app's service bindings (from its manifest)", source: "datasource_apps.go:276-305; types_app.go:784-806" },
+  { id: 37, status: "match", behaviour: "cloudfoundry_apps with no match is an empty list, not an error", source: "datasource_apps.go:270-310; datasource_apps_test.go:42-63" },
+  { id: 38, status: "fixed", behaviour: "cloudfoundry_apps entries: space_name is the space GUID, binding params null, top-level process attributes null, routes are the manifest's; an unknown space is an error", source: "datasource_apps.go:246-254,304; types_app.go:797-820" },
+  { id: 39, status: "match", behaviour: "cloudfoundry_routes with no match is []; cloudfoundry_route with no match is an error", source: "datasource_routes.go:163-187; datasource_route.go:181-187; types_route.go:75,104-110" },
+  { id: 40, status: "match", behaviour: "service credential binding data sources fail when nothing matches", source: "datasource_service_credential_bindings.go:153-159; datasource_service_credential_binding.go:156-162" },
+  { id: 41, status: "match", behaviour: "the singular cloudfoundry_app data source fails for a missing app, and answers in its own schema (from the manifest)", source: "datasource_app.go:278-293" },
+  { id: 42, status: "match", behaviour: "aws_sqs_queue name, name_prefix, fifo_queue ForceNew", source: "sqs/queue.go queueSchema" },
+  { id: 43, status: "match", behaviour: "queue id is its URL; import by URL", source: "sqs/queue.go resourceQueueCreate (d.SetId(QueueUrl)); website/docs/r/sqs_queue.html.markdown" },
+  { id: 44, status: "fixed", behaviour: "creating a queue that exists returns the existing queue when the attributes match, fails with QueueNameExists when they differ", source: "sqs/queue.go resourceQueueCreate; SQS CreateQueue API reference (QueueNameExists)" },
+  { id: 45, status: "assumed", behaviour: "aws_sqs_queue SDKv2 Defaults (delay_seconds, max_message_size, receive_wait_time_seconds, …) are not modelled: values the config leaves unset stay null", source: "assumed: NOT DETERMINABLE (CF-PROVIDER-BEHAVIOUR.md row 45): the real plan after import compares the live queues' attributes with queue.go's Defaults, which depends on attributes nobody here can read; at worst an in-place SetQueueAttributes" },
+  { id: 46, status: "match", behaviour: "aws_iam_policy name, name_prefix, path, description ForceNew", source: "iam/policy.go schema" },
+  { id: 47, status: "match", behaviour: "IAM policy id is its ARN, import by ARN; creating an existing name fails", source: "iam/policy.go (d.SetId(Policy.Arn)); IAM EntityAlreadyExists" },
+  { id: 48, status: "match", behaviour: "aws_iam_user_policy_attachment user, policy_arn ForceNew", source: "iam/user_policy_attachment.go schema" },
+  { id: 49, status: "fixed", behaviour: "attachment id: create stores \"<user>-<unique id>\"; import takes \"<user>/<policy_arn>\" and stores \"<user>-<policy_arn>\"", source: "iam/user_policy_attachment.go Create (id.PrefixedUniqueId), resourceUserPolicyAttachmentImport" },
+  { id: 50, status: "assumed", behaviour: "attaching a policy that is already attached is accepted", source: "assumed: NOT DETERMINABLE (CF-PROVIDER-BEHAVIOUR.md row 50): AttachUserPolicy's idempotency was not read; the stand-in accepts it" },
+  { id: 51, status: "match", behaviour: "SDKv2 keeps computed values on update; tags_all = tags at plan", source: "SDKv2 semantics; iam/policy.go CustomizeDiff verify.SetTagsDiff" },
+  { id: 52, status: "fixed", behaviour: "permissions: reading an app's manifest (every app refresh and import, both app data sources) needs SpaceDeveloper, admin or admin-read-only; every write needs SpaceDeveloper (or admin)", source: "resource_app.go:461; datasource_apps.go:279; datasource_app.go:293; CC app/controllers/v3/app_manifests_controller.rb:11-12; lib/cloud_controller/permissions.rb:50-52,92-94,248-251" },
+];
+
+/** An attribute path inside a resource: "name", or "service_bindings[].params" for a nested one. */
+export type AttrPath = string;
+
+/** How one resource type behaves beyond its schema; each field names the rows it implements. */
+export interface ResourceSemantics {
+  /** Terraform-plugin-framework (plans computed nulls unknown on any change) or SDKv2 (keeps them). */
+  readonly sdk: "framework" | "sdkv2";
+  /** RequiresReplace / ForceNew. */
+  readonly requiresReplace: { readonly attrs: readonly string[]; readonly rows: readonly number[] };
+  /** RequiresReplaceIfConfigured. */
+  readonly requiresReplaceIfConfigured?: { readonly attrs: readonly string[]; readonly rows: readonly number[] };
+  /** UseStateForUnknown: on an update the planned value is the prior state's. */
+  readonly useStateForUnknown?: { readonly attrs: readonly string[]; readonly rows: readonly number[] };
+  /** Schema defaults, applied to a null value whose config is null, at every plan. */
+  readonly defaults?: { readonly values: Readonly<Record<AttrPath, string | boolean | number>>; readonly rows: readonly number[] };
+  /** Attributes the platform cannot report: a read keeps Terraform's value, an import has none. */
+  readonly notReadable?: { readonly attrs: readonly string[]; readonly rows: readonly number[] };
+  /** Attributes the provider never reads from the platform: a read copies state, an import has null. */
+  readonly neverRefreshed?: { readonly attrs: readonly string[]; readonly rows: readonly number[] };
+  /** What the push fills for an attribute still unknown at apply (the platform's value afterwards). */
+  readonly unknownAtApply?: { readonly values: Readonly<Record<AttrPath, string | boolean | number | "prior">>; readonly rows: readonly number[] };
+  /** Creating an object whose natural key exists: fail as the platform does, or adopt it. */
+  readonly createOverExisting: {
+    readonly key: readonly string[];
+    readonly outcome: "fail" | "adopt" | "adopt-if-attributes-match" | "accept";
+    readonly error?: string;
+    readonly rows: readonly number[];
+  };
+  /** Objects deleted with this one (by the platform, not by Terraform). */
+  readonly deleteCascades?: { readonly what: readonly ("bindings" | "route-mappings")[]; readonly rows: readonly number[] };
+  readonly importable: { readonly value: boolean; readonly rows: readonly number[] };
+}
+
+export const RESOURCES: Readonly<Record<string, ResourceSemantics>> = {
+  cloudfoundry_app: {
+    sdk: "framework",
+    requiresReplace: { attrs: ["name", "space_name", "org_name", "sidecars", "service_bindings"], rows: [1, 2, 3] },
+    requiresReplaceIfConfigured: { attrs: ["routes"], rows: [5] },
+    // id (row 6) and created_at (row 7) have no UseStateForUnknown; stopped's is moot (it has a default).
+    useStateForUnknown: { attrs: ["service_bindings"], rows: [3, 6, 7] },
+    defaults: { values: { "service_bindings[].params": "{}", stopped: false }, rows: [4, 8] },
+    notReadable: { attrs: ["path", "source_code_hash", "strategy", "app_deployed_running_timeout", "app_deployed_running_check_interval", "docker_credentials", "no_route", "random_route"], rows: [15] },
+    neverRefreshed: { attrs: ["stopped"], rows: [9] },
+    unknownAtApply: {
+      values: {
+        instances: 1,
+        enable_ssh: false,
+        stack: "prior",
+        health_check_type: "prior",
+        readiness_health_check_type: "prior",
+        log_rate_limit_per_second: "prior",
+        memory: "prior",
+        disk_quota: "prior",
+        buildpacks: "prior",
+        routes: "prior",
+      },
+      rows: [10, 11, 12],
+    },
+    createOverExisting: { key: ["name"], outcome: "adopt", rows: [20] },
+    deleteCascades: { what: ["bindings", "route-mappings"], rows: [19] },
+    importable: { value: true, rows: [15, 16] },
+  },
+  cloudfoundry_route: {
+    sdk: "framework",
+    requiresReplace: { attrs: ["space", "domain", "host", "path", "port"], rows: [21] },
+    useStateForUnknown: { attrs: ["id", "created_at", "url", "protocol"], rows: [22] },
+    unknownAtApply: { values: { "destinations[].app_process_type": "web", "destinations[].port": 8080, "destinations[].protocol": "http1" }, rows: [23] },
+    createOverExisting: { key: ["domain", "host", "path"], outcome: "fail", error: "Route already exists", rows: [25] },
+    importable: { value: true, rows: [26] },
+  },
+  cloudfoundry_network_policy: {
+    sdk: "framework",
+    requiresReplace: { attrs: [], rows: [32] },
+    unknownAtApply: { values: { "policies[].protocol": "tcp" }, rows: [32] },
+    createOverExisting: { key: ["policies"], outcome: "accept", rows: [34] },
+    importable: { value: false, rows: [33] },
+  },
+  cloudfoundry_service_credential_binding: {
+    sdk: "framework",
+    requiresReplace: { attrs: ["type", "name", "service_instance", "app", "parameters"], rows: [27] },
+    useStateForUnknown: { attrs: ["id", "created_at"], rows: [28] },
+    unknownAtApply: { values: { credential_binding: "{}" }, rows: [28] },
+    createOverExisting: { key: ["app", "service_instance"], outcome: "fail", error: "The app is already bound to the service instance", rows: [30] },
+    importable: { value: true, rows: [29] },
+  },
+  aws_sqs_queue: {
+    sdk: "sdkv2",
+    requiresReplace: { attrs: ["name", "name_prefix", "fifo_queue"], rows: [42] },
+    unknownAtApply: { values: { kms_data_key_reuse_period_seconds: 300 }, rows: [45] },
+    createOverExisting: { key: ["name"], outcome: "adopt-if-attributes-match", error: "QueueNameExists", rows: [44] },
+    importable: { value: true, rows: [43] },
+  },
+  aws_iam_policy: {
+    sdk: "sdkv2",
+    requiresReplace: { attrs: ["name", "name_prefix", "path", "description"], rows: [46] },
+    createOverExisting: { key: ["name"], outcome: "fail", error: "EntityAlreadyExists", rows: [47] },
+    importable: { value: true, rows: [47] },
+  },
+  aws_iam_user_policy_attachment: {
+    sdk: "sdkv2",
+    requiresReplace: { attrs: ["user", "policy_arn"], rows: [48] },
+    createOverExisting: { key: ["user", "policy_arn"], outcome: "accept", rows: [50] },
+    importable: { value: true, rows: [49] },
+  },
+};
+
+/**
+ * What Cloud Controller gives a new app for what its first push leaves unset (and an existing app
+ * keeps, row 11). Assumed: CC's defaults on a foundation like GOV.UK PaaS (cflinuxfs4 stack, port
+ * health check, 1G memory and disk, no log rate limit); the real values depend on the foundation's
+ * configuration, which nobody here read.
+ */
+export const CC_NEW_APP_DEFAULTS = {
+  values: { stack: "cflinuxfs4", health_check_type: "port", readiness_health_check_type: "process", log_rate_limit_per_second: "-1", memory: "1024M", disk_quota: "1024M", buildpacks: [], routes: [] } as Readonly<Record<string, string | readonly never[]>>,
+  source: "assumed: Cloud Controller's defaults on the foundation (config/cloud_controller.yml), not read",
+  rows: [11],
+} as const;
+
+
+/** What a call to Cloud Controller needs, by the kind of call the provider makes. */
+export interface Permission {
+  readonly call: string;
+  readonly roles: readonly CfRole[];
+  readonly source: string;
+  readonly rows: readonly number[];
+}
+
+export const PERMISSIONS: Readonly<Record<"read" | "readManifest" | "write", Permission>> = {
+  /** Listing and reading the space's objects (routes, domains, service instances, bindings, org, space). */
+  read: {
+    call: "GET /v3/<resource> in the space",
+    roles: ["SpaceDeveloper", "SpaceSupporter", "SpaceAuditor", "SpaceManager", "admin", "admin-read-only"],
+    source: "CC lib/cloud_controller/permissions.rb can_read_from_space? (every space role); assumed for the binding list's details",
+    rows: [52],
+  },
+  /** GET /v3/apps/:guid/manifest: every app Read and import, cloudfoundry_apps, cloudfoundry_app. */
+  readManifest: {
+    call: "GET /v3/apps/:guid/manifest",
+    roles: ["SpaceDeveloper", "admin", "admin-read-only"],
+    source: "resource_app.go:461; datasource_apps.go:279; datasource_app.go:293; CC app/controllers/v3/app_manifests_controller.rb:11-12; permissions.rb:50-52,92-94,248-251 (can_read_secrets_in_space?)",
+    rows: [52],
+  },
+  /** Every create, update and delete (push, map a route, bind, add a policy). */
+  write: {
+    call: "POST/PATCH/DELETE in the space",
+    roles: ["SpaceDeveloper", "admin"],
+    source: "CC lib/cloud_controller/permissions.rb can_write_to_active_space? (SpaceDeveloper or admin)",
+    rows: [52],
+  },
+};
+
+/**
+ * Cloud Controller's 403 as the provider shows it: summary "Error reading app" for a manifest read
+ * (resource_app.go Read, datasource_app.go, datasource_apps.go), the detail go-cfclient's text of CC's
+ * error CF-NotAuthorized (code 10003, "You are not authorized to perform the requested action";
+ * CC errors/v3.yml). The exact detail format of go-cfclient is assumed.
+ */
+export const CC_NOT_AUTHORIZED = "cfclient error (CF-NotAuthorized|10003): You are not authorized to perform the requested action";

@@ -1,0 +1,87 @@
+import { spawnSync } from "child_process";
+import { distance } from "fastest-levenshtein";
+import * as fs from "fs";
+import * as path from "path";
+import { Refusal, UsageError } from "../io/errors";
+import type { AutoscalerLimitsFile } from "./autoscaler";
+import type { StackJson } from "./diff";
+
+// A git ref's estate, synthesized as it was: its own files and its own cdktf.json app command, with
+// today's node_modules. Shared by `npm run diff -- --base <ref>` and `npm run rehearse -- <env> --base <ref>`.
+
+/**
+ * The commit a ref names, or a UsageError saying there is no such ref and the nearest ones there are
+ * (issue 19: git's own "Needed a single revision" said neither).
+ */
+export function resolveRef(root: string, ref: string): string {
+  const r = spawnSync("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: root, encoding: "utf8" });
+  if (r.status === 0) return r.stdout.trim();
+  const refs = spawnSync("git", ["for-each-ref", "--format=%(refname:short)"], { cwd: root, encoding: "utf8" }).stdout.split("\n").filter(Boolean);
+  const candidates = [...refs, "HEAD"];
+  const nearest = [...candidates].sort((a, b) => distance(ref, a) - distance(ref, b)).slice(0, 3);
+  // A misspelt remote ("orgin/main") is near in its branch part: compare that too.
+  const tail = (r: string) => r.slice(r.indexOf("/") + 1);
+  const close = (c: string) => distance(ref, c) <= Math.max(2, Math.floor(ref.length / 3)) || (tail(ref) === tail(c) && c !== ref);
+  const likely = candidates.filter(close).sort((a, b) => distance(ref, a) - distance(ref, b)).slice(0, 3);
+  const hint = likely.length ? `did you mean ${likely.join(" or ")}?` : `refs here include ${nearest.join(", ")}${refs.length ? "" : " (no branches: is this a git checkout?)"}.`;
+  throw new UsageError(`no such ref "${ref}" (a branch, tag or commit); ${hint} A remote branch needs \`git fetch\` first.`);
+}
+
+/** The autoscaler limits a synth wrote, by environment (none from commits before they existed). */
+export function readAutoscaler(outdir: string): Record<string, AutoscalerLimitsFile> {
+  const dir = path.join(outdir, "autoscaler");
+  if (!fs.existsSync(dir)) return {};
+  return Object.fromEntries(fs.readdirSync(dir).map((f) => [f.replace(/\.json$/, ""), JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"))]));
+}
+
+export function readStacks(outdir: string): Record<string, StackJson> {
+  const stacks = path.join(outdir, "stacks");
+  const out: Record<string, StackJson> = {};
+  for (const env of fs.existsSync(stacks) ? fs.readdirSync(stacks) : []) {
+    out[env] = JSON.parse(fs.readFileSync(path.join(stacks, env, "cdk.tf.json"), "utf8")) as StackJson;
+  }
+  return out;
+}
+
+/**
+ * The files of a commit, extracted once into .build/diff-base/<commit> and kept: a commit's content
+ * never changes, and a reviewer diffs against the same base many times (its own bundle is cached
+ * there too). The five most recently used are kept.
+ */
+export function extractCommit(root: string, commit: string): string {
+  const cache = path.join(root, ".build", "diff-base");
+  const src = path.join(cache, commit);
+  if (fs.existsSync(path.join(src, ".complete"))) {
+    fs.utimesSync(src, new Date(), new Date());
+    return src;
+  }
+  fs.mkdirSync(cache, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(cache, `${commit}.tmp-`));
+  const archive = spawnSync("git", ["archive", "--format=tar", commit], { cwd: root, maxBuffer: 512 * 1024 * 1024 });
+  if (archive.status !== 0) throw new Error(`git archive ${commit}: ${archive.stderr}`);
+  const untar = spawnSync("tar", ["-x", "-C", tmp], { input: archive.stdout });
+  if (untar.status !== 0) throw new Error(`tar: ${untar.stderr}`);
+  fs.symlinkSync(path.join(root, "node_modules"), path.join(tmp, "node_modules"), "dir");
+  fs.writeFileSync(path.join(tmp, ".complete"), "");
+  fs.rmSync(src, { recursive: true, force: true });
+  fs.renameSync(tmp, src);
+  const entries = fs
+    .readdirSync(cache)
+    .filter((e) => !e.includes(".tmp-"))
+    .map((e) => ({ e, t: fs.statSync(path.join(cache, e)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { e } of entries.slice(5)) fs.rmSync(path.join(cache, e), { recursive: true, force: true });
+  return src;
+}
+
+/** Synthesizes <ref> as it was: its own files, its own cdktf.json app command, today's node_modules. */
+export function synthesizeRef(root: string, ref: string, work: string): { commit: string; outdir: string; stacks: Record<string, StackJson>; autoscaler: Record<string, AutoscalerLimitsFile> } {
+  const commit = resolveRef(root, ref);
+  const src = extractCommit(root, commit);
+  const app = JSON.parse(fs.readFileSync(path.join(src, "cdktf.json"), "utf8")).app as string;
+  const outdir = path.join(work, "base.out");
+  const run = spawnSync(app, { cwd: src, shell: true, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: outdir } });
+  if (run.status !== 0) throw new Refusal([`the synth of ${ref} (${commit.slice(0, 10)}) failed:`, ...run.stderr.trim().split("\n")]);
+  return { commit, outdir, stacks: readStacks(outdir), autoscaler: readAutoscaler(outdir) };
+}
+
