@@ -7,13 +7,13 @@ import type { Violation } from "./types";
  * Incident (the team's own change, replayed in issue 20): notify-redis was bound to every app while
  * REDIS_URL was removed in the same change. Cloud Foundry cannot make that swap in one apply:
  * - the bindings depend on their apps (constructs/service-bindings.ts), so they are made after the
- *   push; an app sees a binding only after its next restart (CF-PROVIDER-BEHAVIOUR.md row 31), and a
- *   push that fails half-way leaves the variable deleted (row 13) with no binding behind it;
+ *   push; an app sees a binding only after its next restart (semantics row 31), and a
+ *   push that fails half-way leaves the variable deleted (semantics row 13) with no binding behind it;
  * - making the binding first is not possible either: the app's `service_bindings` is planned from state,
- *   so a binding made before its app's push is an "inconsistent result after apply" (row 18 and
+ *   so a binding made before its app's push is an "inconsistent result after apply" (semantics row 18 and
  *   constructs/service-bindings.ts);
  * - the reverse (unbind, add the variable) unbinds first: a brokered service revokes the credentials
- *   the running instances hold while they still use them, until the rolling push replaces them (rows 17, 18).
+ *   the running instances hold while they still use them, until the rolling push replaces them (semantics rows 17, 18).
  * So the change is refused with its two steps, each a deploy of its own.
  *
  * It compares two synthesized stacks (the base and the candidate): `npm run diff -- --base <ref>` runs it.

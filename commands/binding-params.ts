@@ -7,7 +7,7 @@ import { normaliseBindingParams } from "../plan/binding-params";
 // Writes <out> only when some binding params change (exit 0, one line per binding); exit 0 with no
 // file when there is nothing to do; exit 1 when it refuses, 2 for unreadable input. Never prints a
 // value from the state (it holds secrets): only addresses and service instance names.
-const program = cli("binding-params", 'Set null cloudfoundry_app binding params to "{}" in a Terraform state (provider 1.16.0, issue #369), and nothing else')
+const program = cli("binding-params", 'Set null cloudfoundry_app binding params to "{}" in a Terraform state (provider 1.16.0, cloudfoundry/terraform-provider-cloudfoundry#369), and nothing else')
   .argument("<state>", "output of `terraform state pull`, or - to read it from standard input")
   .argument("<out>", "where to write the state to push; written only when something changes")
   .action((file: string, out: string) => {

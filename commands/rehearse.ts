@@ -109,7 +109,7 @@ async function rehearseChange(env: EnvironmentName, base: string, work: string, 
     try {
       say(`apply: ${await r.apply(env, "change.plan")}`);
       const settled = await r.settleState(env, createsBindings(plan.json));
-      if (settled) say(`  settled the state: ${settled} binding params null -> "{}" (provider 1.16.0, issue #369)`);
+      if (settled) say(`  settled the state: ${settled} binding params null -> "{}" (provider 1.16.0, cloudfoundry/terraform-provider-cloudfoundry#369)`);
     } catch (err) {
       problems.push(`the change's apply failed: ${(err as Error).message.split("\n").filter((l) => /Error/.test(l)).slice(0, 5).join(" | ")}`);
     }
@@ -189,7 +189,7 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
         }
         // What ci/scripts/deploy.sh does after its apply (docs/adoption-under-the-real-provider.md).
         const settled = await r.settleState(env);
-        if (settled) process.stdout.write(`  settled the state: ${settled} binding params null -> "{}" (provider 1.16.0, issue #369)\n`);
+        if (settled) process.stdout.write(`  settled the state: ${settled} binding params null -> "{}" (provider 1.16.0, cloudfoundry/terraform-provider-cloudfoundry#369)\n`);
         const onlyImports = lines.some((l) => /^Plan: \d+ to import, 0 to add, 0 to change, 0 to destroy\.$/.test(l));
         if (attempt === 2 && onlyImports) {
           process.stdout.write("  (only imports: the bindings new apps got from their manifests; a third deploy must plan nothing)\n");

@@ -21,7 +21,7 @@ export const defaults: SharedDefaults = {
   startupTimeoutSeconds: 900,
   // What the apps run with today: nobody set it, and CF enables SSH on a new app when the space allows
   // it. Explicit because cloudfoundry 1.16.0 pushes `enabled: false` when the config leaves it unset
-  // (CF-PROVIDER-BEHAVIOUR.md row 10): the first deploy would have switched `cf ssh` off on every app.
+  // (semantics row 10): the first deploy would have switched `cf ssh` off on every app.
   sshEnabled: true,
   env: {
     FLASK_APP: "application.py",

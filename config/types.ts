@@ -379,7 +379,7 @@ export interface SharedDefaults {
   /**
    * Whether `cf ssh` reaches the apps (CF's per-app SSH feature, `enable_ssh`). Always synthesized:
    * cloudfoundry 1.16.0 switches SSH off on every push of an app whose config leaves it unset
-   * (CF-PROVIDER-BEHAVIOUR.md row 10), silently, since the attribute is computed.
+   * (semantics row 10), silently, since the attribute is computed.
    */
   readonly sshEnabled: boolean;
   /** Plain variables every app gets. */

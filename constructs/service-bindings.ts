@@ -64,7 +64,7 @@ export class ServiceBindings extends Construct {
     this.binding.addOverride("depends_on", [...props.after]);
     // An unbinding must stick. Terraform destroys a dependent before it updates what it depends on, so
     // an unbinding in a deploy that also pushes the app (any new zip) deleted the binding and the push
-    // re-bound it from its manifest, untracked (provider row 18, run D). Create-before-destroy
+    // re-bound it from its manifest, untracked (semantics row 18). Create-before-destroy
     // reverses that edge: the app is pushed first (the service is still bound, nothing to do), then
     // the binding is deleted. Terraform records this in state, so it holds for every path to apply
     // (a person's cdktf deploy too). It propagates to the apps: their replacement would be

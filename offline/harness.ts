@@ -125,7 +125,7 @@ export class Rehearsal {
 
   /**
    * Runs the next Terraform commands of a stack as a CF user of the platform (its role decides what
-   * the stand-in allows, row 52), or, with null, as the default identity. An override file sets the
+   * the stand-in allows, semantics row 52), or, with null, as the default identity. An override file sets the
    * provider's `user`, as CF_USER does for the pipeline's jobs.
    */
   loginAs(env: EnvironmentName, user: string | null): void {
@@ -212,7 +212,7 @@ export class Rehearsal {
 
 /**
  * Whether a plan creates a binding resource (not an import of one). Only then does the settling step's
- * refresh-only apply change the state: the provider reads a binding it made with null params (row 4);
+ * refresh-only apply change the state: the provider reads a binding it made with null params (semantics row 4);
  * one it imported is already in the state that way, and a push or a delete leaves none to read.
  */
 export function createsBindings(plan: unknown): boolean {

@@ -4,8 +4,8 @@ import { isJsonObject } from "./plan-json";
 // cloudfoundry/cloudfoundry 1.16.0 reads every app binding it did not plan itself (all of them after
 // an import; every one a cloudfoundry_service_credential_binding makes) with `params = null`, and
 // then applies its schema default `"{}"` to that null at every plan: every such app plans an update,
-// which is a full push and rolling restart, forever (shared/providers/CF-PROVIDER-BEHAVIOUR.md row 4;
-// upstream issue #369, open since 1.9.0 added the default). Its Read keeps params from the element
+// which is a full push and rolling restart, forever (semantics row 4;
+// cloudfoundry/terraform-provider-cloudfoundry#369, open since 1.9.0 added the default). Its Read keeps params from the element
 // of the same service instance in the prior state (types_app.go:422-433), so a state that holds "{}"
 // for each binding is stable. This writes exactly that into a state, and refuses to write anything
 // else: docs/adoption-under-the-real-provider.md says when the deploy runs it and why.

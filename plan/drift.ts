@@ -94,14 +94,14 @@ function bindingDrift(app: ResourceChange, outside: ResourceChange, plan: PlanJs
 
 /**
  * Provider 1.16.0 alone plans this app's push: its state holds a binding with params null, which the
- * schema default "{}" differs from at every plan (row 4, upstream issue #369), and nothing configured
+ * schema default "{}" differs from at every plan (semantics row 4, cloudfoundry/terraform-provider-cloudfoundry#369), and nothing configured
  * differs. Still a planned push (so still reported), named for what it is: the deploy's settling
  * step was skipped (a person's cdktf deploy), not a change to the app.
  */
 function bindingParamsResidual(c: ResourceChange, outsideOnlyBindings: boolean): boolean {
   return c.type === "cloudfoundry_app" && c.change.actions.join() === "update" && hasNullParams(c.change.before) && outsideOnlyBindings && onlyUnknowns(c.change);
 }
-const RESIDUAL = 'provider 1.16.0 re-push only: a binding\'s params are null in state and its schema default "{}" differs at every plan (upstream #369); nothing configured differs. Settle the state as the deploy does (docs/adoption-under-the-real-provider.md)';
+const RESIDUAL = 'provider 1.16.0 re-push only: a binding\'s params are null in state and its schema default "{}" differs at every plan (cloudfoundry/terraform-provider-cloudfoundry#369); nothing configured differs. Settle the state as the deploy does (docs/adoption-under-the-real-provider.md)';
 
 /** One line per resource the next deploy would change, saying whether it drifted or is undeployed config. */
 export function driftReport(env: string, plan: PlanJson): { lines: string[]; empty: boolean } {
@@ -122,7 +122,7 @@ export function driftReport(env: string, plan: PlanJson): { lines: string[]; emp
       lines.push(`${c.address}: deleted outside Terraform; the next deploy would ${action} it`);
     } else {
       const all = [...what, ...bindings];
-      // A push binds what its manifest lists and never unbinds (row 18): a hand-made binding stays.
+      // A push binds what its manifest lists and never unbinds (semantics row 18): a hand-made binding stays.
       const back = what.length || !bindings.length ? `the next deploy would ${action} it back` : `the next deploy would ${action} it, and a push never unbinds: unbind it by hand or bind it in config`;
       lines.push(`${c.address}: changed outside Terraform (${all.join("; ") || "attributes changed"}); ${back}`);
     }

@@ -78,7 +78,7 @@ function appFindings(c: ResourceChange, env: ResolvedEnvironment, app: ResolvedA
 /**
  * An app replaced create-before-destroy (Terraform propagates it from the bindings, which need it so
  * that an unbinding sticks, constructs/service-bindings.ts): the create pushes onto the running app
- * of the same name, adopting it (go-cfclient push, provider row 20), and the delete then deletes it.
+ * of the same name, adopting it (go-cfclient push, semantics row 20), and the delete then deletes it.
  */
 function replacedOntoItself(c: ResourceChange): boolean {
   const before = obj(c.change.before);
@@ -109,8 +109,8 @@ const routeKey = (r: Record<string, unknown>) => JSON.stringify([r.domain, r.hos
 
 /**
  * A create of what the platform already lists: its import was missed. On the real platform that is
- * no error to catch at apply: an app is adopted and re-pushed (row 20), a queue with the same
- * attributes is returned as it is (row 44); only a route fails (row 25).
+ * no error to catch at apply: an app is adopted and re-pushed (semantics row 20), a queue with the same
+ * attributes is returned as it is (semantics row 44); only a route fails (semantics row 25).
  */
 function missedImport(c: ResourceChange, live: ReturnType<typeof listedLive>): string | undefined {
   if (c.change.actions.join() !== "create" || c.change.importing) return undefined;

@@ -19,17 +19,17 @@ import { createsBindings, planSummary, settleTerraformState, type CommandResult 
 
 /** The suite's scenarios, in the order a person reads them; ids are stable (docs/conformance.md). */
 export const SCENARIOS = [
-  { id: "adopt", title: "adopt what runs", expected: "the first deploy imports every app, route and queue that runs, creates none of them, and the platform holds no second copy of any (rows 20, 25, 44)" },
+  { id: "adopt", title: "adopt what runs", expected: "the first deploy imports every app, route and queue that runs, creates none of them, and the platform holds no second copy of any (semantics rows 20, 25, 44)" },
   { id: "second-deploy", title: "second deploy", expected: 'the deploy after adoption plans "No changes." (after at most importing the bindings apps created by the first got from their manifests)' },
-  { id: "bind", title: "bind a service to every app", expected: "the platform has the new binding on every app after apply, and the plan changes no app (row 31)" },
-  { id: "unbind", title: "unbind a service while a new zip is pushed", expected: "the platform no longer has the binding after apply, although every app was pushed in the same deploy (row 18, run D), and the next deploy plans nothing" },
-  { id: "scale-by-hand", title: "cf scale by hand", expected: "the next plan scales a fixed-count app back (row 14) and keeps an autoscaled app's count" },
-  { id: "set-env-by-hand", title: "cf set-env by hand", expected: "the next plan updates the app to remove the variable (row 13)" },
-  { id: "stop-by-hand", title: "cf stop by hand", expected: "invisible: the next plan does not touch the stopped app, and the app stays stopped (row 9: `stopped` is never read from CF)" },
+  { id: "bind", title: "bind a service to every app", expected: "the platform has the new binding on every app after apply, and the plan changes no app (semantics row 31)" },
+  { id: "unbind", title: "unbind a service while a new zip is pushed", expected: "the platform no longer has the binding after apply, although every app was pushed in the same deploy (semantics row 18), and the next deploy plans nothing" },
+  { id: "scale-by-hand", title: "cf scale by hand", expected: "the next plan scales a fixed-count app back (semantics row 14) and keeps an autoscaled app's count" },
+  { id: "set-env-by-hand", title: "cf set-env by hand", expected: "the next plan updates the app to remove the variable (semantics row 13)" },
+  { id: "stop-by-hand", title: "cf stop by hand", expected: "invisible: the next plan does not touch the stopped app, and the app stays stopped (semantics row 9: `stopped` is never read from CF)" },
   { id: "remove-queue", title: "remove a queue from config", expected: "the queue and its dead-letter queue are forgotten: still on the platform after apply" },
   { id: "retire-queue", title: "retire a drained queue", expected: "the queue and its dead-letter queue are gone from the platform after apply" },
   { id: "new-app", title: "add an app", expected: "the app runs after apply with its services bound, and the next deploy settles to \"No changes.\"" },
-  { id: "ssh", title: "SSH across a push of every app", expected: "every app's SSH on the platform is what config says, and what it was, after a deploy that pushed every app (row 10)" },
+  { id: "ssh", title: "SSH across a push of every app", expected: "every app's SSH on the platform is what config says, and what it was, after a deploy that pushed every app (semantics row 10)" },
 ] as const;
 export type ScenarioId = (typeof SCENARIOS)[number]["id"];
 
@@ -194,7 +194,7 @@ async function apply(space: Space, sha = ARTIFACT_SHA, file = "conformance.plan"
 /**
  * What the deploy does after its apply when a plan follows (docs/adoption-under-the-real-provider.md):
  * a refresh-only apply, then the null binding params cloudfoundry 1.16.0 reads set to "{}" in the state
- * and nothing else (plan/binding-params.ts, provider row 4). It changes state only, never the platform.
+ * and nothing else (plan/binding-params.ts, semantics row 4). It changes state only, never the platform.
  */
 async function settleState(space: Space, sha = ARTIFACT_SHA, refresh = true): Promise<number> {
   // The refresh brings the bindings the apply made into their apps' state; with none made it changes nothing.
@@ -257,7 +257,7 @@ export interface ConformanceRun {
   readonly plans: { readonly changes?: Planned; readonly byHand?: Planned; readonly newZip?: Planned };
   /** The platform after the new-zip deploy's apply. */
   readonly newZipAfter?: Observed;
-  /** Binding params the deploy's settling step set to "{}" after each apply (provider row 4). */
+  /** Binding params the deploy's settling step set to "{}" after each apply (semantics row 4). */
   readonly settled: { adoption?: number; changes?: number; newZip?: number };
   readonly changes: Changes;
 }

@@ -105,7 +105,7 @@ const APP_FIELDS: readonly [string, string, (v: unknown) => string][] = [
   ["enable_ssh", "ssh", showSsh],
 ];
 
-/** Unset, cloudfoundry 1.16.0 switches SSH off on every push (CF-PROVIDER-BEHAVIOUR.md row 10): say so. */
+/** Unset, cloudfoundry 1.16.0 switches SSH off on every push (semantics row 10): say so. */
 function showSsh(v: unknown): string {
   return v === undefined ? "(unset: each push switches it off)" : v === true ? "enabled" : v === false ? "disabled" : show(v);
 }

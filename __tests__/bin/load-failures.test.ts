@@ -2,9 +2,10 @@ import { precondition } from "../helpers";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const LoadFailuresReporter = require("../load-failures-reporter.js");
 
-// Issue 20: once no service was bound to the API alone, the rehearsal suite failed to load and its 25
-// tests vanished from the count. A missing fact now fails the one test that needs it, and a file that
-// still cannot load is named at the end of the run, which fails.
+// A fact of config a test relies on (a service bound to the API alone) can disappear: a suite that
+// looked it up at load time would fail to load and its tests would vanish from the count. So a missing
+// fact fails the one test that needs it, and a file that cannot load is named at the end of the run,
+// which fails.
 test("a missing precondition fails inside the test, saying what config lost and what to rehearse instead", () => {
   expect(precondition("a service bound to notify-api", "notify-db", "unbind another app's service")).toBe("notify-db");
   expect(() => precondition("a service bound to notify-api", undefined, "unbind another app's service")).toThrow(

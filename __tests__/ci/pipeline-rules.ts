@@ -1,10 +1,11 @@
 import { parse } from "yaml";
 
-// What a pull-request job may hold (issue 17): no credential that reads or writes an environment. The
+// What a pull-request job may hold: no credential that reads or writes an environment. The
 // only ((vars)) a pull-request job may reach are the pull-request resource's status token and the
 // read-only identity of an artifact resource, and both stay inside their resource's container: no
 // task of such a job sees a single ((var)). Written as a function of the pipeline's text so that the
-// test runs it on today's pipeline and on the one before issue 17, which it must refuse.
+// test runs it on the pipeline and on a fixture pipeline that plans pull requests with each
+// environment's plan identity, which it must refuse.
 
 type Step = Record<string, any>;
 

@@ -32,15 +32,15 @@ const prResources = pipeline.resources.filter((r: Step) => r.type === "pull-requ
 const prJobs = pipeline.jobs.filter((j: Step) => jobSteps(j).some((s) => prResources.includes(s.get) && s.trigger));
 describe("what a pull request can reach", () => {
   const readTask = (file: string) => taskFile(file);
-  const before = path.join(__dirname, "..", "fixtures", "pipeline-before-issue-17");
+  const unsafe = path.join(__dirname, "..", "fixtures", "pipeline-pr-plans-with-env-credentials");
 
   test("no pull-request job or task holds an environment credential: only the status token and read-only artifact identities, inside their resources", () => {
     expect(pullRequestCredentialProblems(pipelineText, readTask)).toEqual([]);
   });
 
-  test("the same check refuses the pipeline before issue 17, which planned pull requests with each environment's plan identity", () => {
-    const old = pullRequestCredentialProblems(fs.readFileSync(path.join(before, "pipeline.yml"), "utf8"), (f) =>
-      fs.readFileSync(path.join(before, "tasks", path.basename(f)), "utf8"),
+  test("the same check refuses a pipeline that plans pull requests with each environment's plan identity", () => {
+    const old = pullRequestCredentialProblems(fs.readFileSync(path.join(unsafe, "pipeline.yml"), "utf8"), (f) =>
+      fs.readFileSync(path.join(unsafe, "tasks", path.basename(f)), "utf8"),
     );
     for (const env of ENVS) {
       expect(old).toContain(`pull-request/plan-${env}: the task holds ((cf-plan-${env}-password))`);

@@ -7,7 +7,7 @@ import { run } from "../../offline/harness";
 // Whole processes on a shared two-core machine: a generous limit, never a claim about speed.
 jest.setTimeout(120_000);
 
-// Ordinary misuse (issue 19): each is one line (or a few, naming the source file and line for a
+// Ordinary misuse: each is one line (or a few, naming the source file and line for a
 // program that does not build or load), the documented exit code, no stack trace, and nothing left
 // behind. A stack trace is printed only for a bug in this project.
 const ROOT = path.join(__dirname, "..", "..");
@@ -141,7 +141,8 @@ test("the same, through a real terminal, where util-linux's script can give one"
 });
 
 test("rehearse --base with an empty ref, or with --empty or --reseed, is refused before anything is synthesized or written", async () => {
-  // Its own temporary directory: an earlier version made its working directory first and left it there.
+  // Its own temporary directory, so that a refusal that made a working directory first and left it
+  // there shows as a file left behind.
   const tmp = fs.mkdtempSync(path.join(work, "rehearse-tmp-"));
   for (const [args, message] of [
     [["production", "--base", ""], "rehearse: --base needs a ref: a branch, tag or commit\n"],

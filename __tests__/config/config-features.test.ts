@@ -8,7 +8,7 @@ import { buildApp } from "../../stacks/build";
 import { manifestFor } from "../../review/manifest";
 import { app, configWith, env } from "../checks/fixtures";
 
-// Config the team needed and could not write (issue 20): a stack per app and environment, a secret
+// Config the estate needs to be able to say: a stack per app and environment, a secret
 // whose parameter exists only in some environments, an estate with no apps left. On the small fixture
 // estate, so that these hold whatever the real estate becomes.
 const GOVUK = "https://api.cloud.service.gov.uk";

@@ -6,7 +6,7 @@ import { CfApp, type CfAppProps, validateEnvironment } from "../../constructs/cf
 import { CloudfoundryProvider } from "../../.gen/providers/cloudfoundry/provider";
 
 // Testing.app() makes a cdktf.outdir.* directory in the temp directory for each app and never removes
-// it (issue 19: every run left a dozen behind): one directory here, removed after the tests.
+// it, so a run would leave a dozen behind: one directory here, removed after the tests.
 let outdir: string;
 beforeAll(() => (outdir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-cf-app-"))));
 afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));

@@ -14,10 +14,10 @@ import { exportSnapshot, parameterPlaceholder, type Snapshot } from "../../offli
 import { smallEstate } from "../fixtures/small-estate";
 import { filesUnder } from "../helpers";
 
-// Issue 17, end to end on the small fixture estate: a live environment seeded with canary secrets
+// Pull-request plans with no credential, end to end on the small fixture estate: a live environment seeded with canary secrets
 // (SSM values, a value set by hand, a binding's credentials, a rotated parameter), deployed and planned
 // by the trusted drift job with real Terraform, exported as a snapshot; then pull requests planned
-// against that snapshot offline, benign ones and one per class of attack that got through before. No
+// against that snapshot offline, benign ones and one per class of attack a trusted-stack check lets through. No
 // canary, nor a hash, an encoding or a reversal of one, may reach any output or file a pull request
 // can read: the snapshot, pr-plan's result and text, the comment, Terraform's working directory.
 jest.setTimeout(180_000);
@@ -208,7 +208,7 @@ const EVIDENCE: Record<string, (text: string) => boolean> = {
   "a second provider configuration with the attacker's URL, and nonsensitive followed by a tab": (t) => t.includes("aws_sqs_queue.sent: create"),
 };
 
-/** Each class of attack that got through the trusted-stack check (issue 17), as a candidate stack. */
+/** Each class of attack a trusted-stack check lets through, as a candidate stack. */
 const ATTACKS: Record<string, (c: any) => void> = {
   "functions whose error repeats their argument (parseint, cidrhost, lookup, timeadd, uuidv5)": (c) => {
     const s = secretRef(c);

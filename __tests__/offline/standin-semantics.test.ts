@@ -9,8 +9,8 @@ import type { CfRole } from "../../config/identities";
 import { conform, UNKNOWN, type Obj, type Value } from "../../offline/standin/values";
 import { standinTestSpace } from "../fixtures/small-estate";
 
-// Each behaviour of the real providers that the stand-in implements (offline/standin/semantics.ts,
-// rows of shared/providers/CF-PROVIDER-BEHAVIOUR.md), exercised on a small platform. A test's title
+// Each behaviour of the real providers that the stand-in implements (the rows of `ROWS` in
+// offline/standin/semantics.ts), exercised on a small platform. A test's title
 // names the rows it exercises as "[row N]"; the last test fails when a row is exercised by none.
 const ROOT = path.join(__dirname, "..", "..");
 const { cf: CF, aws: AWS } = standinSchemas(ROOT);

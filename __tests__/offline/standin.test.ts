@@ -7,7 +7,7 @@ import { conform, fromMsgpack, objectType, toMsgpack, UNKNOWN, type Obj } from "
 import { standinTestSpace } from "../fixtures/small-estate";
 
 // The stand-in providers' behaviours, one per provider fact that decides an outage
-// (offline/standin/semantics.ts; rows of shared/providers/CF-PROVIDER-BEHAVIOUR.md), on a small platform.
+// (rows of `ROWS` in offline/standin/semantics.ts), on a small platform.
 const ROOT = path.join(__dirname, "..", "..");
 const { cf: CF, aws: AWS } = standinSchemas(ROOT);
 

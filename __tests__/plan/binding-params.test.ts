@@ -1,6 +1,6 @@
 import { normaliseBindingParams } from "../../plan/binding-params";
 
-// The deploy's state-settling step (provider 1.16.0 row 4, upstream #369): it sets null binding params
+// The deploy's state-settling step (provider 1.16.0, semantics row 4, cloudfoundry/terraform-provider-cloudfoundry#369): it sets null binding params
 // of apps to "{}" and refuses to change anything else.
 const state = (bindings: unknown[], extra: Record<string, unknown> = {}) => ({
   version: 4,

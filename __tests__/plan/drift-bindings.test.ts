@@ -3,7 +3,7 @@ import { parsePlan } from "../../plan/plan-json";
 
 // The drift report on the two things provider 1.16.0 does to an app's bindings: a binding made or
 // removed by hand shows only in the app's service_bindings, and a binding whose params are null in
-// state makes the provider plan a push by itself (row 4, upstream #369).
+// state makes the provider plan a push by itself (semantics row 4, cloudfoundry/terraform-provider-cloudfoundry#369).
 const app = (bindings: { service_instance: string; params: string | null }[], extra: object = {}) => ({ name: "notify-api", instances: 2, service_bindings: bindings, ...extra });
 const UNKNOWN_AFTER = { id: true, updated_at: true, enable_ssh: true };
 function plan(changes: object[], drift: object[] = []) {
@@ -25,7 +25,7 @@ test("[row 4] an app whose only planned change is the provider's own re-push (nu
   const before = app([{ service_instance: "notify-db", params: null }], { id: "g" });
   const { lines, empty } = driftReport("preview", plan([change("cloudfoundry_app.notify-api", ["update"], before, { ...before, id: null }, UNKNOWN_AFTER)]));
   expect(empty).toBe(false);
-  expect(lines[1]).toMatch(/^ {2}cloudfoundry_app\.notify-api: update: provider 1\.16\.0 re-push only: .*upstream #369/);
+  expect(lines[1]).toMatch(/^ {2}cloudfoundry_app\.notify-api: update: provider 1\.16\.0 re-push only: .*cloudfoundry\/terraform-provider-cloudfoundry#369/);
 });
 
 test("a configured change on such an app is a real change, never labelled the residual", () => {

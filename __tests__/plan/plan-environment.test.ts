@@ -8,8 +8,8 @@ import { environments } from "../helpers";
 // Whole processes on a shared two-core machine: a generous limit, never a claim about speed.
 jest.setTimeout(120_000);
 
-// A plan carries its own environment (issue 19): a production plan taking notify-api from 35 to 20,
-// under the incident floor of 25, passed the plan guard with exit 0 under `preview`, whose floors are
+// A plan carries its own environment: a production plan taking notify-api from 35 to 20, under the
+// incident floor of 25, would pass the plan guard with exit 0 under `preview`, whose floors are
 // lower. The guard and drift read the environment from the plan and refuse a mismatch, naming both.
 const ROOT = path.join(__dirname, "..", "..");
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "plans", name), "utf8")) as PlanJson;

@@ -245,14 +245,14 @@ describe("creates of what runs, and replacements onto themselves", () => {
   });
 });
 
-describe("acceptances that end with their apply (issue 20)", () => {
+describe("acceptances that end with their apply", () => {
   const BINDING = 'cloudfoundry_service_credential_binding.notify-splunk["notify-api"]';
   const unbind = (id: string) => plan({ address: BINDING, type: "cloudfoundry_service_credential_binding", actions: ["delete"], before: { id, app: "guid-api" } });
 
   test("the suggested line is valid TypeScript for any address, binding addresses included, and names the object's id", () => {
     const text = renderFindings("production", guardPlan(unbind("b-1"), fixture("production")));
     const line = /allowedDestructiveChanges: (\[.*\])$/m.exec(text)![1];
-    // Pasted as-is it parses (before issue 20 the quotes inside the address ended the string).
+    // Pasted as-is it parses: the quotes inside a binding's address must not end the string.
     expect(new Function(`return ${line};`)()).toEqual([{ address: BINDING, id: "b-1", reason: "..." }]);
   });
 

@@ -183,7 +183,7 @@ test("the advice names only what applies: a plain refusal gets the acceptance li
 test("beat kept at 1 in production, another field changing, is not a finding", () => {
   expect(guardPlan(appUpdate("beat", { instances: 1, memory: "512M" }, { instances: 1, memory: "1G" }), production())).toEqual([]);
   // Where config stops beat (count 0 in preview), the plan to 0 is below no floor and no beat rule;
-  // it still halves what runs, which a reviewer accepts for that one apply (issue 10's rule).
+  // it still halves what runs, which a reviewer accepts for that one apply.
   const config = smallEstate() as any;
   const preview = config.environments.find((e: any) => e.name === "preview");
   preview.scaling.beat = { count: 0 };

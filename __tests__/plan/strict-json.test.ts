@@ -5,7 +5,7 @@ import { spawnSync } from "child_process";
 import { UsageError } from "../../io/errors";
 import { duplicateKey, readUntrustedJson } from "../../plan/strict-json";
 
-// The reader of untrusted JSON (issue 17, item 6): what it refuses, before anything reads the content.
+// The reader of untrusted JSON: what it refuses, before anything reads the content.
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-strict-json-"));

@@ -137,13 +137,13 @@ async function planInBranch(space: Space, stack: object): Promise<{ summary: str
 
 /**
  * A first deploy: plan, apply, the deploy's settling step, then the second plan, as the identity the
- * pipeline gives the drift job (row 52). Returns the settled binding params.
+ * pipeline gives the drift job (semantics row 52). Returns the settled binding params.
  */
 async function adopt(r: Rehearsal, env: EnvironmentName, asDriftUser: boolean): Promise<NonNullable<(typeof runs)[string]>> {
   const first = await r.plan(env, "first.plan");
   const applied = await r.apply(env, "first.plan");
   // What the deploy does after every apply: without it, provider 1.16.0 plans every adopted app
-  // again at every plan (binding params, row 4; docs/adoption-under-the-real-provider.md).
+  // again at every plan (binding params, semantics row 4; docs/adoption-under-the-real-provider.md).
   // Its refresh-only part matters only where the adoption made a binding resource (config binds a
   // service the platform does not have yet); elsewhere it would change nothing, and is skipped.
   settledParams[env] = await r.settleState(env, createsBindings(first.json));
@@ -286,7 +286,7 @@ describe.each(ADOPTED)("%s, second deploy", (env) => {
 
   test("[row 4] [row 52] the drift job, as the identity the pipeline gives it, is green on the untouched estate", () => {
     expect(driftReport(env, parsePlanOrThrow(runs[env].second)).lines).toEqual([`drift (${env}): none; the plan is empty`]);
-    // Adoption left null binding params (row 4); the deploy's settling step set them, and only them.
+    // Adoption left null binding params (semantics row 4); the deploy's settling step set them, and only them.
     expect(settledParams[env]).toBeGreaterThan(0);
   });
 });
@@ -327,7 +327,7 @@ function parsePlanOrThrow(json: unknown) {
   return parsed.plan;
 }
 
-// Deploy safety (issue: deploys that cannot cause an outage or lose messages), proved in plans
+// Deploy safety (deploys that cannot cause an outage or lose messages), proved in plans
 // Terraform wrote or refused against the adopted estate.
 const guard = (name: string) => blocking(guardPlan(results[name].json, loadEstate(configOf[name]).find((e) => e.name === envOf[name])!));
 

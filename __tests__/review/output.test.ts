@@ -13,8 +13,8 @@ import { environments } from "../helpers";
 // Whole processes on a shared two-core machine: a generous limit, never a claim about speed.
 jest.setTimeout(120_000);
 
-// Output that fits (issue 19: tables 147-152 columns wide wrapped on an 80-column terminal, and no
-// colour anywhere): tables as wide as the terminal, colour only on a terminal and never with NO_COLOR.
+// Output that fits (a table wider than the terminal wraps into noise, and colour is noise in a file or
+// a log): tables as wide as the terminal, colour only on a terminal and never with NO_COLOR.
 const ROOT = path.join(__dirname, "..", "..");
 const ESC = "\u001b[";
 const widest = (text: string) => Math.max(...visible(text).split("\n").map((l) => l.length));

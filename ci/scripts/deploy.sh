@@ -8,7 +8,7 @@
 #  4. The state is settled: a refresh-only apply (only the state changes: it takes in the bindings the
 #     apply made), then every null binding param of an app is set to "{}" and nothing else, pushed as
 #     the next serial. Without it, provider 1.16.0 plans every adopted or newly bound app again at every
-#     plan, a full push each time (docs/adoption-under-the-real-provider.md; upstream issue #369). The
+#     plan, a full push each time (docs/adoption-under-the-real-provider.md; cloudfoundry/terraform-provider-cloudfoundry#369). The
 #     state is piped, never written to a disk; the settled copy lives in tmpfs with the plan.
 # The saved plan itself also holds the secrets the plan read: plan-in-memory.sh keeps it in tmpfs.
 here=$(cd "$(dirname "$0")" && pwd)

@@ -19,7 +19,7 @@ export interface PlatformData {
     /** Apps in the space that this estate reads but does not own (the statsd exporter). */
     readonly foreignApps: Record<string, Obj>;
     /**
-     * Who may log in, and the role each holds in the space (semantics.ts PERMISSIONS, row 52): the
+     * Who may log in, and the role each holds in the space (`PERMISSIONS` in semantics.ts; semantics row 52): the
      * provider configuration's `user` is looked up here.
      */
     readonly users?: Record<string, CfRole>;

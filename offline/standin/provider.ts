@@ -7,7 +7,7 @@ import { conform, isUnknown, objectType, sameValue, UNKNOWN, type Obj, type Sche
 // One stand-in provider: the schema of a real provider, served exactly, with plan and apply done
 // generically (configured values kept, computed values unknown at plan and filled at apply) and the
 // behaviours of cloudfoundry/cloudfoundry 1.16.0 and hashicorp/aws 5.100.0 read from their source,
-// which live as data in semantics.ts (each with its row in shared/providers/CF-PROVIDER-BEHAVIOUR.md).
+// which live as data in semantics.ts (each a row citing the source it was read from).
 // It is not Cloud Foundry or AWS: objects are what the platform file says they are.
 
 export interface ProviderSchemaJson {
@@ -28,7 +28,7 @@ const hash = (s: string) => createHash("sha256").update(s).digest("hex");
 /** Values only the platform knows (ids, URLs, timestamps): what a create or push fills in. */
 const FILL: Record<string, (o: Obj, prior: Obj | null, p: Platform) => void> = {
   cloudfoundry_app(o, prior) {
-    // Rows 6, 7: the GUID survives a rolling push; created_at is CC's, whatever the plan said.
+    // Semantics rows 6, 7: the GUID survives a rolling push; created_at is CC's, whatever the plan said.
     o.created_at = (prior?.created_at as string) ?? now();
     o.updated_at = now();
   },
@@ -42,7 +42,7 @@ const FILL: Record<string, (o: Obj, prior: Obj | null, p: Platform) => void> = {
     if (Array.isArray(o.destinations)) {
       o.destinations = o.destinations.map((d) => {
         const dest = { ...(d as Obj) };
-        // Row 23: a destination's GUID is CC's; an unchanged destination keeps it (CC replaces only the difference, row 24).
+        // Semantics row 23: a destination's GUID is CC's; an unchanged destination keeps it (CC replaces only the difference, semantics row 24).
         if (isUnknown(dest.id) || dest.id === null) {
           const same = ((prior?.destinations as Obj[] | null) ?? []).find((x) => x.app_id === dest.app_id);
           dest.id = (same?.id as string) ?? p.newGuid();
@@ -71,7 +71,7 @@ const FILL: Record<string, (o: Obj, prior: Obj | null, p: Platform) => void> = {
     if (isUnknown(o.attachment_count)) o.attachment_count = 0;
   },
   aws_iam_user_policy_attachment(o, prior) {
-    // Row 49: id.PrefixedUniqueId("<user>-") on create (a timestamp and counter, 26 characters).
+    // Semantics row 49: id.PrefixedUniqueId("<user>-") on create (a timestamp and counter, 26 characters).
     if (isUnknown(o.id) || o.id === null) o.id = (prior?.id as string) ?? `${o.user}-${Date.now().toString().padStart(18, "0")}${String(attachmentCounter++).padStart(8, "0")}`;
   },
 };
@@ -96,7 +96,7 @@ export function megabytes(v: unknown): number | undefined {
 }
 
 export class StandinProvider {
-  /** The CF role of the identity Terraform configured this provider with (row 52). */
+  /** The CF role of the identity Terraform configured this provider with (semantics row 52). */
   role: CfRole;
 
   constructor(
@@ -157,7 +157,7 @@ export class StandinProvider {
     const t = this.resourceType(type);
     let planned = { ...(proposed as Obj) };
     const cfg = (config ?? {}) as Obj;
-    // Schema defaults, applied by the framework before it compares with prior (rows 4, 8): to every
+    // Schema defaults, applied by the framework before it compares with prior (semantics rows 4, 8): to every
     // null value whose config is null, elements that came from prior state included.
     planned = withDefaults(planned, cfg, sem.defaults?.values ?? {});
     const hasDefault = (k: string) => k in (sem.defaults?.values ?? {});
@@ -174,8 +174,8 @@ export class StandinProvider {
     }
     const changed = Object.keys(t.object).some((k) => !sameValue(planned[k], old[k], t.object[k]));
     if (sem.sdk === "framework" && changed) {
-      // MarkComputedNilsAsUnknown (rows 6, 7, 11, 23), then UseStateForUnknown copies the prior
-      // STATE value back (rows 3, 22, 28), not the proposal (which a default may have rewritten).
+      // MarkComputedNilsAsUnknown (semantics rows 6, 7, 11, 23), then UseStateForUnknown copies the prior
+      // STATE value back (semantics rows 3, 22, 28), not the proposal (which a default may have rewritten).
       for (const [k, a] of Object.entries(attrs)) if (a.computed && cfg[k] === null && !hasDefault(k)) planned[k] = UNKNOWN;
       planned = nestedComputedNullsUnknown(planned, attrs);
       for (const k of sem.useStateForUnknown?.attrs ?? []) if (isUnknown(planned[k]) && cfg[k] === null && k in old) planned[k] = old[k];
@@ -202,7 +202,7 @@ export class StandinProvider {
       const adopted = this.createOverExisting(type, o, sem);
       if (adopted) {
         if (type === "aws_sqs_queue") return conform(adopted, t);
-        // Row 20: a push onto the app of that name, which keeps its GUID and platform values.
+        // Semantics row 20: a push onto the app of that name, which keeps its GUID and platform values.
         old = { ...adopted, service_bindings: null, stopped: null };
         o.id = adopted.id as string;
       }
@@ -223,7 +223,7 @@ export class StandinProvider {
     return state;
   }
 
-  /** Row 18: a push binds every service its manifest lists that is not bound yet, and never unbinds. */
+  /** Semantics row 18: a push binds every service its manifest lists that is not bound yet, and never unbinds. */
   private bindManifestServices(app: Obj): void {
     for (const b of (app.service_bindings as Obj[] | null) ?? []) {
       const name = String(b.service_instance);
@@ -237,7 +237,7 @@ export class StandinProvider {
     }
   }
 
-  /** Deletes an object and what the platform deletes with it (row 19). */
+  /** Deletes an object and what the platform deletes with it (semantics row 19). */
   private remove(type: string, old: Obj, sem: ResourceSemantics): void {
     this.platform.remove(type, platformId(type, old));
     const what = sem.deleteCascades?.what ?? [];
@@ -253,7 +253,7 @@ export class StandinProvider {
   }
 
   /**
-   * Creating what already exists, as each platform answers it (rows 20, 25, 30, 34, 44, 47, 50):
+   * Creating what already exists, as each platform answers it (semantics rows 20, 25, 30, 34, 44, 47, 50):
    * an error, or the existing object, which the create then adopts.
    */
   private createOverExisting(type: string, o: Obj, sem: ResourceSemantics): Obj | undefined {
@@ -279,7 +279,7 @@ export class StandinProvider {
     const cur = current as Obj;
     const t = this.resourceType(type);
     if (type === "cloudfoundry_network_policy") {
-      // Row 35: the resource stays; its policies are those of its own that still exist.
+      // Semantics row 35: the resource stays; its policies are those of its own that still exist.
       const exists = new Set(Object.values(this.platform.objects(type)).flatMap((x) => policiesOf(x).map(policyKey)));
       return conform({ ...cur, policies: policiesOf(cur).filter((x) => exists.has(policyKey(x))) }, t);
     }
@@ -294,8 +294,8 @@ export class StandinProvider {
 
   /**
    * An app as the provider's Read maps it from CC's manifest: bindings by name with the params of the
-   * same instance in `prev` (the prior state, or at apply the plan), else null (row 4); memory and
-   * disk in CC's units unless `prev` holds an equal value (row 16).
+   * same instance in `prev` (the prior state, or at apply the plan), else null (semantics row 4); memory and
+   * disk in CC's units unless `prev` holds an equal value (semantics row 16).
    */
   private appAsRead(app: Obj, prevBindings: Value | undefined, prev: Obj | null): Obj {
     const t = this.resourceType("cloudfoundry_app");
@@ -317,7 +317,7 @@ export class StandinProvider {
     const out: Obj = { ...live };
     for (const k of sem.notReadable?.attrs ?? []) out[k] = null;
     for (const k of sem.neverRefreshed?.attrs ?? []) out[k] = null;
-    // Row 49: import takes "<user>/<policy_arn>" and stores "<user>-<policy_arn>".
+    // Semantics row 49: import takes "<user>/<policy_arn>" and stores "<user>-<policy_arn>".
     if (type === "aws_iam_user_policy_attachment") out.id = `${live.user}-${live.policy_arn}`;
     const t = this.resourceType(type);
     return type === "cloudfoundry_app" ? this.appAsRead(out, null, null) : (conform(out, t) as Obj);
@@ -347,7 +347,7 @@ function withDefaults(planned: Obj, cfg: Obj, defaults: Readonly<Record<string, 
   return out;
 }
 
-/** Row 23: nested computed attributes still null in the plan are unknown until apply. */
+/** Semantics row 23: nested computed attributes still null in the plan are unknown until apply. */
 function nestedComputedNullsUnknown(planned: Obj, attrs: Readonly<Record<string, SchemaAttribute>>): Obj {
   const out = { ...planned };
   for (const [k, a] of Object.entries(attrs)) {
@@ -386,7 +386,7 @@ export class StandinError extends Error {
 /**
  * The app's bindings as CF reports them (the manifest's `services`, names only), from the platform's
  * binding objects; params come from the element of the same service instance in `prev`, else null
- * (types_app.go:409-438, row 4).
+ * (types_app.go:409-438, semantics row 4).
  */
 function bindingsOf(appId: unknown, p: Platform, prev: Value | undefined): Obj[] {
   const names = new Map(Object.entries(p.data.cf.serviceInstances).map(([name, si]) => [si.id, name]));
@@ -412,11 +412,11 @@ function settle(v: Value | undefined, prior: Value | undefined): Value {
 /** Attributes of a process in CC's manifest, which 1.16.0's data sources read per process. */
 const PROCESS_ATTRIBUTES = ["instances", "memory", "disk_quota", "health_check_type", "health_check_http_endpoint", "health_check_invocation_timeout", "health_check_interval", "readiness_health_check_type", "readiness_health_check_http_endpoint", "readiness_health_check_interval", "readiness_health_check_invocation_timeout", "log_rate_limit_per_second", "timeout", "command"];
 
-/** An app in a data source's own schema, from the app as Read maps it (rows 38, 41). */
+/** An app in a data source's own schema, from the app as Read maps it (semantics rows 38, 41). */
 function asDataApp(app: Obj, fields: readonly string[], p: Platform): Obj {
   const out: Obj = {};
   for (const k of fields) out[k] = app[k] ?? null;
-  // Routes come from the manifest: every route mapped to the app, by a cloudfoundry_route too (row 38).
+  // Routes come from the manifest: every route mapped to the app, by a cloudfoundry_route too (semantics row 38).
   const mapped = Object.values(p.objects("cloudfoundry_route"))
     .filter((r) => ((r.destinations as Obj[] | null) ?? []).some((d) => d.app_id === app.id))
     .map((r) => ({ route: String(r.url), protocol: null }));
@@ -451,7 +451,7 @@ function readDataSource(type: string, c: Obj, p: Platform, asRead: (app: Obj) =>
       return { id: si.id, type: si.type };
     }
     case "cloudfoundry_app": {
-      // Row 41: the app as its manifest reads, in this data source's schema (not the resource's).
+      // Semantics row 41: the app as its manifest reads, in this data source's schema (not the resource's).
       const app = cf.foreignApps[String(c.name)] ?? apps().find((a) => a.name === c.name);
       if (!app || c.space_name !== cf.space.name || c.org_name !== cf.org.name) fail("Error finding given app", `no app named ${c.name} in ${c.org_name}/${c.space_name}`);
       const read = asRead({ service_bindings: null, ...app });
@@ -463,7 +463,7 @@ function readDataSource(type: string, c: Obj, p: Platform, asRead: (app: Obj) =>
       };
     }
     case "cloudfoundry_apps": {
-      // Row 38: an unknown space is an error; entries name the space by GUID, with process attributes per process only.
+      // Semantics row 38: an unknown space is an error; entries name the space by GUID, with process attributes per process only.
       if (c.space !== null && c.space !== cf.space.id) fail("API Error Fetching Space", `no space with GUID ${c.space}`);
       const all = [...Object.values(cf.foreignApps), ...apps()].filter((a) => c.name === null || a.name === c.name);
       return {
@@ -486,7 +486,7 @@ function readDataSource(type: string, c: Obj, p: Platform, asRead: (app: Obj) =>
       const found = Object.values(p.objects("cloudfoundry_service_credential_binding")).filter(
         (b) => b.service_instance === c.service_instance && (c.app === null || b.app === c.app) && (c.name === null || b.name === c.name),
       );
-      // Both fail on an empty result in 1.16.0 (row 40), the plural one included.
+      // Both fail on an empty result in 1.16.0 (semantics row 40), the plural one included.
       if (!found.length) fail("Unable to find any credential bindings in list", `service instance ${c.service_instance}${c.app ? `, app ${c.app}` : ""}`);
       return { credential_bindings: found.map((b) => ({ ...b, parameters: null })) };
     }

@@ -1,11 +1,13 @@
 import type { CfRole } from "../../config/identities";
 // What the stand-in providers do, as data with its provenance: every behaviour of the real
 // cloudfoundry/cloudfoundry v1.16.0 and hashicorp/aws 5.100.0 providers (and of Cloud Controller
-// behind them) that the stand-in implements, each row citing the source it was read from
-// (shared/providers/CF-PROVIDER-BEHAVIOUR.md, whose row numbers are the stable ids here), or saying
-// "assumed" and why. provider.ts reads its behaviour from the tables below; a test
-// (__tests__/offline/standin-semantics.test.ts) fails when a row is not exercised by a test whose title
-// carries "[row N]".
+// behind them) that the stand-in implements, each row citing the upstream source file and lines it
+// was read from, or saying "assumed" and why. provider.ts reads its behaviour from the tables below; a
+// test (__tests__/offline/standin-semantics.test.ts) fails when a row is not exercised by a test whose
+// title carries "[row N]".
+//
+// Row ids are stable. Everywhere else in this project (code comments and docs) a row is cited as
+// "semantics row N" (or "semantics rows N, M"): the entry of `ROWS` below whose id is N.
 //
 // CF paths are in cloudfoundry/terraform-provider-cloudfoundry at v1.16.0 (`cloudfoundry/provider/…`),
 // the plugin framework v1.19.0 (`internal/fwserver/…`), Cloud Controller (`app/…`, `lib/…`) and
@@ -14,14 +16,15 @@ import type { CfRole } from "../../config/identities";
 
 /** A behaviour of the real providers that the stand-in implements. */
 export interface SemanticsRow {
-  /** The row number in CF-PROVIDER-BEHAVIOUR.md: a stable id. */
+  /** A stable id, cited elsewhere as "semantics row N". */
   readonly id: number;
   readonly behaviour: string;
   /** Where the real behaviour is written, file:line; or "assumed: <why>". */
   readonly source: string;
   /**
-   * "match": the stand-in did this already; "fixed": the stand-in did otherwise before issue 16 and
-   * now does this; "assumed": nobody could read it, the stand-in's choice is named as an assumption.
+   * "match": what a plain model of the provider does anyway; "fixed": what a plain model gets wrong,
+   * so the stand-in implements it deliberately; "assumed": the source does not settle it, so the
+   * stand-in's choice is named as an assumption.
    */
   readonly status: "match" | "fixed" | "assumed";
 }
@@ -29,8 +32,8 @@ export interface SemanticsRow {
 export const ROWS: readonly SemanticsRow[] = [
   { id: 1, status: "match", behaviour: "app name, space_name, org_name force replacement", source: "resource_app.go:73-93 (RequiresReplace)" },
   { id: 2, status: "match", behaviour: "app sidecars force replacement", source: "resource_app.go:290-298" },
-  { id: 3, status: "match", behaviour: "app service_bindings: RequiresReplace then UseStateForUnknown, which copies the prior STATE value; Terraform keeps the replace only when planned differs from prior", source: "resource_app.go:160-171; framework setplanmodifier/use_state_for_unknown.go:42-58; requires_replace_if.go:63-72; Terraform 1.11 run C" },
-  { id: 4, status: "fixed", behaviour: "binding params: read/import keep params only from the prior state's element of that service instance, else null; the schema default \"{}\" is applied to every null params at every plan", source: "types_app.go:409-438 (422-433 prior lookup); resource_app.go:179-185 (Default \"{}\"); fwschemadata/data_default.go:33-100; upstream issue #369" },
+  { id: 3, status: "match", behaviour: "app service_bindings: RequiresReplace then UseStateForUnknown, which copies the prior STATE value; Terraform keeps the replace only when planned differs from prior", source: "resource_app.go:160-171; framework setplanmodifier/use_state_for_unknown.go:42-58; requires_replace_if.go:63-72; observed with Terraform 1.11" },
+  { id: 4, status: "fixed", behaviour: "binding params: read/import keep params only from the prior state's element of that service instance, else null; the schema default \"{}\" is applied to every null params at every plan", source: "types_app.go:409-438 (422-433 prior lookup); resource_app.go:179-185 (Default \"{}\"); fwschemadata/data_default.go:33-100; cloudfoundry/terraform-provider-cloudfoundry#369" },
   { id: 5, status: "match", behaviour: "configured app routes force replacement (RequiresReplaceIfConfigured)", source: "resource_app.go:189-199" },
   { id: 6, status: "match", behaviour: "app id has no plan modifier (unknown on update); a rolling push keeps the GUID", source: "resource_app.go:326-329; go-cfclient operation/push.go:201-282" },
   { id: 7, status: "fixed", behaviour: "app created_at has no UseStateForUnknown: unknown on every update", source: "resource_app.go:330-333 (Computed, no plan modifier; compare utils.go:72-80)" },
@@ -71,12 +74,12 @@ export const ROWS: readonly SemanticsRow[] = [
   { id: 42, status: "match", behaviour: "aws_sqs_queue name, name_prefix, fifo_queue ForceNew", source: "sqs/queue.go queueSchema" },
   { id: 43, status: "match", behaviour: "queue id is its URL; import by URL", source: "sqs/queue.go resourceQueueCreate (d.SetId(QueueUrl)); website/docs/r/sqs_queue.html.markdown" },
   { id: 44, status: "fixed", behaviour: "creating a queue that exists returns the existing queue when the attributes match, fails with QueueNameExists when they differ", source: "sqs/queue.go resourceQueueCreate; SQS CreateQueue API reference (QueueNameExists)" },
-  { id: 45, status: "assumed", behaviour: "aws_sqs_queue SDKv2 Defaults (delay_seconds, max_message_size, receive_wait_time_seconds, …) are not modelled: values the config leaves unset stay null", source: "assumed: NOT DETERMINABLE (CF-PROVIDER-BEHAVIOUR.md row 45): the real plan after import compares the live queues' attributes with queue.go's Defaults, which depends on attributes nobody here can read; at worst an in-place SetQueueAttributes" },
+  { id: 45, status: "assumed", behaviour: "aws_sqs_queue SDKv2 Defaults (delay_seconds, max_message_size, receive_wait_time_seconds, …) are not modelled: values the config leaves unset stay null", source: "assumed: NOT DETERMINABLE: the real plan after import compares the live queues' attributes with queue.go's Defaults, which depends on attributes nobody here can read; at worst an in-place SetQueueAttributes" },
   { id: 46, status: "match", behaviour: "aws_iam_policy name, name_prefix, path, description ForceNew", source: "iam/policy.go schema" },
   { id: 47, status: "match", behaviour: "IAM policy id is its ARN, import by ARN; creating an existing name fails", source: "iam/policy.go (d.SetId(Policy.Arn)); IAM EntityAlreadyExists" },
   { id: 48, status: "match", behaviour: "aws_iam_user_policy_attachment user, policy_arn ForceNew", source: "iam/user_policy_attachment.go schema" },
   { id: 49, status: "fixed", behaviour: "attachment id: create stores \"<user>-<unique id>\"; import takes \"<user>/<policy_arn>\" and stores \"<user>-<policy_arn>\"", source: "iam/user_policy_attachment.go Create (id.PrefixedUniqueId), resourceUserPolicyAttachmentImport" },
-  { id: 50, status: "assumed", behaviour: "attaching a policy that is already attached is accepted", source: "assumed: NOT DETERMINABLE (CF-PROVIDER-BEHAVIOUR.md row 50): AttachUserPolicy's idempotency was not read; the stand-in accepts it" },
+  { id: 50, status: "assumed", behaviour: "attaching a policy that is already attached is accepted", source: "assumed: NOT DETERMINABLE: AttachUserPolicy's idempotency was not read; the stand-in accepts it" },
   { id: 51, status: "match", behaviour: "SDKv2 keeps computed values on update; tags_all = tags at plan", source: "SDKv2 semantics; iam/policy.go CustomizeDiff verify.SetTagsDiff" },
   { id: 52, status: "fixed", behaviour: "permissions: reading an app's manifest (every app refresh and import, both app data sources) needs SpaceDeveloper, admin or admin-read-only; every write needs SpaceDeveloper (or admin)", source: "resource_app.go:461; datasource_apps.go:279; datasource_app.go:293; CC app/controllers/v3/app_manifests_controller.rb:11-12; lib/cloud_controller/permissions.rb:50-52,92-94,248-251" },
 ];
