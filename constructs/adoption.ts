@@ -8,8 +8,16 @@ export interface AdoptionProps {
   readonly spaceId: string;
   /** Every queue of the environment starts with this. */
   readonly queuePrefix: string;
-  /** The address of the data source that lists the space's apps (`data.cloudfoundry_apps.<name>`). */
-  readonly liveAppsAddress: string;
+  /**
+   * What runs, read at plan time, from the stack (stacks/addresses.ts): the address of the data source
+   * that lists the space's apps, and the Terraform name and address of the two lists this construct
+   * makes itself (the space's routes, the environment's queues).
+   */
+  readonly live: {
+    readonly apps: string;
+    readonly routes: { readonly logicalId: string; readonly address: string };
+    readonly queues: { readonly logicalId: string; readonly address: string };
+  };
 }
 
 interface ImportBlock {
@@ -42,15 +50,15 @@ export class Adoption extends Construct {
   ) {
     super(scope, id);
     this.routes = new DataCloudfoundryRoutes(this, "routes", { space: props.spaceId });
-    this.routes.overrideLogicalId("live");
+    this.routes.overrideLogicalId(props.live.routes.logicalId);
     this.queues = new DataAwsSqsQueues(this, "queues", { queueNamePrefix: props.queuePrefix });
-    this.queues.overrideLogicalId("live");
+    this.queues.overrideLogicalId(props.live.queues.logicalId);
     TerraformStack.of(this).addOverride("import", this.imports);
   }
 
-  /** Import the app named `name` into `address` (cloudfoundry_app.<name>) if it runs. */
+  /** Import the app named `name` into `address` if it runs. */
   app(address: string, name: string): void {
-    this.add(address, `{ for a in ${this.props.liveAppsAddress}.apps : a.id => a.id if a.name == ${hcl(name)} }`);
+    this.add(address, `{ for a in ${this.props.live.apps}.apps : a.id => a.id if a.name == ${hcl(name)} }`);
   }
 
   /** Import the route host.domain/path into `address` if it exists; `domainId` is an expression. */
@@ -60,17 +68,20 @@ export class Adoption extends Construct {
       `(r.host == null ? "" : r.host) == ${hcl(host)}`,
       `(r.path == null ? "" : r.path) == ${hcl(path ?? "")}`,
     ].join(" && ");
-    this.add(address, `{ for r in data.cloudfoundry_routes.live.routes : r.id => r.id if ${cond} }`);
+    this.add(address, `{ for r in ${this.props.live.routes.address}.routes : r.id => r.id if ${cond} }`);
   }
 
   /** Import the queue named `sqsName` into `address` if it exists (its id is its URL). */
   queue(address: string, sqsName: string): void {
-    this.add(address, `{ for u in data.aws_sqs_queues.live.queue_urls : u => u if endswith(u, ${hcl(`/${sqsName}`)}) }`);
+    this.add(address, `{ for u in ${this.props.live.queues.address}.queue_urls : u => u if endswith(u, ${hcl(`/${sqsName}`)}) }`);
   }
 
-  /** An import block built elsewhere (service bindings build their own). */
-  addBlock(block: ImportBlock): void {
-    this.imports.push(block);
+  /**
+   * Import, into `address` (a for_each binding resource, keyed by app), every binding that the data
+   * source at `existing` lists (constructs/service-bindings.ts reads them where they exist).
+   */
+  bindings(address: string, existing: string): void {
+    this.add(address, `{ for a, d in ${existing} : a => d.credential_bindings[0].id }`);
   }
 
   private add(to: string, forEach: string): void {

@@ -8,6 +8,8 @@ export interface AppToAppPolicyProps {
   readonly destination: { readonly name: string; readonly id: string };
   readonly port: number;
   readonly protocol: "tcp" | "udp";
+  /** The policy's Terraform name, from the stack (stacks/addresses.ts). */
+  readonly logicalId: string;
 }
 
 /**
@@ -29,6 +31,6 @@ export class AppToAppPolicy extends Construct {
         },
       ],
     });
-    this.resource.overrideLogicalId(`${props.source.name}_to_${props.destination.name}_${props.protocol}_${props.port}`);
+    this.resource.overrideLogicalId(props.logicalId);
   }
 }

@@ -17,11 +17,16 @@ export interface CeleryQueueProps {
   readonly consumers: readonly string[];
   readonly environment: string;
   /**
-   * Whether Terraform refuses to destroy or replace the object at this address (its messages would be
-   * lost): `prevent_destroy`, which holds for any path to apply, a person's `cdktf deploy` included.
-   * @default never
+   * The Terraform names of the queue and its dead-letter queue, from the stack (stacks/addresses.ts):
+   * stable addresses, so that a renamed construct never destroys a queue with messages.
    */
-  readonly preventDestroy?: (address: string) => boolean;
+  readonly terraformNames: { readonly queue: string; readonly deadLetter: string };
+  /**
+   * Whether Terraform refuses to destroy or replace each queue (its messages would be lost):
+   * `prevent_destroy`, which holds for any path to apply, a person's `cdktf deploy` included.
+   * @default neither
+   */
+  readonly preventDestroy?: { readonly queue: boolean; readonly deadLetter: boolean };
 }
 
 // Policies are JSON text with Terraform interpolations inside (the ARNs): plain JSON.stringify gives
@@ -54,7 +59,7 @@ export class CeleryQueue extends Construct {
       environment: props.environment,
       "managed-by": "notify-estate",
     };
-    const lifecycle = (address: string) => (props.preventDestroy?.(address) ? { lifecycle: { preventDestroy: true } } : {});
+    const lifecycle = (prevent: boolean | undefined) => (prevent ? { lifecycle: { preventDestroy: true } } : {});
 
     const arn = (name: string) => `arn:aws:sqs:${props.region}:${props.accountId}:${name}`;
     this.deadLetterQueue = new SqsQueue(this, "dead-letter", {
@@ -63,9 +68,9 @@ export class CeleryQueue extends Construct {
       messageRetentionSeconds: props.deadLetter.messageRetentionSeconds,
       sqsManagedSseEnabled: true,
       tags: { ...tags, "dead-letter-of": props.sqsName },
-      ...lifecycle(`aws_sqs_queue.${props.queueName}-dead-letter`),
+      ...lifecycle(props.preventDestroy?.deadLetter),
     });
-    this.deadLetterQueue.overrideLogicalId(`${props.queueName}-dead-letter`);
+    this.deadLetterQueue.overrideLogicalId(props.terraformNames.deadLetter);
 
     this.queue = new SqsQueue(this, "queue", {
       name: props.sqsName,
@@ -76,9 +81,8 @@ export class CeleryQueue extends Construct {
       policy: httpsOnly(arn(props.sqsName)),
       redrivePolicy: JSON.stringify({ deadLetterTargetArn: this.deadLetterQueue.arn, maxReceiveCount: props.deadLetter.maxReceiveCount }),
       tags,
-      ...lifecycle(`aws_sqs_queue.${props.queueName}`),
+      ...lifecycle(props.preventDestroy?.queue),
     });
-    // Stable address aws_sqs_queue.<queue name>: a renamed construct must not destroy a queue with messages.
-    this.queue.overrideLogicalId(props.queueName);
+    this.queue.overrideLogicalId(props.terraformNames.queue);
   }
 }

@@ -14,12 +14,21 @@ export interface CfRoute {
   readonly host: string;
   /** @default none: the whole host */
   readonly path?: string;
-  /** host.domain/path, used for the route's Terraform address. */
+  /** host.domain/path: names the route's construct. */
   readonly url: string;
+  /** The route's Terraform name, from the stack (stacks/addresses.ts): never derived from the tree. */
+  readonly logicalId: string;
+  /** Whether Terraform refuses to destroy or replace the route (`prevent_destroy`). @default false */
+  readonly preventDestroy?: boolean;
 }
 
 export interface CfAppProps {
   readonly name: string;
+  /**
+   * The app's Terraform name, from the stack (stacks/addresses.ts): a stable address that does not
+   * depend on the construct tree, so moving this construct never destroys and recreates a running app.
+   */
+  readonly logicalId: string;
   readonly orgName: string;
   readonly spaceName: string;
   /** GUID of the space, for the routes. */
@@ -63,10 +72,10 @@ export interface CfAppProps {
   /** Annotations that explain the app to someone reading `cf curl`. @default none */
   readonly annotations?: Readonly<Record<string, string>>;
   /**
-   * Whether Terraform refuses to destroy or replace the app or a route at this address
-   * (`prevent_destroy`, which holds for any path to apply). @default never
+   * Whether Terraform refuses to destroy or replace the app (`prevent_destroy`, which holds for any
+   * path to apply); each route says so for itself. @default false
    */
-  readonly preventDestroy?: (address: string) => boolean;
+  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -104,13 +113,11 @@ export class CfApp extends Construct {
       sourceCodeHash: props.sourceCodeHash,
       environment: { ...props.environment, ...props.secretEnvironment },
       ...(props.annotations ? { annotations: { ...props.annotations } } : {}),
-      ...(props.preventDestroy?.(`cloudfoundry_app.${props.name}`) ? { lifecycle: { preventDestroy: true } } : {}),
+      ...(props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
     });
     const bindings = props.serviceBindings.map((s) => `{ service_instance = ${JSON.stringify(s)}, params = "{}" }`).join(", ");
     this.resource.addOverride("service_bindings", `\${${props.runs} ? null : [${bindings}]}`);
-    // A stable Terraform address (cloudfoundry_app.<name>) that does not depend on the construct tree:
-    // moving this construct must never destroy and recreate a running app.
-    this.resource.overrideLogicalId(props.name);
+    this.resource.overrideLogicalId(props.logicalId);
 
     this.routes = props.routes.map((r) => {
       const route = new Route(this, `route-${r.url}`, {
@@ -119,19 +126,14 @@ export class CfApp extends Construct {
         host: r.host,
         ...(r.path ? { path: r.path } : {}),
         destinations: [{ appId: this.resource.id }],
-        ...(props.preventDestroy?.(`cloudfoundry_route.${routeLogicalId(r.url)}`) ? { lifecycle: { preventDestroy: true } } : {}),
+        ...(r.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
       });
-      route.overrideLogicalId(routeLogicalId(r.url));
+      route.overrideLogicalId(r.logicalId);
       return route;
     });
 
     this.node.addValidation({ validate: () => validateEnvironment(props) });
   }
-}
-
-/** The Terraform name of a route (cloudfoundry_route.<this>): derived from its URL, never from the tree. */
-export function routeLogicalId(url: string): string {
-  return `route_${url.replace(/[^a-zA-Z0-9]+/g, "_").replace(/^_|_$/g, "")}`;
 }
 
 /** Problems with an app's variables: a name both set and unset, or set twice. */

@@ -5,6 +5,8 @@ import { DataCloudfoundryServiceCredentialBindings } from "../.gen/providers/clo
 export interface ServiceBindingsProps {
   /** The service instance's name in the space, e.g. notify-db. */
   readonly service: string;
+  /** The Terraform name of the bindings and of the data source of those that exist, from the stack (stacks/addresses.ts). */
+  readonly logicalId: string;
   /** GUID of the service instance (a data source's id). */
   readonly serviceInstanceId: string;
   /** Apps this service is bound to. */
@@ -41,8 +43,6 @@ export interface ServiceBindingsProps {
  */
 export class ServiceBindings extends Construct {
   readonly binding: ServiceCredentialBinding;
-  /** Import blocks for the bindings that already exist. */
-  readonly importBlock: { readonly for_each: string; readonly to: string; readonly id: string };
 
   constructor(scope: Construct, id: string, props: ServiceBindingsProps) {
     super(scope, id);
@@ -59,7 +59,7 @@ export class ServiceBindings extends Construct {
     });
     const declared = `{ for a in ${apps} : a => a if contains(keys(${props.liveAppIds}), a) }`;
     this.binding.addOverride("for_each", kept.length ? `\${merge(${declared}${keptEntries})}` : `\${${declared}}`);
-    this.binding.overrideLogicalId(props.service);
+    this.binding.overrideLogicalId(props.logicalId);
     // Terraform's JSON syntax takes bare addresses in depends_on, not interpolations.
     this.binding.addOverride("depends_on", [...props.after]);
     // An unbinding must stick. Terraform destroys a dependent before it updates what it depends on, so
@@ -71,17 +71,12 @@ export class ServiceBindings extends Construct {
     // create-then-delete, which the plan guard refuses outright (plan/plan-guard.ts).
     this.binding.addOverride("lifecycle.create_before_destroy", true);
 
+    // The bindings that already exist, by app: the stack's import blocks read them (constructs/adoption.ts).
     const existing = new DataCloudfoundryServiceCredentialBindings(this, "existing", {
       serviceInstance: props.serviceInstanceId,
       app: `\${${props.liveAppIds}[each.key]}`,
     });
     existing.addOverride("for_each", `\${{ for a in ${list([...props.apps, ...kept])} : a => a if contains(lookup(${props.liveBindings}, a, []), ${svc}) }}`);
-    existing.overrideLogicalId(props.service);
-
-    this.importBlock = {
-      for_each: `\${{ for a, d in data.cloudfoundry_service_credential_bindings.${props.service} : a => d.credential_bindings[0].id }}`,
-      to: `cloudfoundry_service_credential_binding.${props.service}[each.key]`,
-      id: "${each.value}",
-    };
+    existing.overrideLogicalId(props.logicalId);
   }
 }

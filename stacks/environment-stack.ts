@@ -10,7 +10,7 @@ import { DataCloudfoundryDomain } from "../.gen/providers/cloudfoundry/data-clou
 import { DataCloudfoundryApp } from "../.gen/providers/cloudfoundry/data-cloudfoundry-app";
 import { DataCloudfoundryApps } from "../.gen/providers/cloudfoundry/data-cloudfoundry-apps";
 import { DataCloudfoundryServiceInstance } from "../.gen/providers/cloudfoundry/data-cloudfoundry-service-instance";
-import { CfApp, routeLogicalId } from "../constructs/cf-app";
+import { CfApp } from "../constructs/cf-app";
 import { Adoption } from "../constructs/adoption";
 import { ServiceBindings } from "../constructs/service-bindings";
 import { CeleryQueue } from "../constructs/celery-queue";
@@ -18,7 +18,8 @@ import { AppToAppPolicy } from "../constructs/app-to-app-policy";
 import { QueueAccessBoundary } from "../constructs/queue-access-boundary";
 import type { ResolvedApp, ResolvedEnvironment } from "../config";
 import { effectiveFloor } from "../config/invariants";
-import { forgottenAddresses } from "./lifecycle";
+import { forgottenAddresses, queueConstructId } from "./lifecycle";
+import * as addr from "./addresses";
 
 export const CLOUDFOUNDRY_PROVIDER_VERSION = "1.16.0";
 export const AWS_PROVIDER_VERSION = "5.100.0";
@@ -27,52 +28,85 @@ export interface EnvironmentStackProps {
   readonly environment: ResolvedEnvironment;
 }
 
-/** One environment (CF space + its SQS queues): `cdktf diff <env>` and `cdktf deploy <env>` act on it. */
+/** What the platform already has that the apps and bindings refer to: looked up, never managed here. */
+interface Platform {
+  readonly spaceId: string;
+  readonly serviceInstances: ReadonlyMap<string, DataCloudfoundryServiceInstance>;
+  readonly exporterId: string;
+}
+
+/**
+ * One environment (CF space + its SQS queues): `cdktf diff <env>` and `cdktf deploy <env>` act on it.
+ * The constructor only composes the steps below, in the order they add to the stack (the order of the
+ * synthesized JSON, so it stays as it is).
+ */
 export class EnvironmentStack extends TerraformStack {
-  readonly apps: Readonly<Record<string, CfApp>> = {};
-  readonly queues: Readonly<Record<string, CeleryQueue>> = {};
+  readonly apps: Readonly<Record<string, CfApp>>;
+  readonly queues: Readonly<Record<string, CeleryQueue>>;
+  private readonly env: ResolvedEnvironment;
+  private readonly domains = new Map<string, DataCloudfoundryDomain>();
 
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
     super(scope, id);
-    const env = props.environment;
+    this.env = props.environment;
+    this.providers();
+    this.backend();
+    const artifact = this.artifactInputs();
+    const platform = this.platform();
+    this.liveLocals(platform.spaceId);
+    const parameters = this.secretStore();
+    const adoption = this.adoption(platform.spaceId);
+    this.apps = this.cfApps(platform.spaceId, artifact, parameters);
+    this.adoptApps(adoption);
+    this.networkPolicies(platform.exporterId);
+    const accountId = this.account();
+    this.queues = this.celeryQueues(accountId);
+    this.adoptQueues(adoption);
+    this.bindings(platform.serviceInstances, adoption);
+    this.removals();
+    this.queueBoundary(accountId);
+    withoutCrossStackPass(this);
+  }
 
+  /** Both providers, pinned to exact versions: a provider upgrade is a reviewed change, never a side effect of `terraform init`. */
+  private providers(): void {
     // Credentials come from the environment of whoever plans: CF_USER/CF_PASSWORD (or CF_ACCESS_TOKEN)
     // for Cloud Foundry, the usual AWS_* variables or profile for AWS.
-    new CloudfoundryProvider(this, "cloudfoundry", { apiUrl: env.cfApiUrl });
-    new AwsProvider(this, "aws", { region: env.awsRegion });
-    // Exact versions: a provider upgrade is a reviewed change, never a side effect of `terraform init`.
+    new CloudfoundryProvider(this, "cloudfoundry", { apiUrl: this.env.cfApiUrl });
+    new AwsProvider(this, "aws", { region: this.env.awsRegion });
     this.addOverride("terraform.required_providers.cloudfoundry.version", CLOUDFOUNDRY_PROVIDER_VERSION);
     this.addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_VERSION);
     this.addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
-    // Each environment's state in its own bucket and key, encrypted, with S3's native lock file so that
-    // two applies can never run at once. Offline work (tests, synth, the diff, terraform validate) never
+  }
+
+  /** Each environment's state in its own bucket and key, encrypted and locked, so that two applies never run at once. */
+  private backend(): void {
+    // S3's native lock file. Offline work (tests, synth, the diff, terraform validate) never
     // initialises a backend, so nobody needs a flag to work without AWS credentials.
-    new S3Backend(this, { bucket: env.state.bucket, key: env.state.key, region: env.state.region, encrypt: true });
+    const state = this.env.state;
+    new S3Backend(this, { bucket: state.bucket, key: state.key, region: state.region, encrypt: true });
     // cdktf 0.21 has no typed option for use_lockfile (Terraform >= 1.10).
     this.addOverride("terraform.backend.s3.use_lockfile", true);
+  }
 
-    const artifactPath = new TerraformVariable(this, "app_artifact_path", {
+  /** The zip every app pushes and its hash are deploy inputs (variables), never literals in code. */
+  private artifactInputs(): { path: string; sha256: string } {
+    const path = new TerraformVariable(this, "app_artifact_path", {
       type: "string",
       description: "Path of the notifications-api zip to push (the provider uploads it on every apply).",
     });
-    const artifactHash = new TerraformVariable(this, "app_artifact_sha256", {
+    const sha256 = new TerraformVariable(this, "app_artifact_sha256", {
       type: "string",
       description: "SHA-256 of that zip, so that a new build is a planned change.",
     });
+    return { path: path.stringValue, sha256: sha256.stringValue };
+  }
 
-    // Things this estate uses but does not own.
+  /** What this estate uses but does not own (org, space, service instances, the statsd exporter) is looked up. */
+  private platform(): Platform {
+    const env = this.env;
     const org = new DataCloudfoundryOrg(this, "org", { name: env.org });
     const space = new DataCloudfoundrySpace(this, "space", { name: env.space, org: org.id });
-    const domains = new Map<string, DataCloudfoundryDomain>();
-    const domainId = (name: string) => {
-      let d = domains.get(name);
-      if (!d) {
-        d = new DataCloudfoundryDomain(this, `domain-${name}`, { name });
-        d.overrideLogicalId(domainLogicalId(name));
-        domains.set(name, d);
-      }
-      return d.id;
-    };
     const serviceInstances = new Map<string, DataCloudfoundryServiceInstance>();
     for (const name of new Set(env.apps.flatMap((a) => a.services))) {
       serviceInstances.set(name, new DataCloudfoundryServiceInstance(this, `service-${name}`, { name, space: space.id }));
@@ -82,46 +116,80 @@ export class EnvironmentStack extends TerraformStack {
       spaceName: env.space,
       orgName: env.org,
     });
+    return { spaceId: space.id, serviceInstances, exporterId: exporter.id };
+  }
 
-    // Live instance counts, read at plan time. cloudfoundry_apps returns an empty list rather than an
-    // error for an app that does not exist yet; in provider 1.16.0 the count is on the web process.
-    const live = new DataCloudfoundryApps(this, "live-apps", { space: space.id });
-    live.overrideLogicalId("live");
-    const liveInstances = new TerraformLocal(
-      this,
-      "live_instances",
-      '${{ for a in data.cloudfoundry_apps.live.apps : a.name => coalesce(try(one([for p in a.processes : p.instances if p.type == "web"]), 0), 0) }}',
+  /** A domain is looked up once, when the first route on it is declared. */
+  private domainId(name: string): string {
+    let d = this.domains.get(name);
+    if (!d) {
+      d = new DataCloudfoundryDomain(this, `domain-${name}`, { name });
+      d.overrideLogicalId(addr.domainLogicalId(name));
+      this.domains.set(name, d);
+    }
+    return d.id;
+  }
+
+  /** Live instance counts, app ids and bindings are read at plan time, from the space's list of apps. */
+  private liveLocals(spaceId: string): void {
+    // cloudfoundry_apps returns an empty list rather than an error for an app that does not exist yet;
+    // in provider 1.16.0 the count is on the web process.
+    const live = new DataCloudfoundryApps(this, "live-apps", { space: spaceId });
+    live.overrideLogicalId(addr.LIVE);
+    const local = (name: string, expression: string) => new TerraformLocal(this, name, expression).overrideLogicalId(name);
+    local(
+      addr.LOCALS.liveInstances,
+      `\${{ for a in ${addr.LIVE_APPS}.apps : a.name => coalesce(try(one([for p in a.processes : p.instances if p.type == "web"]), 0), 0) }}`,
     );
-    liveInstances.overrideLogicalId("live_instances");
-    new TerraformLocal(this, "live_app_ids", "${{ for a in data.cloudfoundry_apps.live.apps : a.name => a.id }}").overrideLogicalId("live_app_ids");
-    new TerraformLocal(
-      this,
-      "live_bindings",
-      "${{ for a in data.cloudfoundry_apps.live.apps : a.name => (a.service_bindings == null ? [] : [for b in a.service_bindings : b.service_instance]) }}",
-    ).overrideLogicalId("live_bindings");
+    local(addr.LOCALS.liveAppIds, `\${{ for a in ${addr.LIVE_APPS}.apps : a.name => a.id }}`);
+    local(
+      addr.LOCALS.liveBindings,
+      `\${{ for a in ${addr.LIVE_APPS}.apps : a.name => (a.service_bindings == null ? [] : [for b in a.service_bindings : b.service_instance]) }}`,
+    );
+  }
 
+  /** Secrets stay sensitive all the way into the plan; settings are shown so that reviewers see them. */
+  private secretStore(): Map<string, string> {
     const parameters = new Map<string, string>();
-    for (const p of env.parameters) {
+    for (const p of this.env.parameters) {
       const data = new DataAwsSsmParameter(this, `ssm-${p.name}`, { name: p.parameterName, withDecryption: p.kind === "secret" });
-      // Secrets stay sensitive all the way into the plan; settings are shown so that reviewers see them.
       parameters.set(p.name, p.kind === "secret" ? data.value : data.insecureValue);
     }
+    return parameters;
+  }
 
-    // Production's stateful objects refuse destruction and replacement in Terraform itself (any path to
-    // apply, a person's cdktf deploy included), unless config accepts that address for a reviewed change.
-    const accepted = new Set(env.allowedDestructiveChanges.map((a) => a.address));
-    const preventDestroy = (address: string) => env.name === "production" && !accepted.has(address);
+  /**
+   * Production's stateful objects refuse destruction and replacement in Terraform itself (any path to
+   * apply, a person's cdktf deploy included), unless config accepts that address for a reviewed change.
+   */
+  private protects(address: string): boolean {
+    return this.env.name === "production" && !this.env.allowedDestructiveChanges.some((a) => a.address === address);
+  }
 
-    // The first deploy against a running estate imports what exists instead of creating it again.
-    const adoption = new Adoption(this, "adoption", { spaceId: space.id, queuePrefix: env.queuePrefix, liveAppsAddress: "data.cloudfoundry_apps.live" });
+  /** The first deploy against a running estate imports what exists instead of creating it again. */
+  private adoption(spaceId: string): Adoption {
+    return new Adoption(this, "adoption", {
+      spaceId,
+      queuePrefix: this.env.queuePrefix,
+      live: {
+        apps: addr.LIVE_APPS,
+        routes: { logicalId: addr.LIVE, address: addr.LIVE_ROUTES },
+        queues: { logicalId: addr.LIVE, address: addr.LIVE_QUEUES },
+      },
+    });
+  }
 
+  /** Every app of config, with its routes, at the address of its CF name. */
+  private cfApps(spaceId: string, artifact: { path: string; sha256: string }, parameters: ReadonlyMap<string, string>): Record<string, CfApp> {
+    const env = this.env;
     const apps: Record<string, CfApp> = {};
     for (const app of env.apps) {
       apps[app.name] = new CfApp(this, app.name, {
         name: app.name,
+        logicalId: addr.appLogicalId(app.name),
         orgName: env.org,
         spaceName: env.space,
-        spaceId: space.id,
+        spaceId,
         memory: app.memory,
         diskQuota: app.diskQuota,
         instances: deployInstances(env, app),
@@ -132,95 +200,134 @@ export class EnvironmentStack extends TerraformStack {
         startupTimeoutSeconds: env.startupTimeoutSeconds,
         strategy: env.deployStrategy,
         enableSsh: env.sshEnabled,
-        path: artifactPath.stringValue,
-        sourceCodeHash: artifactHash.stringValue,
-        routes: app.routes.map((r) => ({ domainId: domainId(r.domain), host: r.host, path: r.path, url: r.url })),
+        path: artifact.path,
+        sourceCodeHash: artifact.sha256,
+        routes: app.routes.map((r) => ({
+          domainId: this.domainId(r.domain),
+          host: r.host,
+          path: r.path,
+          url: r.url,
+          logicalId: addr.routeLogicalId(r.url),
+          preventDestroy: this.protects(addr.routeAddress(addr.routeLogicalId(r.url))),
+        })),
         serviceBindings: app.services,
-        runs: `contains(keys(local.live_app_ids), ${JSON.stringify(app.name)})`,
+        runs: `contains(keys(${addr.localAddress(addr.LOCALS.liveAppIds)}), ${JSON.stringify(app.name)})`,
         environment: app.env,
         secretEnvironment: Object.fromEntries(app.secretEnv.map((s) => [s.name, parameters.get(s.name) ?? ""])),
         unsetEnvironment: app.unsetEnv,
         annotations: app.oneOffTask ? { "notify/one-off-task": `${app.oneOffTask.name}: ${app.oneOffTask.command}` } : undefined,
-        preventDestroy,
+        preventDestroy: this.protects(addr.appAddress(app.name)),
       });
     }
-    this.apps = apps;
-    for (const app of env.apps) {
-      adoption.app(`cloudfoundry_app.${app.name}`, app.name);
+    return apps;
+  }
+
+  /** Each app and each of its routes is imported when it already runs. */
+  private adoptApps(adoption: Adoption): void {
+    for (const app of this.env.apps) {
+      adoption.app(addr.appAddress(app.name), app.name);
       for (const r of app.routes) {
-        adoption.route(`cloudfoundry_route.${routeLogicalId(r.url)}`, `data.cloudfoundry_domain.${domainLogicalId(r.domain)}.id`, r.host, r.path);
+        adoption.route(addr.routeAddress(addr.routeLogicalId(r.url)), `${addr.domainAddress(r.domain)}.id`, r.host, r.path);
       }
     }
+  }
 
+  /** Every app that sends statsd may reach the exporter over UDP: one policy per app. */
+  private networkPolicies(exporterId: string): void {
+    const env = this.env;
     for (const app of env.apps.filter((a) => a.sendsStatsd)) {
       new AppToAppPolicy(this, `statsd-${app.name}`, {
-        source: { name: app.name, id: apps[app.name].resource.id },
-        destination: { name: env.statsd.exporterApp, id: exporter.id },
+        source: { name: app.name, id: this.apps[app.name].resource.id },
+        destination: { name: env.statsd.exporterApp, id: exporterId },
         port: env.statsd.port,
         protocol: "udp",
+        logicalId: addr.networkPolicyLogicalId(app.name, env.statsd.exporterApp, "udp", env.statsd.port),
       });
     }
+  }
 
+  /** The AWS account the queues live in, looked up so that their ARNs can be spelled out. */
+  private account(): string {
     const account = new DataAwsCallerIdentity(this, "aws-account");
-    account.overrideLogicalId("current");
+    account.overrideLogicalId(addr.ACCOUNT);
+    return account.accountId;
+  }
+
+  /** Every queue of config with its dead-letter queue, at the address of its celery name. */
+  private celeryQueues(accountId: string): Record<string, CeleryQueue> {
+    const env = this.env;
     const queues: Record<string, CeleryQueue> = {};
     for (const q of env.queues) {
-      queues[q.name] = new CeleryQueue(this, `queue-${q.name}`, {
+      queues[q.name] = new CeleryQueue(this, queueConstructId(q.name), {
         queueName: q.name,
         sqsName: q.sqsName,
         visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
         messageRetentionSeconds: q.messageRetentionSeconds,
         deadLetter: q.deadLetter,
         region: env.awsRegion,
-        accountId: account.accountId,
+        accountId,
         consumers: [...q.consumers, ...(q.externalConsumer ? [q.externalConsumer.app] : [])],
         environment: env.name,
-        preventDestroy,
+        terraformNames: { queue: addr.queueLogicalId(q.name), deadLetter: addr.deadLetterQueueLogicalId(q.name) },
+        preventDestroy: { queue: this.protects(addr.queueAddress(q.name)), deadLetter: this.protects(addr.deadLetterQueueAddress(q.name)) },
       });
     }
-    this.queues = queues;
-    for (const q of env.queues) {
-      adoption.queue(`aws_sqs_queue.${q.name}`, q.sqsName);
-      adoption.queue(`aws_sqs_queue.${q.name}-dead-letter`, q.deadLetter.sqsName);
-    }
+    return queues;
+  }
 
-    // An app forgotten rather than retired keeps running: its bindings stay (an app's removal from
-    // config alone must never unbind the services it still runs with).
-    const forgottenApps = [...new Set(forgottenAddresses(env).filter((x) => x.startsWith("cloudfoundry_app.")).map((x) => x.slice("cloudfoundry_app.".length)))];
+  /** Each queue and its dead-letter queue is imported when it already exists. */
+  private adoptQueues(adoption: Adoption): void {
+    for (const q of this.env.queues) {
+      adoption.queue(addr.queueAddress(q.name), q.sqsName);
+      adoption.queue(addr.deadLetterQueueAddress(q.name), q.deadLetter.sqsName);
+    }
+  }
+
+  /**
+   * Each service instance is bound to the apps that use it, after those apps, and its existing bindings
+   * are imported; an app forgotten rather than retired keeps running, so its bindings stay (an app's
+   * removal from config alone must never unbind the services it still runs with).
+   */
+  private bindings(serviceInstances: ReadonlyMap<string, DataCloudfoundryServiceInstance>, adoption: Adoption): void {
+    const env = this.env;
+    const forgottenApps = [...new Set(forgottenAddresses(env).flatMap((a) => addr.appOfAddress(a) ?? []))];
     for (const [name, instance] of serviceInstances) {
       const bound = env.apps.filter((a) => a.services.includes(name)).map((a) => a.name);
-      const bindings = new ServiceBindings(this, `bindings-${name}`, {
+      new ServiceBindings(this, `bindings-${name}`, {
         service: name,
+        logicalId: addr.bindingLogicalId(name),
         serviceInstanceId: instance.id,
         apps: bound,
         keepBoundApps: forgottenApps,
-        after: bound.map((a) => `cloudfoundry_app.${a}`),
-        liveAppIds: "local.live_app_ids",
-        liveBindings: "local.live_bindings",
+        after: bound.map(addr.appAddress),
+        liveAppIds: addr.localAddress(addr.LOCALS.liveAppIds),
+        liveBindings: addr.localAddress(addr.LOCALS.liveBindings),
       });
-      adoption.addBlock(bindings.importBlock);
+      adoption.bindings(addr.bindingEachAddress(name), addr.existingBindingsAddress(name));
     }
+  }
 
-    // An app, route or queue that config no longer declares is forgotten, never destroyed, unless
-    // config/retired.ts retires it (then it is destroyed, and the plan guard shows the reason).
-    const forgotten = forgottenAddresses(env);
+  /**
+   * An app, route or queue that config no longer declares is forgotten, never destroyed, unless
+   * config/retired.ts retires it (then it is destroyed, and the plan guard shows the reason).
+   */
+  private removals(): void {
+    const forgotten = forgottenAddresses(this.env);
     if (forgotten.length) this.addOverride("removed", forgotten.map((from) => ({ from, lifecycle: { destroy: false } })));
+  }
 
+  /** The apps' IAM user may touch no queue outside its environment's prefix (and the other estates' queues it consumes). */
+  private queueBoundary(accountId: string): void {
+    const env = this.env;
     new QueueAccessBoundary(this, "queue-access-boundary", {
       environment: env.name,
       region: env.awsRegion,
       queuePrefix: env.queuePrefix,
       iamUser: env.appsIamUser,
-      accountId: account.accountId,
+      accountId,
       externalQueues: env.apps.flatMap((a) => a.externalQueues?.sqsNames ?? []),
     });
-    withoutCrossStackPass(this);
   }
-}
-
-/** The Terraform name of a domain data source (data.cloudfoundry_domain.<this>). */
-function domainLogicalId(name: string): string {
-  return `domain-${name.replace(/[^a-zA-Z0-9-]/g, "")}`;
 }
 
 /**
@@ -243,5 +350,5 @@ export function withoutCrossStackPass(stack: TerraformStack): void {
  */
 export function deployInstances(env: Pick<ResolvedEnvironment, "name">, app: ResolvedApp): number {
   if (app.instances.mode === "fixed") return app.instances.count;
-  return Token.asNumber(`\${max(${effectiveFloor(env, app)}, lookup(local.live_instances, "${app.name}", 0))}`);
+  return Token.asNumber(addr.liveInstancesExpression(effectiveFloor(env, app), app.name));
 }

@@ -1,4 +1,5 @@
 import type { ResolvedEnvironment } from "../config/resolve";
+import { address } from "./addresses";
 
 // Which stateful objects (apps, routes, queues, dead-letter queues) an environment has ever declared,
 // and what happens to one that config no longer declares: forgotten by Terraform, unless retired.
@@ -38,14 +39,29 @@ export function forgottenAddresses(env: Pick<ResolvedEnvironment, "statefulHisto
     .sort();
 }
 
+// The owner of a stateful object is read back from its construct path (<stack>/<top-level construct>/...),
+// so the stack names its top-level constructs with these two functions and no other way: an app's
+// construct is the app's name, a queue's is queueConstructId(name).
+const QUEUE_CONSTRUCT = "queue-";
+
+/** The id of a queue's construct in the stack: what ownerOf reads back as `queue <name>`. */
+export function queueConstructId(queue: string): string {
+  return `${QUEUE_CONSTRUCT}${queue}`;
+}
+
+/** The owner a top-level construct id names: a queue's (queueConstructId), otherwise the app of that name. */
+function ownerOf(constructId: string): Owner {
+  return constructId.startsWith(QUEUE_CONSTRUCT) ? `queue ${constructId.slice(QUEUE_CONSTRUCT.length)}` : `app ${constructId}`;
+}
+
 /** Stateful addresses of a synthesized stack and their owners, from cdktf's construct-path metadata. */
 export function statefulAddressesOf(stack: { resource?: Record<string, Record<string, any>> }): Record<string, Owner> {
   const out: Record<string, Owner> = {};
   for (const type of STATEFUL_TYPES) {
     for (const [name, body] of Object.entries(stack.resource?.[type] ?? {})) {
       const segment = String(body?.["//"]?.metadata?.path ?? "").split("/")[1] ?? "";
-      if (!segment) throw new Error(`${type}.${name} has no construct path: cannot tell which app or queue owns it`);
-      out[`${type}.${name}`] = segment.startsWith("queue-") ? `queue ${segment.slice("queue-".length)}` : `app ${segment}`;
+      if (!segment) throw new Error(`${address(type, name)} has no construct path: cannot tell which app or queue owns it`);
+      out[address(type, name)] = ownerOf(segment);
     }
   }
   return out;

@@ -19,6 +19,7 @@ function stackWithProvider(): TerraformStack {
 
 const base: CfAppProps = {
   name: "notify-delivery-worker-reporting",
+  logicalId: "notify-delivery-worker-reporting",
   orgName: "govuk-notify",
   spaceName: "preview",
   spaceId: "space-guid",
@@ -47,7 +48,7 @@ test("a name both set and unset fails the construct validation that synth runs",
   expect(() => Testing.synth(stack, true)).toThrow(/CELERYD_MAX_TASKS_PER_CHILD must be absent \(restarting after every task was slow\)/);
 });
 
-test("a clean app passes, and its address is cloudfoundry_app.<name>", () => {
+test("a clean app passes, at the Terraform name the stack gives it (stacks/addresses.ts)", () => {
   const stack = stackWithProvider();
   new CfApp(stack, "app", base);
   const out = JSON.parse(Testing.synth(stack, true));
@@ -67,7 +68,7 @@ test("a variable set both plainly and from the secret store is refused", () => {
 test("health check timeouts go only to port and http checks", () => {
   const stack = stackWithProvider();
   new CfApp(stack, "a", base);
-  new CfApp(stack, "b", { ...base, name: "web", healthCheck: { type: "http", endpoint: "/_status", invocationTimeoutSeconds: 3 } });
+  new CfApp(stack, "b", { ...base, name: "web", logicalId: "web", healthCheck: { type: "http", endpoint: "/_status", invocationTimeoutSeconds: 3 } });
   const apps = JSON.parse(Testing.synth(stack, true)).resource.cloudfoundry_app;
   expect(apps["notify-delivery-worker-reporting"]).not.toHaveProperty("health_check_invocation_timeout");
   expect(apps.web).toMatchObject({ health_check_type: "http", health_check_http_endpoint: "/_status", health_check_invocation_timeout: 3 });

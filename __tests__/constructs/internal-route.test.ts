@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { estate } from "../../config";
 import { loadCheckedEstate } from "../../checks";
-import { routeLogicalId } from "../../constructs/cf-app";
+import { routeAddress, routeLogicalId } from "../../stacks/addresses";
 import { buildApp } from "../../stacks/build";
 
 // An internal route is one config line: a cloudfoundry_route on apps.internal, adopted like any route,
@@ -24,7 +24,7 @@ test("internalRoute: true gives <app>-<env>.apps.internal as a route of the app,
         destinations: [{ app_id: "${cloudfoundry_app.notify-delivery-worker-jobs.id}" }],
       });
       expect(stack.data.cloudfoundry_domain["domain-appsinternal"]).toMatchObject({ name: "apps.internal" });
-      expect(stack.import.some((i: any) => i.to === `cloudfoundry_route.${name}`)).toBe(true);
+      expect(stack.import.some((i: any) => i.to === routeAddress(name))).toBe(true);
     }
   } finally {
     fs.rmSync(out, { recursive: true, force: true });

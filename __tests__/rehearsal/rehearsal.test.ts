@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { estate, loadEstate, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../../config";
-import { routeLogicalId } from "../../constructs/cf-app";
+import { routeAddress, routeLogicalId } from "../../stacks/addresses";
 import { blocking, guardPlan } from "../../plan/plan-guard";
 import { bootstrapPlatform, withPrerequisites } from "../../offline/bootstrap";
 import { createsBindings, livePlatformFile, planSummary, Rehearsal, seedLivePlatform } from "../../offline/harness";
@@ -106,7 +106,7 @@ const VARIANTS: { name: string; env: EnvironmentName; fixture?: true; stack: (s:
       s.resource.cloudfoundry_app[REFUSED.belowMinimum].instances = autoscalerMin(fixture("staging"), REFUSED.belowMinimum) - 1;
       s.resource.cloudfoundry_app[REFUSED.stopped].stopped = true;
       delete s.resource.cloudfoundry_route[fixtureApiRoute()];
-      s.import = s.import.filter((i: any) => !i.to.startsWith(`cloudfoundry_route.${fixtureApiRoute()}`));
+      s.import = s.import.filter((i: any) => !i.to.startsWith(routeAddress(fixtureApiRoute())));
     },
   },
 ];
@@ -392,7 +392,7 @@ test.each([
   ["staging-refusals", `cloudfoundry_app.${REFUSED.replaced}`, /app \(an outage while it is recreated\) would be REPLACED \(destroyed and created again, because org_name changed\)/],
   ["staging-refusals", `cloudfoundry_app.${REFUSED.belowMinimum}`, /below its autoscaler minimum/],
   ["staging-refusals", `cloudfoundry_app.${REFUSED.stopped}`, /would be STOPPED/],
-  ["staging-refusals", `cloudfoundry_route.${fixtureApiRoute()}`, /PUBLIC route api\.\S+: route \(requests to it fail until it is back\) would be DESTROYED/],
+  ["staging-refusals", routeAddress(fixtureApiRoute()), /PUBLIC route api\.\S+: route \(requests to it fail until it is back\) would be DESTROYED/],
   ["beat-to-0", `cloudfoundry_app.${FIXTURE_BEAT()}`, /celery beat at 0 in production/],
   ["staging-refusals", `cloudfoundry_app.${REFUSED.sidecar}`, /replaced CREATE-BEFORE-DESTROY under the same name/],
 ])("the plan guard refuses, in the plan Terraform wrote (%s): %s", (name, address, message) => {

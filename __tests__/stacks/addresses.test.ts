@@ -1,4 +1,17 @@
-import { routeLogicalId } from "../../constructs/cf-app";
+import {
+  appOfAddress,
+  bindingAddress,
+  bindingEachAddress,
+  deadLetterQueueAddress,
+  domainAddress,
+  existingBindingsAddress,
+  liveInstancesExpression,
+  networkPolicyLogicalId,
+  parseBindingAddress,
+  parseLiveInstances,
+  queueAddress,
+  routeLogicalId,
+} from "../../stacks/addresses";
 import { STATEFUL_HISTORY } from "../../config/stateful-history";
 import { environment, ENVS, synth } from "../helpers";
 
@@ -45,4 +58,28 @@ test("production queues and dead-letter queues refuse to be destroyed; other env
     expect(q.lifecycle).toEqual({ prevent_destroy: true });
   }
   for (const q of Object.values(synth("preview").resource.aws_sqs_queue) as any[]) expect(q).not.toHaveProperty("lifecycle");
+});
+
+// The formats themselves, one literal each: stacks/addresses.ts is the only code that spells them, and
+// what it builds, it parses back.
+test("every address and expression format, as Terraform and the synthesized JSON spell it", () => {
+  expect(queueAddress("job-tasks")).toBe("aws_sqs_queue.job-tasks");
+  expect(deadLetterQueueAddress("job-tasks")).toBe("aws_sqs_queue.job-tasks-dead-letter");
+  expect(bindingAddress("notify-db", "notify-api")).toBe('cloudfoundry_service_credential_binding.notify-db["notify-api"]');
+  expect(bindingEachAddress("notify-db")).toBe("cloudfoundry_service_credential_binding.notify-db[each.key]");
+  expect(existingBindingsAddress("notify-db")).toBe("data.cloudfoundry_service_credential_bindings.notify-db");
+  expect(domainAddress("cloudapps.digital")).toBe("data.cloudfoundry_domain.domain-cloudappsdigital");
+  expect(networkPolicyLogicalId("notify-api", "statsd-exporter", "udp", 8125)).toBe("notify-api_to_statsd-exporter_udp_8125");
+  expect(liveInstancesExpression(25, "notify-api")).toBe('${max(25, lookup(local.live_instances, "notify-api", 0))}');
+});
+
+test("what addresses.ts builds it parses back, and anything else is not mistaken for it", () => {
+  expect(parseLiveInstances(liveInstancesExpression(25, "notify-api"))).toEqual({ floor: 25, app: "notify-api" });
+  expect(parseLiveInstances("${max(25, lookup(local.other, \"notify-api\", 0))}")).toBeUndefined();
+  expect(parseLiveInstances(25)).toBeUndefined();
+  expect(parseBindingAddress(bindingAddress("notify-db", "notify-api"))).toEqual({ service: "notify-db", app: "notify-api" });
+  expect(parseBindingAddress(bindingAddress("notify-db"))).toBeUndefined();
+  expect(parseBindingAddress("cloudfoundry_app.notify-api")).toBeUndefined();
+  expect(appOfAddress("cloudfoundry_app.notify-api")).toBe("notify-api");
+  expect(appOfAddress("aws_sqs_queue.notify-api")).toBeUndefined();
 });
