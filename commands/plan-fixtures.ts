@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { estate, loadEstate, type EnvironmentName, type EstateConfig } from "../config";
 import { buildApp } from "../stacks/build";
+import { queueAddress } from "../stacks/addresses";
 import { cli, run as runCli } from "./cli";
 import { withPrerequisites } from "../offline/bootstrap";
 import { livePlatformFile, Rehearsal } from "../offline/harness";
@@ -42,7 +43,8 @@ const SCENARIOS: readonly Scenario[] = [
     stack: (s) => {
       delete s.resource.aws_sqs_queue["govuk-alerts"];
       delete s.resource.aws_sqs_queue["govuk-alerts-dead-letter"];
-      s.import = s.import.filter((i: any) => !i.to.startsWith("aws_sqs_queue.govuk-alerts"));
+      // The queue's address is also the prefix of its dead-letter queue's: both imports go.
+      s.import = s.import.filter((i: any) => !i.to.startsWith(queueAddress("govuk-alerts")));
     },
   },
   {

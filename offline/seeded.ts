@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { EnvironmentName } from "../config";
 import { stableGuid } from "./bootstrap";
+import { parseBindingAddress } from "../stacks/addresses";
 import { Rehearsal } from "./harness";
 import type { PlatformData } from "./standin/platform";
 
@@ -139,8 +140,8 @@ function changedNames(before: unknown, after: unknown, afterUnknown: unknown): s
 
 /** What a binding address means: `cloudfoundry_service_credential_binding.notify-db["notify-api"]`. */
 const bindingWords = (c: Change) => {
-  const m = /^cloudfoundry_service_credential_binding\.([^[]+)\["([^"]+)"\]$/.exec(c.address);
-  return m ? ` (${m[2]} bound to ${m[1]})` : "";
+  const b = parseBindingAddress(c.address);
+  return b ? ` (${b.app} bound to ${b.service})` : "";
 };
 
 /**

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "util";
+import { address } from "../stacks/addresses";
 import { isJsonObject } from "./plan-json";
 
 // cloudfoundry/cloudfoundry 1.16.0 reads every app binding it did not plan itself (all of them after
@@ -38,7 +39,7 @@ export function normaliseBindingParams(input: unknown): { state: Json; fixes: Pa
         if (isJsonObject(b) && b.params === null) {
           b.params = "{}";
           const key = inst.index_key === undefined ? "" : `[${JSON.stringify(inst.index_key)}]`;
-          fixes.push({ address: `${r.module ? `${r.module}.` : ""}cloudfoundry_app.${r.name}${key}`, serviceInstance: String(b.service_instance) });
+          fixes.push({ address: `${r.module ? `${r.module}.` : ""}${address("cloudfoundry_app", String(r.name))}${key}`, serviceInstance: String(b.service_instance) });
         }
       }
     }

@@ -1,6 +1,7 @@
 import type { ResolvedApp, ResolvedEnvironment } from "../config";
 import { BEAT_REQUIRED_IN, effectiveFloor, incidentFloor } from "../config/invariants";
 import { retiredAddresses } from "../stacks/lifecycle";
+import { appAddress, parseBindingAddress } from "../stacks/addresses";
 import { envBindingOrder, type AppWiring } from "../checks/env-binding-order";
 import { isJsonObject, parsePlan, type PlanJson, type ResourceChange } from "./plan-json";
 
@@ -144,8 +145,8 @@ export function guardParsedPlan(plan: PlanJson, env: ResolvedEnvironment): Guard
       used.add(address);
       return a.id === undefined ? `${a.reason} (accepted by address alone: name id ${JSON.stringify(id ?? "?")} so that it ends with this apply)` : a.reason;
     }
-    const binding = /^cloudfoundry_service_credential_binding\.[^[]+\["([^"]+)"\]$/.exec(address);
-    return retired.get(address) ?? (binding ? retiredApps.get(binding[1]) : undefined);
+    const binding = parseBindingAddress(address);
+    return retired.get(address) ?? (binding ? retiredApps.get(binding.app) : undefined);
   };
   const apps = new Map(env.apps.map((a) => [a.name, a]));
   const findings: GuardFinding[] = [];
@@ -191,14 +192,14 @@ export function guardParsedPlan(plan: PlanJson, env: ResolvedEnvironment): Guard
       wiring(before, name).env.push(...Object.keys(obj(obj(c.change.before)?.environment) ?? {}));
       wiring(after, name).env.push(...Object.keys(obj(obj(c.change.after)?.environment) ?? {}));
     }
-    const binding = c.type === "cloudfoundry_service_credential_binding" ? /^cloudfoundry_service_credential_binding\.([^[]+)\["([^"]+)"\]$/.exec(c.address) : null;
-    if (binding && a.includes("create") !== a.includes("delete")) wiring(a.includes("create") ? after : before, binding[2]).services.push(binding[1]);
+    const binding = c.type === "cloudfoundry_service_credential_binding" ? parseBindingAddress(c.address) : undefined;
+    if (binding && a.includes("create") !== a.includes("delete")) wiring(a.includes("create") ? after : before, binding.app).services.push(binding.service);
   }
   for (const m of [before, after]) for (const app of m.keys()) (m === before ? after : before).has(app) || wiring(m === before ? after : before, app);
   for (const v of envBindingOrder(env.name, before, after)) {
     // Apps the plan does not update (only a binding changes) carry no variables on either side: no move.
     if (!before.get(v.subject)!.env.length && !after.get(v.subject)!.env.length) continue;
-    add(`cloudfoundry_app.${v.subject}`, { message: `${v.check}: ${v.subject} ${v.message}` });
+    add(appAddress(v.subject), { message: `${v.check}: ${v.subject} ${v.message}` });
   }
   for (const a of env.allowedDestructiveChanges) {
     if (a.id === undefined || used.has(a.address)) continue;

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { buildApp } from "../stacks/build";
+import { appAddress } from "../stacks/addresses";
 import { loadEstate, type AppDefinition, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
 import { createsBindings, planSummary, settleTerraformState, type CommandResult } from "../offline/harness";
 
@@ -337,10 +338,10 @@ export async function runConformance(target: Target, baseline: EstateConfig, env
         await s.stopByHand(c.stoppedApp);
         const p = await plan(s);
         plans.byHand = p;
-        const actions = (app: string) => p.changes.find((x) => x.address === `cloudfoundry_app.${app}`)?.change.actions.join("+") ?? "(not in the plan)";
-        const drifted = (app: string) => (p.json.resource_drift ?? []).some((d: any) => d.address === `cloudfoundry_app.${app}`);
+        const actions = (app: string) => p.changes.find((x) => x.address === appAddress(app))?.change.actions.join("+") ?? "(not in the plan)";
+        const drifted = (app: string) => (p.json.resource_drift ?? []).some((d: any) => d.address === appAddress(app));
         await out.check("scale-by-hand", () => [
-          ...expectEqual(`${c.fixedApp} (fixed count, scaled by hand)`, [actions(c.fixedApp), p.changes.find((x) => x.address === `cloudfoundry_app.${c.fixedApp}`)?.change.after?.instances], ["update", fixed.instances]),
+          ...expectEqual(`${c.fixedApp} (fixed count, scaled by hand)`, [actions(c.fixedApp), p.changes.find((x) => x.address === appAddress(c.fixedApp))?.change.after?.instances], ["update", fixed.instances]),
           ...expectEqual(`${c.autoscaledScaled} (autoscaled, scaled up)`, actions(c.autoscaledScaled), "no-op"),
         ]);
         await out.check("set-env-by-hand", () => expectEqual(`${c.envApp} after cf set-env`, [actions(c.envApp), drifted(c.envApp)], ["update", true]));

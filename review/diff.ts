@@ -8,6 +8,8 @@ export type StackJson = {
   readonly terraform?: Record<string, unknown>;
 };
 
+import { address, appOfReference, dataAddress, parseLiveInstances, reference, routeOfAddress } from "../stacks/addresses";
+
 type Res = Record<string, unknown>;
 const SSM_REF = /^\$\{data\.aws_ssm_parameter\.[^}]+\.(value|insecure_value)\}$/;
 
@@ -26,16 +28,16 @@ export function withoutMetadata(value: unknown): unknown {
 const same = (a: unknown, b: unknown) => JSON.stringify(withoutMetadata(a)) === JSON.stringify(withoutMetadata(b));
 const show = (v: unknown) => (v === undefined ? "(unset)" : typeof v === "string" ? v : JSON.stringify(v));
 
-/** "${max(25, lookup(local.live_instances, "notify-api", 0))}" → "max(25, live count)". */
+/** "${max(25, lookup(local.live_instances, "notify-api", 0))}" (stacks/addresses.ts) → "max(25, live count)". */
 function showInstances(v: unknown): string {
-  const m = typeof v === "string" ? /^\$\{max\((\d+), lookup\(local\.live_instances, "[^"]+", 0\)\)\}$/.exec(v) : null;
-  return m ? `max(${m[1]}, live count)` : show(v);
+  const live = parseLiveInstances(v);
+  return live ? `max(${live.floor}, live count)` : show(v);
 }
 
 /** Domain data-source references → domain names, so that routes read as URLs. */
 function domainNames(stack: StackJson | undefined): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [id, d] of Object.entries(stack?.data?.cloudfoundry_domain ?? {})) out.set(`\${data.cloudfoundry_domain.${id}.id}`, String(d.name));
+  for (const [id, d] of Object.entries(stack?.data?.cloudfoundry_domain ?? {})) out.set(reference(dataAddress("cloudfoundry_domain", id), "id"), String(d.name));
   return out;
 }
 
@@ -47,12 +49,12 @@ function routeUrls(stack: StackJson | undefined, addresses?: Map<string, string>
     const url = `${r.host ? `${r.host}.` : ""}${domain}${r.path ?? ""}`;
     const dest = ((r.destinations as { app_id?: string }[] | undefined) ?? []).map((d) => appName(d.app_id)).join(", ");
     out.set(url, dest);
-    addresses?.set(url, `cloudfoundry_route.${id}`);
+    addresses?.set(url, address("cloudfoundry_route", id));
   }
   return out;
 }
 
-const appName = (ref: unknown) => String(ref).replace(/^\$\{(?:data\.)?cloudfoundry_app\.([^.]+)\.id\}$/, "$1");
+const appName = appOfReference;
 
 /**
  * "service -> app" for every binding a stack declares (constructs/service-bindings.ts): `declared` for the
@@ -155,7 +157,7 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   for (const n of Object.keys(headApps).filter((n) => !(n in baseApps)).sort()) out.push(`app + ${n} (new app)`);
   const forget = forgotten(head);
   for (const n of Object.keys(baseApps).filter((n) => !(n in headApps)).sort()) {
-    out.push(forget.has(`cloudfoundry_app.${n}`) ? `app - ${n} (forgotten: it keeps running, no longer managed; retire it in config/retired.ts to destroy it)` : `app - ${n} (RETIRED: DESTROYS THE APP)`);
+    out.push(forget.has(address("cloudfoundry_app", n)) ? `app - ${n} (forgotten: it keeps running, no longer managed; retire it in config/retired.ts to destroy it)` : `app - ${n} (RETIRED: DESTROYS THE APP)`);
   }
   for (const n of Object.keys(headApps).filter((n) => n in baseApps).sort()) out.push(...appChanges(n, baseApps[n], headApps[n]), ...protection(`app ${n}`, baseApps[n], headApps[n]));
 
@@ -171,8 +173,8 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   }
   const baseRoutes = resources(base, "cloudfoundry_route");
   const headRoutes = resources(head, "cloudfoundry_route");
-  for (const [url, address] of [...baseRouteAddresses].filter(([u]) => hr.has(u)).sort()) {
-    const id = address.slice("cloudfoundry_route.".length);
+  for (const [url, at] of [...baseRouteAddresses].filter(([u]) => hr.has(u)).sort()) {
+    const id = routeOfAddress(at)!;
     if (headRoutes[id]) out.push(...protection(`route ${url}`, baseRoutes[id], headRoutes[id]));
   }
 
@@ -180,7 +182,7 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   const hq = resources(head, "aws_sqs_queue");
   for (const n of Object.keys(hq).filter((n) => !(n in bq)).sort()) out.push(`queue + ${n}`);
   for (const n of Object.keys(bq).filter((n) => !(n in hq)).sort()) {
-    out.push(forget.has(`aws_sqs_queue.${n}`) ? `queue - ${n} (forgotten: it and its messages stay, no longer managed)` : `queue - ${n} (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)`);
+    out.push(forget.has(address("aws_sqs_queue", n)) ? `queue - ${n} (forgotten: it and its messages stay, no longer managed)` : `queue - ${n} (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)`);
   }
   for (const n of Object.keys(hq).filter((n) => n in bq).sort()) {
     out.push(...protection(`queue ${n}`, bq[n], hq[n]));
@@ -207,7 +209,7 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
 
   // Apps this estate does not own (the statsd exporter) are data sources: name them by their CF name.
   const policy = (stack: StackJson | undefined) => (p: Res) => {
-    const looked = new Map(Object.entries(stack?.data?.cloudfoundry_app ?? {}).map(([id, d]) => [`\${data.cloudfoundry_app.${id}.id}`, String(d.name)]));
+    const looked = new Map(Object.entries(stack?.data?.cloudfoundry_app ?? {}).map(([id, d]) => [reference(dataAddress("cloudfoundry_app", id), "id"), String(d.name)]));
     const name = (ref: string) => looked.get(ref) ?? appName(ref);
     return (p.policies as { source_app: string; destination_app: string; protocol: string; port: string }[])
       .map((e) => `${name(e.source_app)} -> ${name(e.destination_app)} ${e.protocol}/${e.port}`)
