@@ -1,7 +1,7 @@
 // Jest loads cdktf's token creation-stack module as bin/run.js's bundle does: replaced by the stub in
 // bin/bundle-stubs.js (held against the real module by __tests__/bin/bundle-stubs.test.ts). Under jest each
-// captured stack also goes through jest's source maps: with the real module, a worker spent ~6 CPU-s of
-// one `npm test` creating stacks that only decorate a token error's message (docs/performance.md).
+// captured stack also goes through jest's source maps, so the real module costs each worker seconds of
+// CPU creating stacks that only decorate a token error's message (docs/performance.md).
 const crypto = require("crypto");
 const { STUBS } = require("../bin/bundle-stubs");
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Runs a TypeScript entry point of this project fast (issue: synth in well under a second):
+// Runs a TypeScript entry point of this project fast (a synth must take well under a second):
 //  - esbuild bundles the entry and its dependencies into one file (no ts-node, no type checking:
 //    `npm test` runs tsc), and the bundle is reused while no source file's content has changed;
 //  - two parts of cdktf that a synth never needs are left out of the bundle: `archiver` (only used
-//    by TerraformAsset, ~110 ms to load) and the creation stack captured for every token (used only
-//    to decorate token error messages, ~100 ms per synth); the replacements are in bin/bundle-stubs.js,
+//    by TerraformAsset, slow to load) and the creation stack captured for every token (used only
+//    to decorate token error messages, a cost on every synth); the replacements are in bin/bundle-stubs.js,
 //    held against both libraries' real modules by __tests__/bin/bundle-stubs.test.ts;
 //  - `--lib cdktn` (anywhere after the entry) builds the same program with CDK Terrain, cdktf's
 //    continuation, in place of cdktf: every import of `cdktf` (ours, the generated bindings' and the
@@ -46,7 +46,7 @@ const EXIT_CANNOT_LOAD = 2;
 // The bundle is fresh when the content of every project file it was built from, of this script and of
 // the lockfile (a dependency upgrade) hashes to what it was built from. Content, not file times: a
 // file copied with its old time (cp -p, rsync, touch -d, a git checkout) must never run stale code.
-// Hashing the ~55 inputs (0.4 MB) takes about 2 ms.
+// Hashing every input on every run is cheap next to a synth (docs/performance.md).
 function inputsHash(inputs) {
   const crypto = require("crypto");
   const h = crypto.createHash("sha256");
@@ -191,7 +191,7 @@ function uncaught(err, loading) {
   process.exitCode = 1;
 }
 
-// Loads the bundle through a V8 code cache kept next to it: compiling the 1 MB bundle from source
+// Loads the bundle through a V8 code cache kept next to it: compiling the bundle from source
 // on every run costs more than reading back the compiled code.
 function load() {
   const Module = require("module");

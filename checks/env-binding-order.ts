@@ -4,8 +4,8 @@ import type { Violation } from "./types";
 /**
  * NOTIFY-ENV-BINDING-ORDER: a value moved between an env var and a service binding in one change.
  *
- * Incident (the team's own change, replayed in issue 20): notify-redis was bound to every app while
- * REDIS_URL was removed in the same change. Cloud Foundry cannot make that swap in one apply:
+ * The change it refuses: notify-redis bound to every app while REDIS_URL is removed in the same
+ * change. Cloud Foundry cannot make that swap in one apply:
  * - the bindings depend on their apps (constructs/service-bindings.ts), so they are made after the
  *   push; an app sees a binding only after its next restart (semantics row 31), and a
  *   push that fails half-way leaves the variable deleted (semantics row 13) with no binding behind it;

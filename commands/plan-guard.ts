@@ -9,7 +9,7 @@ import { blocking, guardParsedPlan, renderFindings } from "../plan/plan-guard";
 // Exit 0 when the plan is safe, 1 when it is refused (on stderr), 2 when it is not a Terraform plan.
 // CI pipes the plan in: Terraform's JSON plan holds every secret in plain text, so it is never written
 // to a file. The plan says which environment it is for; a plan of another one is refused, since each
-// environment's floors differ (issue 19: a production plan passed as preview).
+// environment's floors differ (a production plan judged as preview's would pass under lower floors).
 const program = cli("plan-guard", "Refuse a Terraform plan that destroys or replaces an app, route, binding or queue, stops an app, goes below a floor, or is another environment's")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .argument("<plan-json>", "output of `terraform show -json <planfile>`, or - to read it from standard input")

@@ -6,9 +6,9 @@ import { parseJsonInput } from "../io/files";
 import { exportSnapshot } from "../offline/snapshot";
 
 // terraform show -json <drift plan> | npm run -s snapshot-export -- <env> - --state <(terraform state pull) --out snapshot.json
-// Main's code, in the trusted drift job: the sanitized snapshot pull-request plans run against (issue
-// 17). The plan and the state hold every secret in plain text: they arrive through pipes and stay in
-// memory; only the sanitized snapshot is written (whole, then renamed). Exit 0 written, 1 refused
+// Main's code, in the trusted drift job: the sanitized snapshot pull-request plans run against. The
+// plan and the state hold every secret in plain text: they arrive through pipes and stay in memory;
+// only the sanitized snapshot is written (whole, then renamed). Exit 0 written, 1 refused
 // (a secret would have left: nothing is written), 2 input that is not a plan or a state.
 const program = cli("snapshot-export", "Write the sanitized snapshot of an environment from its drift plan and its state")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)

@@ -61,7 +61,7 @@ export const defaults: SharedDefaults = {
     // ad8cf3f3a: "With a limit of 5000 connections ...".
     connectionLimit: 5000,
     connectionLimitSource: "public",
-    // Kept free for `cf conduit` sessions, the db-migration task and the platform's own monitoring.
+    // Kept free for `cf conduit` connections, the db-migration task and the platform's own monitoring.
     reservedConnections: 100,
     // This project's own allowance, not a measured figure: a breach of it alone warns.
     reservedConnectionsSource: "assumed",

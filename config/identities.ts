@@ -7,7 +7,7 @@
 // provider 1.16.0 reads on every app refresh and in both app data sources (CC can_read_secrets_in_space?:
 // admin, admin-read-only or SpaceDeveloper; semantics row 52). admin-read-only would read without
 // writing, but it is a global role a GOV.UK PaaS tenant cannot normally get. So the plan identity can
-// write the space too: it is given only to trusted jobs that run main's code (the drift job, issue 17),
+// write the space too: it is given only to trusted jobs that run main's code (the drift job),
 // never to a pull request's, and its AWS side stays read-only (ci/iam/plan-identity.json).
 
 /** Cloud Foundry space roles (and the global read-only admin) an identity can hold. */

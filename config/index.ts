@@ -54,7 +54,8 @@ export function loadEstate(config: EstateConfig = estate): ResolvedEnvironment[]
 
 /**
  * One line per derived value that fails, naming the file and field that hold its function and the
- * environments it fails in (issue 19: the same problem was printed once per environment, with no file).
+ * environments it fails in: one problem is one line, however many environments share it, and it names
+ * the file to edit.
  */
 function derivedValueProblems(failures: readonly DerivedValueError[], config: EstateConfig): string[] {
   const byProblem = new Map<string, DerivedValueError[]>();

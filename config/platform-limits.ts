@@ -3,8 +3,9 @@ import type { EstateConfig } from "./types";
 // Limits the platforms put on the names and values config becomes: Cloud Foundry's Cloud Controller,
 // DNS, Amazon SQS and the Linux kernel that starts each app process. They are facts about those
 // systems, kept here as data with their source, and checked against every name config derives in
-// every environment (issue 19: a 100-character app name passed synth, the diff and the rehearsal; its
-// default route's host label was 111 characters, which only a real apply would have refused).
+// every environment: synth, the diff and the rehearsal accept a name the platform refuses (a
+// 100-character app name gives a 111-character default route host label), which only a real apply
+// would otherwise catch.
 
 export interface Limit {
   /** What is limited, in a message. */

@@ -136,7 +136,7 @@ export const DEFAULT_MAX_TASK_SECONDS = 5;
 
 const CELERY_APP = "run_celery.notify_celery";
 
-/** The start command the wrapper script used to pick by NOTIFY_APP_NAME, now derived from config. */
+/** The start command, derived from config (notifications-api's wrapper script picks it by NOTIFY_APP_NAME). */
 export function startCommand(process: Process): string {
   switch (process.kind) {
     case "gunicorn":

@@ -2,10 +2,11 @@ import * as fs from "fs";
 import * as path from "path";
 import { UsageError } from "./errors";
 
-// Every file a command is given goes through here (issue 19: `manifest --out <a directory>` crashed
-// and left config.tmp in the repository root; `report --out <a file>` crashed). A path a command cannot
-// use is one line and exit 2 (UsageError), said before any work is written; an output is written whole
-// to a temporary file beside it and renamed over it, and the temporary file is removed whatever happens.
+// Every file a command is given goes through here, so that a path of the wrong kind (`manifest --out
+// <a directory>`, `report --out <a file>`) is refused up front instead of crashing half-way and
+// leaving a temporary file behind. A path a command cannot use is one line and exit 2 (UsageError),
+// said before any work is written; an output is written whole to a temporary file beside it and
+// renamed over it, and the temporary file is removed whatever happens.
 
 /** The reason an errno gives, in words a person acts on. */
 export function reason(err: unknown): string {
@@ -116,8 +117,8 @@ export function outputDirectory(dir: string, what: string, create = true): strin
 /**
  * A directory a synth may replace wholesale (stacks/synth.ts swaps the new output into its place):
  * missing with an existing parent, empty, or an earlier synth's output (cdktf's manifest.json or
- * stacks/ in it). Anything else is refused: CDKTF_OUTDIR=config once replaced config/ with stacks, and
- * CDKTF_OUTDIR=package.json turned the file into a directory.
+ * stacks/ in it). Anything else is refused: otherwise CDKTF_OUTDIR=config would replace config/ with
+ * stacks, and CDKTF_OUTDIR=package.json would turn the file into a directory.
  */
 export function checkReplaceableOutputDirectory(dir: string, what: string): void {
   if (!dir.trim()) throw new UsageError(`cannot write ${what}: the directory name is empty`);

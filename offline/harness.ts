@@ -43,10 +43,10 @@ export function run(cmd: string, args: readonly string[], opts: { cwd: string; e
 
 /**
  * The environment of every Terraform run against the stand-in: Terraform and the stand-in only (no
- * registry, no user CLI config), plus the app zip the stack's variables name. GOGC=400: Go's collector
- * at its default (100) spends a fifth of a production plan's CPU on a heap that lives a second; at 400
- * a plan of production takes 0.94 CPU-s instead of 1.16 (3 runs each, docs/performance.md), for 180 MB
- * instead of 115. Terraform's behaviour does not change with it, and a rehearsal is all it touches.
+ * registry, no user CLI config), plus the app zip the stack's variables name. GOGC=400: at its default
+ * (100) Go's collector spends a large share of a plan's CPU on a heap that lives a second; 400 trades
+ * some memory for that CPU (docs/performance.md). Terraform's behaviour does not change with it, and
+ * a rehearsal is all it touches.
  */
 export function standinTerraformEnv(inherit: NodeJS.ProcessEnv, reattach: string, artifact: { path: string; sha256: string }): NodeJS.ProcessEnv {
   return {

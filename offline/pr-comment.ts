@@ -1,7 +1,7 @@
 import type { PrPlanResult } from "./pr-plan";
 import { renderResultText, SNAPSHOT_STALE_AFTER_HOURS } from "./pr-plan";
 
-// The pull request's comment (issue 17): one per push, replacing the last (the pipeline's put deletes
+// The pull request's comment: one per push, replacing the last (the pipeline's put deletes
 // the resource's earlier comments), per environment the offline reviewer diff, the plan's counts and
 // resource lines, the plan guard's verdict and the snapshot's age. Names only: everything in it comes
 // from the candidate stack and the sanitized snapshot, which hold no secret value. Cut to GitHub's

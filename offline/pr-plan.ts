@@ -8,7 +8,7 @@ import { blocking, guardParsedPlan, renderFindings } from "../plan/plan-guard";
 import { parsePlan } from "../plan/plan-json";
 import type { Snapshot } from "./snapshot";
 
-// A pull request's plan of one environment, with no credential and no network (issue 17): real
+// A pull request's plan of one environment, with no credential and no network: real
 // Terraform plans the pull request's synthesized stack against the stand-in seeded from the sanitized
 // snapshot of that environment and its sanitized state, then the plan guard judges that plan. What a
 // reviewer gets is what `cdktf diff <env>` would show against the live estate as it was when the

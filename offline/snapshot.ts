@@ -4,7 +4,7 @@ import type { PlatformData } from "./standin/platform";
 import { platformId } from "./standin/provider";
 import { isJsonObject, type PlanJson } from "../plan/plan-json";
 
-// The sanitized snapshot of a live environment (issue 17): what a pull request's plan runs against,
+// The sanitized snapshot of a live environment: what a pull request's plan runs against,
 // instead of the live estate and a credential. Exported by main's code in the trusted drift job, from
 // what Terraform already read there: the drift plan's prior_state (every object refreshed, every data
 // source read) and the state. Nothing is fetched for it.

@@ -5,7 +5,7 @@ import { isJsonObject, type PlanJson } from "./plan-json";
 // its queue prefix on every queue name, its public domain on its public routes and its IAM user on the
 // queue boundary's attachment (stacks/environment-stack.ts). A tool that judges a plan "for
 // production" reads that, not only the name it is given: a production plan taking notify-api from 35
-// to 20 passed the plan guard under `preview` with exit 0 (issue 19), since preview's floors are lower.
+// to 20 would pass the plan guard under `preview` with exit 0, since preview's floors are lower.
 // Terraform's JSON plan has no backend block, so the state key cannot be read from it.
 
 /** Which attribute of which resource or data source type says which environment, and how. */

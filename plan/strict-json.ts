@@ -6,14 +6,14 @@ import { UsageError } from "../io/errors";
 // through storage (a snapshot) reads it here, and refuses before anything else looks at it:
 //  - a symlink anywhere on its path, or anything but a regular file (a FIFO that never ends, a device,
 //    /proc/self/environ behind a link): what is read must be the file that was named;
-//  - a file larger than the stated limit: a synthesized stack is ~170 KB, a snapshot ~1 MB;
+//  - a file larger than the stated limit, set far above any synthesized stack or snapshot;
 //  - text that is not UTF-8, or not JSON;
 //  - a duplicate key in any object. JSON.parse keeps the last of two equal keys, Terraform's JSON
 //    reader sees both: a check that reads the document with JSON.parse would judge another document
-//    than the one Terraform plans (issue 17: a duplicate key hid a nonsensitive() local and a second
+//    than the one Terraform plans (a duplicate key can hide a nonsensitive() local or a second
 //    provider configuration).
 
-/** The largest untrusted JSON file read: 8 MiB, ~50 times a synthesized production stack. */
+/** The largest untrusted JSON file read: 8 MiB, many times a synthesized production stack or a snapshot. */
 export const UNTRUSTED_JSON_LIMIT_BYTES = 8 * 1024 * 1024;
 
 /** Where a duplicate key is, as a path ($.resource.aws_sqs_queue."x"), or undefined when there is none. */

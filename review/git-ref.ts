@@ -11,7 +11,7 @@ import type { StackJson } from "./diff";
 
 /**
  * The commit a ref names, or a UsageError saying there is no such ref and the nearest ones there are
- * (issue 19: git's own "Needed a single revision" said neither).
+ * (git's own "Needed a single revision" says neither).
  */
 export function resolveRef(root: string, ref: string): string {
   const r = spawnSync("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: root, encoding: "utf8" });

@@ -17,7 +17,7 @@ function instancesFor(app: ResolvedApp): { value: number; comment: string } {
 
 /**
  * One app's effective configuration in one environment as a Cloud Foundry manifest: what
- * `CF_APP=<app> CF_SPACE=<env> make generate-manifest` used to render, with secrets as references.
+ * `CF_APP=<app> CF_SPACE=<env> make generate-manifest` renders in notifications-api, with secrets as references.
  */
 export function manifestFor(env: ResolvedEnvironment, app: ResolvedApp): string {
   const hc = app.healthCheck;

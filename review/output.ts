@@ -1,7 +1,7 @@
 import { styleText } from "util";
 
-// How a command's output looks where it goes (issue 19: tables 147-152 columns wide wrapped on an
-// 80-column terminal, and there was no colour anywhere). Colour only on a terminal that has colours,
+// How a command's output looks where it goes: a table wider than the terminal wraps into noise, and
+// colour helps on a terminal but is noise in a file or a log. Colour only on a terminal that has colours,
 // never with NO_COLOR (no-color.org: present and not empty), plain when piped or redirected; a table
 // is as wide as the terminal, and is not limited when there is none.
 

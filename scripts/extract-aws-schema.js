@@ -24,7 +24,8 @@ function extract(mirror) {
       path.join(dir, "main.tf.json"),
       JSON.stringify({ terraform: { required_providers: { aws: { source: "hashicorp/aws", version: VERSION } } } }),
     );
-    // GOGC=400: the provider's whole schema is a large, short-lived heap (2.7 CPU-s instead of 3.1).
+    // GOGC=400: the provider's whole schema is a large, short-lived heap, which Go's default collector
+    // spends CPU on for nothing (docs/performance.md).
     const env = { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: "/dev/null", GOGC: "400" };
     const tf = (args) => {
       const r = spawnSync("terraform", args, { cwd: dir, env, encoding: "utf8", maxBuffer: 1 << 30 });

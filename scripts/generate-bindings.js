@@ -7,7 +7,7 @@ const path = require("path");
 const fs = require("fs");
 
 async function generate(outdir) {
-  // Loaded here, not at the top: the generator takes ~0.3 s to load, which --help and a usage error do not need.
+  // Loaded here, not at the top: the generator is slow to load, which --help and a usage error do not need.
   const { generateProviderBindingsFromSchema } = require("@cdktf/provider-generator");
   const schema = JSON.parse(
     fs.readFileSync(path.join(__dirname, "..", "providers", "cloudfoundry-1.16.0.schema.json"), "utf8"),

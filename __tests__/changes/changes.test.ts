@@ -157,7 +157,8 @@ test("a new secret for one app: the variable and the parameter it reads, in ever
 });
 
 test("a value derived from the environment and app, for every app", () => {
-  // NEW_RELIC_APP_NAME was the team's; a fresh name keeps the test meaningful once config has it.
+  // A name config does not set yet (NEW_RELIC_APP_NAME or a variant): the test means the same
+  // whatever config sets.
   const name = fresh("NEW_RELIC_APP_NAME", Object.keys(ESTATE.defaults.env));
   const { diff } = apply("derived", (c) => (c.defaults.env = { ...c.defaults.env, [name]: ({ environment, app: a }: { environment: string; app: string }) => `${environment}.${a}` }));
   expect(diff.production).toEqual(expect.arrayContaining([`app notify-api: env +${name} = production.notify-api`]));

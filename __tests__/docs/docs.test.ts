@@ -3,8 +3,8 @@ import * as path from "path";
 import { ENVIRONMENTS } from "../../config";
 
 // The docs (README.md and every docs/*.md, including files added later) name commands, npm scripts,
-// flags and files a person will type or open: each must exist, or the doc has drifted (issue 19: a
-// README citing ESTATE.md, which is not in this repository, and flags nobody implemented).
+// flags and files a person will type or open: each must exist, or the doc has drifted (a file that is
+// not in this repository, such as ESTATE.md, or a flag no command declares).
 const ROOT = path.join(__dirname, "..", "..");
 const DOCS = ["README.md", ...fs.readdirSync(path.join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
 const scripts: Record<string, string> = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts;
@@ -158,7 +158,7 @@ test("the checks see a missing script, flag, npx command, file and link (seeded)
 });
 
 test("no doc or config comment cites a file that is not in the repository", () => {
-  // ESTATE.md and the providers notes live outside this repository (issue 19): cite the upstream source instead.
+  // ESTATE.md and the providers notes live outside this repository: cite the upstream source instead.
   const cites = (file: string) => /ESTATE\.md|providers\/` notes|\(providers notes\)|provider notes [a-z]\b/.test(fs.readFileSync(path.join(ROOT, file), "utf8"));
   const files = [...DOCS, ...fs.readdirSync(path.join(ROOT, "config")).map((f) => `config/${f}`)];
   expect(files.filter(cites)).toEqual([]);
@@ -182,7 +182,7 @@ test.each(DOCS)("%s: every measured figure says the command that measured it and
   expect(unsourcedFigures(fs.readFileSync(path.join(ROOT, doc), "utf8"))).toEqual([]);
 });
 
-test("the figure check sees an undated rehearsal count and an approximation (seeded, as the old README had them)", () => {
+test("the figure check sees an undated rehearsal count and an approximation (seeded)", () => {
   expect(unsourcedFigures("## Rehearsing\n\n`npm run rehearse -- production`:\n\n```\nPlan: 82 to import, 17 to add\n```\n")).toEqual(["## Rehearsing: 82 to import"]);
   expect(unsourcedFigures("## Performance\n\nHashing the inputs takes ~2 ms.\n")).toEqual(["## Performance: ~2"]);
   expect(unsourcedFigures("## Measured\n\n`npm run bench` on 2026-11-27: 0.44 s\n")).toEqual([]);

@@ -14,12 +14,13 @@ import { exportSnapshot, parameterPlaceholder, type Snapshot } from "../../offli
 import { smallEstate } from "../fixtures/small-estate";
 import { filesUnder } from "../helpers";
 
-// Pull-request plans with no credential, end to end on the small fixture estate: a live environment seeded with canary secrets
-// (SSM values, a value set by hand, a binding's credentials, a rotated parameter), deployed and planned
-// by the trusted drift job with real Terraform, exported as a snapshot; then pull requests planned
-// against that snapshot offline, benign ones and one per class of attack a trusted-stack check lets through. No
-// canary, nor a hash, an encoding or a reversal of one, may reach any output or file a pull request
-// can read: the snapshot, pr-plan's result and text, the comment, Terraform's working directory.
+// Pull-request plans with no credential, end to end on the small fixture estate: a live environment
+// seeded with canary secrets (SSM values, a value set by hand, a binding's credentials, a rotated
+// parameter), deployed and planned by the trusted drift job with real Terraform, exported as a
+// snapshot; then pull requests planned against that snapshot offline, benign ones and one per class of
+// attack a trusted-stack check lets through. No canary, nor a hash, an encoding or a reversal of one,
+// may reach any output or file a pull request can read: the snapshot, pr-plan's result and text, the
+// comment, Terraform's working directory.
 jest.setTimeout(180_000);
 const ROOT = path.join(__dirname, "..", "..");
 const ENV: EnvironmentName = "production";

@@ -163,9 +163,9 @@ async function adopt(r: Rehearsal, env: EnvironmentName, asDriftUser: boolean): 
 // Production is adopted (first deploy, settling, the drift job's plan), and a queue-only change is
 // planned on the adopted estate; staging's and preview's first deploys are planned, not applied:
 // adoption after that is the same code on the same kind of data, and every Terraform run of a real
-// environment costs a CPU-second. The conformance suite, the guard's refusals in a plan Terraform wrote
-// (staging: no prevent_destroy to stop Terraform first; production: prevent_destroy, the beat at 0) and
-// the missed import run on the fixture estate.
+// environment is among the costliest steps of `npm test` (docs/performance.md). The conformance suite,
+// the guard's refusals in a plan Terraform wrote (staging: no prevent_destroy to stop Terraform first;
+// production: prevent_destroy, the beat at 0) and the missed import run on the fixture estate.
 const ADOPTED: readonly EnvironmentName[] = ["production"];
 const PLANNED = ENVS.filter((e) => !ADOPTED.includes(e));
 

@@ -5,7 +5,7 @@ import { awsPart } from "../../review/aws-part";
 
 // Real Terraform, real hashicorp/aws 5.100.0, offline: `terraform init -plugin-dir` reads the provider
 // from the filesystem mirror named by NOTIFY_TF_PROVIDER_MIRROR (ci/run sets it where the mirror
-// exists). init + validate take ~7 s, mostly loading the provider, so global-setup.ts starts them in
+// exists). init + validate take seconds, mostly loading the provider, so global-setup.ts starts them in
 // the background as soon as the stacks exist, and terraform-validate.test.ts waits for the result.
 
 export const ENVS = ["preview", "staging", "production"] as const;
@@ -42,8 +42,8 @@ export function startValidation(synthDir: string, workdir: string, mirror: strin
     `terraform providers schema -json > schema.json 2> schema.log; echo $? > schema-done`;
   const child = spawn("sh", ["-c", script], {
     cwd: workdir,
-    // GOGC=400 (as for rehearsals, offline/harness.ts): the real provider's schema is large, and the
-    // validate costs 2.0 CPU-s instead of 3.3 with it.
+    // GOGC=400 (as for rehearsals, offline/harness.ts): the real provider's schema is a large,
+    // short-lived heap, which Go's default collector spends CPU on for nothing (docs/performance.md).
     env: { ...process.env, MIRROR: mirror, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", GOGC: "400" },
     stdio: "ignore",
     detached: true,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A pull request's plans, run by main's copy of this script with no credential at all (issue 17): the
+# A pull request's plans, run by main's copy of this script with no credential at all: the
 # pull request's synthesized stacks are its only content read here, each through the strict JSON
 # reader, and planned offline by real Terraform against the environment's sanitized snapshot
 # (npm run pr-plan). The comment is written first as a fallback, so that every push gets one.

@@ -6,8 +6,9 @@ import type { CfRole } from "../../config/identities";
 // test (__tests__/offline/standin-semantics.test.ts) fails when a row is not exercised by a test whose
 // title carries "[row N]".
 //
-// Row ids are stable. Everywhere else in this project (code comments and docs) a row is cited as
-// "semantics row N" (or "semantics rows N, M"): the entry of `ROWS` below whose id is N.
+// Row ids are stable. Code comments and docs across this project, this file included, cite a row as
+// "semantics row N" (or "semantics rows N, M"): the entry of `ROWS` below whose id is N. Test titles
+// tag the rows they exercise as "[row N]".
 //
 // CF paths are in cloudfoundry/terraform-provider-cloudfoundry at v1.16.0 (`cloudfoundry/provider/…`),
 // the plugin framework v1.19.0 (`internal/fwserver/…`), Cloud Controller (`app/…`, `lib/…`) and
@@ -122,7 +123,7 @@ export const RESOURCES: Readonly<Record<string, ResourceSemantics>> = {
     sdk: "framework",
     requiresReplace: { attrs: ["name", "space_name", "org_name", "sidecars", "service_bindings"], rows: [1, 2, 3] },
     requiresReplaceIfConfigured: { attrs: ["routes"], rows: [5] },
-    // id (row 6) and created_at (row 7) have no UseStateForUnknown; stopped's is moot (it has a default).
+    // id (semantics row 6) and created_at (semantics row 7) have no UseStateForUnknown; stopped's is moot (it has a default).
     useStateForUnknown: { attrs: ["service_bindings"], rows: [3, 6, 7] },
     defaults: { values: { "service_bindings[].params": "{}", stopped: false }, rows: [4, 8] },
     notReadable: { attrs: ["path", "source_code_hash", "strategy", "app_deployed_running_timeout", "app_deployed_running_check_interval", "docker_credentials", "no_route", "random_route"], rows: [15] },
@@ -192,7 +193,7 @@ export const RESOURCES: Readonly<Record<string, ResourceSemantics>> = {
 
 /**
  * What Cloud Controller gives a new app for what its first push leaves unset (and an existing app
- * keeps, row 11). Assumed: CC's defaults on a foundation like GOV.UK PaaS (cflinuxfs4 stack, port
+ * keeps, semantics row 11). Assumed: CC's defaults on a foundation like GOV.UK PaaS (cflinuxfs4 stack, port
  * health check, 1G memory and disk, no log rate limit); the real values depend on the foundation's
  * configuration, which nobody here read.
  */
