@@ -5,9 +5,9 @@ import { appAddress } from "../stacks/addresses";
 import { loadEstate, type AppDefinition, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
 import { createsBindings, planSummary, settleTerraformState, type CommandResult } from "../offline/harness";
 
-// The conformance suite (issue 16, item 4): the deploy scenarios this project's safety claims rest on,
-// each with ONE expected outcome, the one the REAL providers give (shared/providers/CF-PROVIDER-
-// BEHAVIOUR.md, rows cited). It runs the same steps against a target: the stand-in (npm test, and
+// The conformance suite: the deploy scenarios this project's safety claims rest on, each with ONE
+// expected outcome, the one the REAL providers give (semantics rows cited). It runs the same steps
+// against a target: the stand-in (npm test, and
 // `npm run conformance -- --target standin`) or a real foundation with the real providers in a
 // throwaway space (`--target live`, conformance-live.ts). Outcomes are read from the plan Terraform
 // wrote AND from the platform after apply (what exists, what is bound), never from the plan alone.
