@@ -1,11 +1,11 @@
 import { mib } from "../../config";
 import { cfApp, environment, ENVS, synth } from "../helpers";
 
-// The facts each incident set (shared/seed, ESTATE.md), as the synthesized stacks carry them. Which
+// The facts each incident set (docs/guardrails.md), as the synthesized stacks carry them. Which
 // apps and queues exist comes from config (adding one is a config change and a snapshot update); the
 // values incidents set are literals, so that changing one fails here, in a test that names the fact.
 // The whole stack, as a reviewer reads it, is pinned per environment by picture-<env>.test.ts; the
-// invariants it used to pin only implicitly are named below, over every app, route, policy and import.
+// invariants a reviewer would otherwise check by eye are named below, over every app, route, policy and import.
 
 /**
  * An incident's fact about one app holds while config declares the app: removing the app (a config
@@ -181,7 +181,7 @@ describe.each(ENVS)("%s", (env) => {
     }
   });
 
-  test("every app sets enable_ssh to its environment's configured value (unset, each push switches SSH off: provider row 10)", () => {
+  test("every app sets enable_ssh to its environment's configured value (unset, each push switches SSH off: semantics row 10)", () => {
     const apps = Object.values(synth(env).resource.cloudfoundry_app) as any[];
     expect(apps.length).toBeGreaterThan(0);
     for (const app of apps) expect([app.name, app.enable_ssh]).toEqual([app.name, environment(env).sshEnabled]);
@@ -234,7 +234,7 @@ describe.each(ENVS)("%s", (env) => {
       expect([service, listed]).toEqual([service, apps]);
       // Bound by the GUID the platform lists at plan time, never cloudfoundry_app.x.id (unknown on every app update).
       expect(declared[service].app).toBe("${local.live_app_ids[each.key]}");
-      // [row 18] Made after their apps, and unmade after their apps are pushed (create_before_destroy), so an unbinding sticks.
+      // Semantics row 18: made after their apps, and unmade after their apps are pushed (create_before_destroy), so an unbinding sticks.
       expect([service, declared[service].depends_on, declared[service].lifecycle]).toEqual([service, apps.map((a) => `cloudfoundry_app.${a}`), { create_before_destroy: true }]);
     }
     for (const app of resolved.apps) {
