@@ -1,10 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigError } from "./config";
-import { formatViolation, loadFullyCheckedEstate } from "./checks";
+import { formatViolation, loadEstate } from "./checks";
 import { buildApp } from "./stacks/build";
 import { synthAtomically } from "./stacks/synth";
-import { cli, outputStyle, Refusal, run } from "./commands/cli";
+import { cli, outputStyle, Refusal, runProgram } from "./commands/cli";
 import { autoscalerLimits } from "./review/autoscaler";
 import { buildReport } from "./review/report";
 import { checkReplaceableOutputDirectory } from "./io/files";
@@ -19,7 +19,7 @@ const program = cli("synth", `Validate config, run every guardrail and write the
   .action(async (opts: { summary?: boolean }) => {
     checkReplaceableOutputDirectory(outdir, "the stacks");
     try {
-      const { environments, checks } = await loadFullyCheckedEstate();
+      const { environments, checks } = await loadEstate();
       const report = buildReport(environments, checks);
       synthAtomically(outdir, (tmp) => {
         buildApp(tmp, environments).synth();
@@ -35,4 +35,4 @@ const program = cli("synth", `Validate config, run every guardrail and write the
       throw new Refusal([`refused: config has ${err.problems.length} problem${err.problems.length === 1 ? "" : "s"}`, ...err.problems, `${outdir} was left as it was.`]);
     }
   });
-void run(program);
+void runProgram(program);

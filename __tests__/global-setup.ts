@@ -1,14 +1,14 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadCheckedEstate } from "../checks";
+import { loadEstate } from "../checks";
 import { buildApp } from "../stacks/build";
 import { skipReason, startValidation } from "./stacks/terraform-validate-start";
 
 // Synthesizes the estate once for the whole test run, as main.ts does (App.synth runs the construct
 // validations), and hands the directory to the test files, which read the files instead of each
 // synthesizing again. Then starts the real-Terraform validation in the background.
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
   // A temporary directory of this run's own, for everything the tests and the processes they start
   // make there (os.tmpdir() reads TMPDIR), so that the teardown can see what a test left behind.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-run-"));
@@ -16,7 +16,7 @@ export default function globalSetup(): void {
   process.env.NOTIFY_TEST_TMPDIR = tmp;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-synth-"));
   try {
-    buildApp(dir, loadCheckedEstate().environments).synth();
+    buildApp(dir, (await loadEstate()).environments).synth();
   } catch (err) {
     // Jest does not run the teardown when the setup fails: do not leave the directory behind.
     fs.rmSync(dir, { recursive: true, force: true });

@@ -3,8 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { EnvironmentName, ResolvedEnvironment } from "../config";
-import { estate } from "../config";
-import { loadCheckedEstate } from "../checks";
+import { estate, resolveEstate } from "../config";
 import { buildApp } from "../stacks/build";
 
 /** A synthesized stack as Terraform reads it. */
@@ -18,8 +17,13 @@ export interface Synthesized {
 }
 
 let resolved: ResolvedEnvironment[] | undefined;
+/**
+ * The committed estate, resolved from config. Synchronous, for the tests that read it where a suite
+ * loads; its checks (every one, the secret scan included: checks/ loadEstate) run once for the whole
+ * run in global-setup.ts, and in __tests__/checks/run-checks.test.ts.
+ */
 export function environments(): ResolvedEnvironment[] {
-  return (resolved ??= loadCheckedEstate().environments);
+  return (resolved ??= resolveEstate());
 }
 
 /** One environment of the committed estate, resolved and checked. */
@@ -39,7 +43,7 @@ export function synthDir(): string {
   if (process.env.NOTIFY_TEST_SYNTH_IN_PROCESS) {
     if (!inProcess) {
       inProcess = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-synth-"));
-      buildApp(inProcess, loadCheckedEstate().environments).synth();
+      buildApp(inProcess, environments()).synth();
     }
     return inProcess;
   }

@@ -1,19 +1,29 @@
-// The CLI conventions of commands/cli.ts for the plain-JavaScript entry points (bench, generate:bindings,
-// extract-aws-schema), which run without the TypeScript bundle: the same library (commander), --help,
-// unknown flags refused with one line and exit 2.
+// The CLI conventions of every entry point, defined once: commands/cli.ts builds its programs with
+// cli() (and runs them, turning each failure into its exit code), and the plain-JavaScript entry
+// points (bench, generate:bindings, extract-aws-schema), which run without the TypeScript bundle, with
+// jsCli(). The same library (commander), --help, unknown flags and extra arguments refused with one
+// line, exit 2.
 const { Command } = require("commander");
 
-/** A commander program that refuses unknown flags and extra arguments with one line, exit 2. */
-function jsCli(name, description) {
+/**
+ * A commander program with this project's conventions: strict arguments, one-line errors. It throws
+ * a CommanderError instead of exiting (commands/cli.ts runProgram turns it into the exit code).
+ */
+function cli(name, description) {
   return new Command(name)
     .description(description)
     .helpOption("-h, --help", "show this help and exit")
     .allowExcessArguments(false)
     .showSuggestionAfterError(true)
-    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+    .exitOverride()
     .configureOutput({
       outputError: (message, write) => write(`${name}: ${message.replace(/^error: /, "").trim()} (see --help)\n`),
     });
 }
 
-module.exports = { jsCli };
+/** cli(), exiting by itself as a script does: 0 after --help, 2 for unknown flags and extra arguments. */
+function jsCli(name, description) {
+  return cli(name, description).exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
+}
+
+module.exports = { cli, jsCli };

@@ -1,5 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
-import { ConfigError, appsByName, estate, loadEstate, type Acknowledgement, type EstateConfig, type ResolvedEnvironment } from "../config";
+import { ConfigError, appsByName, estate, resolveEstate, type Acknowledgement, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
 import { beatSingleton } from "./beat-singleton";
 import { dbConnectionBudget } from "./db-connection-budget";
 import { deployFloor } from "./deploy-floor";
@@ -129,26 +129,28 @@ export function formatViolations(violations: readonly Violation[]): string[] {
   return [...groups.values()].map((g) => formatViolation({ ...g[0], environment: [...new Set(g.map((v) => v.environment))].join("+") as Violation["environment"] }));
 }
 
-/**
- * Validates the config (schema first, then every guardrail over every environment) and returns the
- * resolved environments with the check result. Throws ConfigError listing every problem at once.
- */
-export function loadCheckedEstate(config: EstateConfig = estate): { environments: ResolvedEnvironment[]; checks: CheckResult } {
-  const environments = loadEstate(config);
-  const checks = runChecks(environments);
-  if (checks.violations.length) throw new ConfigError(formatViolations(checks.violations));
-  return { environments, checks };
+/** The estate resolved from config, with what the checks found (acknowledged breaches, warnings, unused acknowledgements). */
+export interface CheckedEstate {
+  readonly environments: ResolvedEnvironment[];
+  readonly checks: CheckResult;
 }
 
 /**
- * loadCheckedEstate, plus the checks that can only run asynchronously (NOTIFY-SECRET-LITERALS: the
- * secret scanner's API is async). The entry points that synthesize or show config use this one, so
- * that every problem is still reported at once.
+ * The estate every entry point uses: the config validated (schema first), each environment resolved,
+ * then every guardrail run over every environment, the secret scan included (NOTIFY-SECRET-LITERALS,
+ * asynchronous because the secret scanner's API is). Throws ConfigError listing every problem at once.
  */
-export async function loadFullyCheckedEstate(config: EstateConfig = estate): Promise<{ environments: ResolvedEnvironment[]; checks: CheckResult }> {
-  const environments = loadEstate(config);
+export async function loadEstate(config: EstateConfig = estate): Promise<CheckedEstate> {
+  const environments = resolveEstate(config);
   const checks = runChecks(environments);
   const all = [...checks.violations, ...(await secretLiterals.run(environments))];
   if (all.length) throw new ConfigError(formatViolations(all));
   return { environments, checks };
+}
+
+/** One environment of loadEstate(config): the whole estate is checked, since checks span environments. */
+export async function loadEnvironment(name: EnvironmentName, config: EstateConfig = estate): Promise<ResolvedEnvironment> {
+  const found = (await loadEstate(config)).environments.find((e) => e.name === name);
+  if (!found) throw new ConfigError([`no environment ${name} in config`]);
+  return found;
 }

@@ -1,5 +1,5 @@
 import { writeOutputFile } from "../io/files";
-import { cli, readInput, Refusal, run } from "./cli";
+import { cli, readInput, Refusal, runProgram } from "./cli";
 import { parseJsonInput } from "../io/files";
 import { normaliseBindingParams } from "../plan/binding-params";
 
@@ -22,4 +22,4 @@ const program = cli("binding-params", 'Set null cloudfoundry_app binding params 
       [`binding params: ${r.fixes.length} binding${r.fixes.length === 1 ? "" : "s"} set from null to "{}" (serial ${r.state.serial}):`, ...r.fixes.map((f) => `  ${f.address}: ${f.serviceInstance}`)].join("\n") + "\n",
     );
   });
-void run(program);
+void runProgram(program);

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from "commander";
+import { CommanderError, type Command } from "commander";
 import { ConfigError, ENVIRONMENTS, type EnvironmentName } from "../config";
 import { Refusal, UsageError } from "../io/errors";
 import * as fs from "fs";
@@ -23,21 +23,11 @@ export const EXIT = {
 
 export { Refusal, UsageError } from "../io/errors";
 
-/** A commander program with this project's conventions: strict arguments, one-line errors. */
-export function cli(name: string, description: string): Command {
-  return new Command(name)
-    .description(description)
-    .helpOption("-h, --help", "show this help and exit")
-    .allowExcessArguments(false)
-    .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureOutput({
-      outputError: (message, write) => write(`${name}: ${message.replace(/^error: /, "").trim()} (see --help)\n`),
-    });
-}
+/** A commander program with this project's conventions: strict arguments, one-line errors (bin/cli-conventions.js, shared with the plain-JavaScript entry points). */
+export { cli } from "../bin/cli-conventions";
 
 /** Runs a program built with cli() and turns every user error into its exit code and lines. */
-export async function run(program: Command, argv: readonly string[] = process.argv): Promise<void> {
+export async function runProgram(program: Command, argv: readonly string[] = process.argv): Promise<void> {
   const name = program.name();
   try {
     await program.parseAsync([...argv]);

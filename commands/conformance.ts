@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ENVIRONMENTS, estate, loadEstate, type EnvironmentName, type EstateConfig } from "../config";
-import { loadCheckedEstate } from "../checks";
-import { cli, environmentArgument, Refusal, run as runCli, UsageError } from "./cli";
+import { ENVIRONMENTS, estate, resolveEstate, type EnvironmentName, type EstateConfig } from "../config";
+import { loadEnvironment } from "../checks";
+import { cli, environmentArgument, Refusal, runProgram, UsageError } from "./cli";
 import { withPrerequisites } from "../offline/bootstrap";
 import { report, runConformance, SCENARIOS, type Target } from "../rehearsal/conformance";
 import { dryRunText, liveTarget, LiveRefusal, preflight, realShell, sandboxEstate } from "../rehearsal/conformance-live";
@@ -49,9 +49,9 @@ const program = cli("conformance", "Run the deploy scenarios against the stand-i
         );
         return;
       }
-      const resolved = loadCheckedEstate().environments.find((e) => e.name === env)!;
+      const resolved = await loadEnvironment(env);
       const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-conformance-"));
-      const target = standinTarget(root, path.join(work, "standin"), env, withPrerequisites(Platform.load(platformFile).data, resolved));
+      const target = standinTarget(root, path.join(work, "standin"), env, withPrerequisites(Platform.load(platformFile).data, resolved), process.env);
       try {
         await runAndReport(target, estate, env, work);
       } finally {
@@ -63,7 +63,7 @@ const program = cli("conformance", "Run the deploy scenarios against the stand-i
     if (!opts.space) throw new UsageError("--target live needs --space <a throwaway space>");
     const live = { space: opts.space, org: opts.org, domain: opts.domain, env };
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-conformance-live-"));
-    const shell = realShell(work);
+    const shell = realShell(work, process.env);
     try {
       const pre = await preflight(shell, live, estate);
       if (opts.dryRun) {
@@ -71,13 +71,13 @@ const program = cli("conformance", "Run the deploy scenarios against the stand-i
         return;
       }
       const sandbox = sandboxEstate(estate, live, pre);
-      const resolved = loadEstate(sandbox).find((e) => e.name === env)!;
+      const resolved = resolveEstate(sandbox).find((e) => e.name === env)!;
       const artifactDir = path.join(work, "app");
       fs.mkdirSync(artifactDir);
       fs.writeFileSync(path.join(artifactDir, "README"), "notify-estate conformance: a process that sleeps; the estate's outcomes, not the app's, are under test\n");
       const zip = await shell.exec({ why: "the app zip every app is pushed from", cmd: "zip", args: ["-q", path.join(work, "app.zip"), "README"], cwd: artifactDir });
       if (zip.code !== 0) throw new Refusal([`zip failed: ${zip.stderr.trim()}; install zip (apt-get install zip)`]);
-      const target = liveTarget(shell, work, live, pre, resolved, path.join(work, "app.zip"));
+      const target = liveTarget(shell, work, live, pre, resolved, path.join(work, "app.zip"), process.env);
       try {
         await runAndReport(target, sandbox, env, work);
       } finally {
@@ -90,4 +90,4 @@ const program = cli("conformance", "Run the deploy scenarios against the stand-i
       fs.rmSync(work, { recursive: true, force: true });
     }
   });
-void runCli(program);
+void runProgram(program);

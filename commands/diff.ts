@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cli, outputStyle, Refusal, run } from "./cli";
+import { cli, outputStyle, Refusal, runProgram } from "./cli";
 import { readStacks, synthesizeRef } from "../review/git-ref";
-import { loadFullyCheckedEstate } from "../checks";
+import { loadEstate } from "../checks";
 import { buildApp } from "../stacks/build";
 import { diffAutoscaler, autoscalerLimits } from "../review/autoscaler";
 import { renderDiff } from "../review/diff";
@@ -21,9 +21,9 @@ const program = cli("diff", "Offline, reviewer-level diff of the estate between 
   .action(async ({ base, exitCode }: { base: string; exitCode?: boolean }) => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-diff-"));
     try {
-      const { stacks: before, autoscaler: limitsBefore } = synthesizeRef(process.cwd(), base, work);
+      const { stacks: before, autoscaler: limitsBefore } = synthesizeRef(process.cwd(), base, work, process.env);
       const headOut = path.join(work, "head.out");
-      const { environments } = await loadFullyCheckedEstate();
+      const { environments } = await loadEstate();
       buildApp(headOut, environments).synth();
       const after = readStacks(headOut);
       const limitsAfter = Object.fromEntries(environments.map((e) => [e.name, autoscalerLimits(e)]));
@@ -38,4 +38,4 @@ const program = cli("diff", "Offline, reviewer-level diff of the estate between 
       fs.rmSync(work, { recursive: true, force: true });
     }
   });
-void run(program);
+void runProgram(program);

@@ -1,5 +1,5 @@
-import { ENVIRONMENTS, loadEstate } from "../config";
-import { cli, environmentArgument, readPlanArgument, Refusal, run } from "./cli";
+import { ENVIRONMENTS, resolveEstate } from "../config";
+import { cli, environmentArgument, readPlanArgument, Refusal, runProgram } from "./cli";
 import { driftReport } from "../plan/drift";
 import { planEnvironmentProblems } from "../plan/plan-environment";
 
@@ -12,10 +12,10 @@ const program = cli("drift", "Name what differs between a live environment and c
   .action((env: string, file: string) => {
     environmentArgument(env);
     const plan = readPlanArgument(file, "drift");
-    const wrong = planEnvironmentProblems(plan, env, loadEstate());
+    const wrong = planEnvironmentProblems(plan, env, resolveEstate());
     if (wrong.length) throw new Refusal(wrong.map((l) => `refused (${env}): ${l}`));
     const { lines, empty } = driftReport(env, plan);
     if (!empty) throw new Refusal(lines);
     process.stdout.write(`${lines.join("\n")}\n`);
   });
-void run(program);
+void runProgram(program);

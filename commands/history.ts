@@ -1,10 +1,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadEstate } from "../config";
+import { resolveEstate } from "../config";
 import { STATEFUL_HISTORY } from "../config/stateful-history";
 import { buildApp } from "../stacks/build";
-import { cli, run } from "./cli";
+import { cli, runProgram } from "./cli";
 import { mergeHistory, writeHistory } from "../review/history";
 
 // npm run history: adds every stateful address the estate now declares to config/stateful-history.ts
@@ -12,7 +12,7 @@ import { mergeHistory, writeHistory } from "../review/history";
 const program = cli("history", "Record every stateful address the estate declares in config/stateful-history.ts (never removes one)").action(() => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "notify-history-"));
   try {
-    buildApp(out, loadEstate()).synth();
+    buildApp(out, resolveEstate()).synth();
     const stacks = Object.fromEntries(
       fs.readdirSync(path.join(out, "stacks")).map((env) => [env, JSON.parse(fs.readFileSync(path.join(out, "stacks", env, "cdk.tf.json"), "utf8"))]),
     );
@@ -23,4 +23,4 @@ const program = cli("history", "Record every stateful address the estate declare
     fs.rmSync(out, { recursive: true, force: true });
   }
 });
-void run(program);
+void runProgram(program);

@@ -1,6 +1,6 @@
 import { ENVIRONMENTS } from "../config";
-import { loadCheckedEstate } from "../checks";
-import { cli, environmentArgument, run, UsageError } from "./cli";
+import { loadEnvironment } from "../checks";
+import { cli, environmentArgument, runProgram, UsageError } from "./cli";
 import { checkOutputFile, writeOutputFile } from "../io/files";
 import { manifestFor } from "../review/manifest";
 
@@ -10,10 +10,10 @@ const program = cli("manifest", "Print one app's effective configuration in one 
   .argument("<app>", "app name, e.g. notify-api")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .option("--out <file>", "write the manifest to this file instead of standard output")
-  .action((appName: string, envName: string, opts: { out?: string }) => {
-    environmentArgument(envName);
+  .action(async (appName: string, envName: string, opts: { out?: string }) => {
+    const name = environmentArgument(envName);
     if (opts.out !== undefined) checkOutputFile(opts.out, "the manifest");
-    const env = loadCheckedEstate().environments.find((e) => e.name === envName)!;
+    const env = await loadEnvironment(name);
     const app = env.apps.find((a) => a.name === appName);
     if (!app) throw new UsageError(`unknown app "${appName}" in ${envName}; one of: ${env.apps.map((a) => a.name).join(", ")}`);
     const yaml = manifestFor(env, app);
@@ -21,4 +21,4 @@ const program = cli("manifest", "Print one app's effective configuration in one 
     writeOutputFile(opts.out, yaml, "the manifest");
     process.stderr.write(`manifest: wrote ${opts.out}\n`);
   });
-void run(program);
+void runProgram(program);

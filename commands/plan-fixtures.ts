@@ -1,10 +1,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { estate, loadEstate, type EnvironmentName, type EstateConfig } from "../config";
+import { estate, resolveEstate, type EnvironmentName, type EstateConfig } from "../config";
 import { buildApp } from "../stacks/build";
 import { queueAddress } from "../stacks/addresses";
-import { cli, run as runCli } from "./cli";
+import { loadEnvironment } from "../checks";
+import { cli, runProgram } from "./cli";
 import { withPrerequisites } from "../offline/bootstrap";
 import { livePlatformFile, Rehearsal } from "../offline/harness";
 import { Platform } from "../offline/standin/platform";
@@ -56,7 +57,7 @@ const SCENARIOS: readonly Scenario[] = [
 ];
 
 function synthesize(config: EstateConfig, dir: string): void {
-  buildApp(dir, loadEstate(config)).synth();
+  buildApp(dir, resolveEstate(config)).synth();
 }
 
 /** The plan reduced to what changes, still exactly as Terraform wrote each entry. */
@@ -77,8 +78,8 @@ const program = cli("plan-fixtures", "Rewrite the plan guard's fixtures from pla
       const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-plan-fixture-"));
       const base = path.join(work, "base");
       synthesize(estate, base);
-      const resolved = loadEstate().find((e) => e.name === s.env)!;
-      const r = await Rehearsal.start(root, base, { [s.env]: withPrerequisites(Platform.load(livePlatformFile(root, s.env)).data, resolved) }, path.join(work, "rehearsal"));
+      const resolved = await loadEnvironment(s.env);
+      const r = await Rehearsal.start(root, base, { [s.env]: withPrerequisites(Platform.load(livePlatformFile(root, s.env)).data, resolved) }, { inherit: process.env, work: path.join(work, "rehearsal") });
       try {
         await r.plan(s.env);
         await r.apply(s.env);
@@ -103,4 +104,4 @@ const program = cli("plan-fixtures", "Rewrite the plan guard's fixtures from pla
     }
     fs.writeFileSync(path.join(OUT, "README.md"), readme.join("\n") + "\n");
   });
-void runCli(program);
+void runProgram(program);

@@ -1,6 +1,6 @@
 import { ENVIRONMENTS } from "../config";
-import { loadCheckedEstate } from "../checks";
-import { cli, environmentArgument, outputStyle, readPlanArgument, Refusal, run } from "./cli";
+import { loadEstate } from "../checks";
+import { cli, environmentArgument, outputStyle, readPlanArgument, Refusal, runProgram } from "./cli";
 import { highlight } from "../review/output";
 import { planEnvironmentProblems } from "../plan/plan-environment";
 import { blocking, guardParsedPlan, renderFindings } from "../plan/plan-guard";
@@ -13,10 +13,10 @@ import { blocking, guardParsedPlan, renderFindings } from "../plan/plan-guard";
 const program = cli("plan-guard", "Refuse a Terraform plan that destroys or replaces an app, route, binding or queue, stops an app, goes below a floor, or is another environment's")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .argument("<plan-json>", "output of `terraform show -json <planfile>`, or - to read it from standard input")
-  .action((envName: string, file: string) => {
+  .action(async (envName: string, file: string) => {
     environmentArgument(envName);
     const plan = readPlanArgument(file, "plan-guard");
-    const environments = loadCheckedEstate().environments;
+    const { environments } = await loadEstate();
     const wrong = planEnvironmentProblems(plan, envName, environments);
     if (wrong.length) throw new Refusal(wrong.map((l) => `refused (${envName}): ${l}`));
     const findings = guardParsedPlan(plan, environments.find((e) => e.name === envName)!);
@@ -25,4 +25,4 @@ const program = cli("plan-guard", "Refuse a Terraform plan that destroys or repl
     stream.write(highlight(renderFindings(envName, findings), outputStyle(stream)));
     process.exitCode = refused ? 1 : 0;
   });
-void run(program);
+void runProgram(program);

@@ -1,5 +1,5 @@
 import { writeOutputFile } from "../io/files";
-import { cli, Refusal, run } from "./cli";
+import { cli, Refusal, runProgram } from "./cli";
 import { renderComment } from "../offline/pr-comment";
 import type { PrPlanResult } from "../offline/pr-plan";
 import { readUntrustedJson } from "../plan/strict-json";
@@ -26,4 +26,4 @@ const program = cli("pr-comment", "Render the pull request's comment from pr-pla
     writeOutputFile(opts.out, comment, "the comment");
     process.stdout.write(comment);
   });
-void run(program);
+void runProgram(program);

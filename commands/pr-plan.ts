@@ -2,10 +2,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ENVIRONMENTS } from "../config";
-import { loadCheckedEstate } from "../checks";
+import { loadEnvironment } from "../checks";
 import { buildApp } from "../stacks/build";
 import { writeOutputFile } from "../io/files";
-import { cli, environmentArgument, run } from "./cli";
+import { cli, environmentArgument, runProgram } from "./cli";
 import type { StackJson } from "../review/diff";
 import { prPlan, renderResultText } from "../offline/pr-plan";
 import { parseSnapshot, type Snapshot } from "../offline/snapshot";
@@ -25,9 +25,9 @@ const program = cli("pr-plan", "Plan a pull request's synthesized stack against 
   .option("--result <file>", "also write the result as JSON, for npm run pr-comment")
   .option("--keep <dir>", "keep Terraform's working directory there")
   .action(async (envName: string, candidateFile: string, opts: { snapshot: string; reference?: string; result?: string; keep?: string }) => {
-    environmentArgument(envName);
+    const name = environmentArgument(envName);
     const candidate = readUntrustedJson(candidateFile, "the candidate stack");
-    const env = loadCheckedEstate().environments.find((e) => e.name === envName)!;
+    const env = await loadEnvironment(name);
     let reference: StackJson;
     if (opts.reference) reference = readUntrustedJson(opts.reference, "the reference stack") as StackJson;
     else {
@@ -51,7 +51,7 @@ const program = cli("pr-plan", "Plan a pull request's synthesized stack against 
       snapshot = "snapshot" in parsed ? parsed.snapshot : { missing: `${opts.snapshot} is ${parsed.problem}` };
     }
     if (opts.keep) fs.mkdirSync(opts.keep, { recursive: true });
-    const result = await prPlan({ root: process.cwd(), env, candidate, reference, snapshot, now: new Date(), work: opts.keep });
+    const result = await prPlan({ root: process.cwd(), env, candidate, reference, snapshot, now: new Date(), work: opts.keep, processEnv: process.env });
     process.stdout.write(renderResultText(result));
     if (opts.result) {
       writeOutputFile(opts.result, JSON.stringify(result, null, 1) + "\n", "the pr-plan result");
@@ -60,4 +60,4 @@ const program = cli("pr-plan", "Plan a pull request's synthesized stack against 
     // refusal is a failed check.
     process.exitCode = result.guard.verdict === "safe" ? 0 : 1;
   });
-void run(program);
+void runProgram(program);

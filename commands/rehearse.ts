@@ -3,15 +3,15 @@ import * as os from "os";
 import * as path from "path";
 import { Option } from "commander";
 import { ENVIRONMENTS, type EnvironmentName, type ResolvedEnvironment } from "../config";
-import { loadFullyCheckedEstate } from "../checks";
+import { loadEstate } from "../checks";
 import { buildApp } from "../stacks/build";
-import { cli, environmentArgument, Refusal, run as runCli, UsageError } from "./cli";
+import { cli, environmentArgument, Refusal, runProgram, UsageError } from "./cli";
 import { synthesizeRef } from "../review/git-ref";
 import { blocking, guardParsedPlan, guardPlan, renderFindings } from "../plan/plan-guard";
 import { parsePlan } from "../plan/plan-json";
 import { changeLines, platformChanges, platformInventory, withStackPrerequisites } from "../offline/seeded";
 import { bootstrapPlatform, withPrerequisites } from "../offline/bootstrap";
-import { createsBindings, livePlatformFile, planSummary, Rehearsal, run, seedLivePlatform, type CommandResult } from "../offline/harness";
+import { createsBindings, livePlatformFile, planSummary, Rehearsal, runProcess, seedLivePlatform, type CommandResult } from "../offline/harness";
 import { Platform, type PlatformData } from "../offline/standin/platform";
 
 // npm run rehearse -- <env>: the pipeline's deploy (ci/scripts/deploy.sh: terraform init, plan, the
@@ -72,14 +72,14 @@ function apiInstances(p: Platform): number | undefined {
 async function rehearseChange(env: EnvironmentName, base: string, work: string, headOut: string, resolved: ResolvedEnvironment, keep: boolean): Promise<void> {
   const say = (s: string) => process.stdout.write(`${s}\n`);
   const problems: string[] = [];
-  const ref = synthesizeRef(root, base, work);
+  const ref = synthesizeRef(root, base, work, process.env);
   const baseStack = ref.stacks[env];
   if (!baseStack) throw new Refusal([`${base} (${ref.commit.slice(0, 10)}) has no ${env} stack: nothing to deploy first`]);
   // What either config reads that the fixture lacks (a service instance the change binds) exists first:
   // the working tree's from its resolved environment, the base's from its stack.
   let platform = withPrerequisites(Platform.load(livePlatformFile(root, env)).data, resolved);
   platform = withStackPrerequisites(platform, env, baseStack).platform;
-  const r = await Rehearsal.start(root, ref.outdir, { [env]: platform }, path.join(work, "rehearsal"));
+  const r = await Rehearsal.start(root, ref.outdir, { [env]: platform }, { inherit: process.env, work: path.join(work, "rehearsal") });
   try {
     say(`rehearse ${env} --base ${base}: ${base} (${ref.commit.slice(0, 10)}) deployed on ${path.relative(root, livePlatformFile(root, env))}, then the working tree`);
     const first = await r.plan(env, "base.plan");
@@ -144,7 +144,7 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
       if (opts.empty || opts.reseed) throw new UsageError("--base rehearses a change on the live platform: it does not combine with --empty or --reseed");
     }
     const env = envName as EnvironmentName;
-    const { environments } = await loadFullyCheckedEstate();
+    const { environments } = await loadEstate();
     const resolved = environments.find((e) => e.name === env)!;
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearse-"));
     const out = path.join(work, "out");
@@ -154,7 +154,7 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
       return;
     }
     if (opts.reseed) {
-      const live = await seedLivePlatform(root, out, resolved);
+      const live = await seedLivePlatform(root, out, resolved, process.env);
       const file = livePlatformFile(root, env);
       fs.writeFileSync(`${file}.tmp`, JSON.stringify(live, null, 1) + "\n");
       fs.renameSync(`${file}.tmp`, file);
@@ -163,7 +163,7 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
       return;
     }
     const platform: PlatformData = opts.empty ? bootstrapPlatform(resolved) : withPrerequisites(Platform.load(livePlatformFile(root, env)).data, resolved);
-    const r = await Rehearsal.start(root, out, { [env]: platform }, work, true);
+    const r = await Rehearsal.start(root, out, { [env]: platform }, { inherit: process.env, work, inPlace: true });
     const problems: string[] = [];
     try {
       process.stdout.write(`rehearse ${env}: ${opts.empty ? "an empty platform (bootstrap objects only)" : `the live platform ${path.relative(root, livePlatformFile(root, env))}`}\n`);
@@ -174,7 +174,7 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
       for (let attempt = 1; attempt <= last; attempt++) {
         const before = apiInstances(r.standin.platforms[env]);
         const deploy = opts.cdktf
-          ? await run(path.join(root, "node_modules", ".bin", "cdktf"), ["deploy", env, "--skip-synth", "--skip-provider-lock", "--output", out, "--auto-approve"], {
+          ? await runProcess(path.join(root, "node_modules", ".bin", "cdktf"), ["deploy", env, "--skip-synth", "--skip-provider-lock", "--output", out, "--auto-approve"], {
               cwd: root,
               env: r.stacks[env].env_vars,
             })
@@ -205,4 +205,4 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
     }
     if (problems.length) throw new Refusal(problems);
   });
-void runCli(program);
+void runProgram(program);

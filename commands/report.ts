@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { formatViolation, loadFullyCheckedEstate } from "../checks";
-import { cli, outputStyle, run } from "./cli";
+import { formatViolation, loadEstate } from "../checks";
+import { cli, outputStyle, runProgram } from "./cli";
 import { checkOutputFile, outputDirectory, writeOutputFile } from "../io/files";
 import { buildReport, renderReport } from "../review/report";
 
@@ -13,7 +13,7 @@ const program = cli("report", "Capacity report per environment: instances, memor
     const file = path.join(opts.out, "report.json");
     outputDirectory(opts.out, "report.json", false);
     if (fs.existsSync(opts.out)) checkOutputFile(file, "report.json");
-    const { environments, checks } = await loadFullyCheckedEstate();
+    const { environments, checks } = await loadEstate();
     const report = buildReport(environments, checks);
     process.stdout.write(renderReport(report, outputStyle(process.stdout)));
     if (checks.warnings.length) process.stdout.write(`\nwarnings (assumed figures only; confirm them in config):\n${checks.warnings.map((w) => `  ${formatViolation(w)}`).join("\n")}\n`);
@@ -21,4 +21,4 @@ const program = cli("report", "Capacity report per environment: instances, memor
     writeOutputFile(file, JSON.stringify(report, null, 2) + "\n", "report.json");
     process.stdout.write(`\nWrote ${file}\n`);
   });
-void run(program);
+void runProgram(program);

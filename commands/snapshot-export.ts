@@ -1,7 +1,7 @@
 import { ENVIRONMENTS } from "../config";
-import { loadCheckedEstate } from "../checks";
+import { loadEnvironment } from "../checks";
 import { writeOutputFile } from "../io/files";
-import { cli, environmentArgument, readInput, readPlanArgument, Refusal, run } from "./cli";
+import { cli, environmentArgument, readInput, readPlanArgument, Refusal, runProgram } from "./cli";
 import { parseJsonInput } from "../io/files";
 import { exportSnapshot } from "../offline/snapshot";
 
@@ -16,11 +16,11 @@ const program = cli("snapshot-export", "Write the sanitized snapshot of an envir
   .requiredOption("--state <file>", "output of `terraform state pull` (a pipe: --state <(terraform state pull)); 'none' for an environment with no state yet")
   .requiredOption("--out <file>", "where to write the snapshot")
   .option("--commit <sha>", "the commit of main whose config was planned")
-  .action((envName: string, planFile: string, opts: { state: string; out: string; commit?: string }) => {
-    environmentArgument(envName);
+  .action(async (envName: string, planFile: string, opts: { state: string; out: string; commit?: string }) => {
+    const name = environmentArgument(envName);
     const plan = readPlanArgument(planFile);
     const state = opts.state === "none" ? null : parseJsonInput(readInput(opts.state, "the state"), opts.state, "the state");
-    const env = loadCheckedEstate().environments.find((e) => e.name === envName)!;
+    const env = await loadEnvironment(name);
     let snapshot;
     try {
       snapshot = exportSnapshot({ env, plan, state, takenAt: new Date(String((plan as { timestamp?: string }).timestamp ?? new Date().toISOString())), commit: opts.commit });
@@ -31,4 +31,4 @@ const program = cli("snapshot-export", "Write the sanitized snapshot of an envir
     const count = Object.values(snapshot.platform.resources).reduce((n, r) => n + Object.keys(r).length, 0);
     process.stdout.write(`snapshot-export (${envName}): ${count} objects, ${Object.keys(snapshot.platform.aws.parameters).length} SSM parameters as placeholders, taken ${snapshot.taken_at}\n`);
   });
-void run(program);
+void runProgram(program);

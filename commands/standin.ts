@@ -2,8 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ENVIRONMENTS } from "../config";
-import { loadCheckedEstate } from "../checks";
-import { cli, environmentArgument, run as runCli, UsageError } from "./cli";
+import { loadEnvironment } from "../checks";
+import { cli, environmentArgument, runProgram, UsageError } from "./cli";
 import { withPrerequisites } from "../offline/bootstrap";
 import { livePlatformFile } from "../offline/harness";
 import { Platform } from "../offline/standin/platform";
@@ -38,7 +38,7 @@ const program = cli("standin", "Start the stand-in providers on a seeded platfor
           throw new UsageError((err as Error).message);
         }
       } else {
-        const resolved = loadCheckedEstate().environments.find((e) => e.name === env)!;
+        const resolved = await loadEnvironment(env);
         file = path.join(work, `${env}.platform.json`);
         fs.writeFileSync(file, JSON.stringify(withPrerequisites(Platform.load(livePlatformFile(root, env)).data, resolved), null, 1) + "\n");
       }
@@ -77,4 +77,4 @@ const program = cli("standin", "Start the stand-in providers on a seeded platfor
       ].join("\n"),
     );
   });
-void runCli(program);
+void runProgram(program);

@@ -35,7 +35,7 @@ export class ConfigError extends Error {
 }
 
 /** Validates the config and resolves each environment; throws ConfigError listing every problem. */
-export function loadEstate(config: EstateConfig = estate): ResolvedEnvironment[] {
+export function resolveEstate(config: EstateConfig = estate): ResolvedEnvironment[] {
   const parsed = estateSchema.safeParse(config);
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error, config));
   const failures: DerivedValueError[] = [];

@@ -331,7 +331,7 @@ export function appsByName(env: ResolvedEnvironment): ReadonlyMap<string, Resolv
   return index;
 }
 
-/** A derived env value that did not come out as a string: loadEstate reports it with the rest. */
+/** A derived env value that did not come out as a string: resolveEstate reports it with the rest. */
 export class DerivedValueError extends Error {
   constructor(
     readonly environment: string,

@@ -26,7 +26,7 @@ export interface CommandResult {
 }
 
 /** Runs a command without blocking the event loop (the stand-in answers Terraform from this process). */
-export function run(cmd: string, args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<CommandResult> {
+export function runProcess(cmd: string, args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
@@ -88,12 +88,16 @@ export class Rehearsal {
     root: string,
     synthDir: string,
     platforms: Readonly<Record<string, PlatformData>>,
-    work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearsal-")),
-    /** Rehearse in synthDir's own stack directories (for cdktf deploy --skip-synth) instead of copies. */
-    inPlace = false,
-    /** The environment Terraform inherits (a pull-request plan gives it nothing of its own: offline/seeded.ts). */
-    inherit: NodeJS.ProcessEnv = process.env,
+    opts: {
+      /** The environment Terraform inherits: the calling command's (a pull-request plan gives it nothing of its own: offline/seeded.ts). */
+      readonly inherit: NodeJS.ProcessEnv;
+      /** @default a new temporary directory */
+      readonly work?: string;
+      /** Rehearse in synthDir's own stack directories (for cdktf deploy --skip-synth) instead of copies. */
+      readonly inPlace?: boolean;
+    },
   ): Promise<Rehearsal> {
+    const { inherit, work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearsal-")), inPlace = false } = opts;
     fs.mkdirSync(work, { recursive: true });
     const files: Record<string, string> = {};
     for (const [env, data] of Object.entries(platforms)) {
@@ -143,7 +147,7 @@ export class Rehearsal {
 
   async terraform(env: EnvironmentName, args: readonly string[], input?: string): Promise<CommandResult> {
     const s = this.stacks[env];
-    return run("terraform", [...args], { cwd: s.dir, env: s.env_vars, input });
+    return runProcess("terraform", [...args], { cwd: s.dir, env: s.env_vars, input });
   }
 
   /** terraform init, plan -out, show -json: the plan as Terraform wrote it, and its summary line. */
@@ -169,7 +173,7 @@ export class Rehearsal {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(stack));
     fs.copyFileSync(path.join(base.dir, "rehearsal_override.tf.json"), path.join(dir, "rehearsal_override.tf.json"));
-    const tf = (args: string[]) => run("terraform", args, { cwd: dir, env: base.env_vars });
+    const tf = (args: string[]) => runProcess("terraform", args, { cwd: dir, env: base.env_vars });
     const init = await tf(["init", "-input=false", "-no-color"]);
     if (init.code !== 0) throw new Error(`terraform init (${env}/${name}) failed:\n${init.stderr}`);
     const plan = await tf(["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false", "-out=variant.plan"]);
@@ -255,11 +259,11 @@ export function planSummary(text: string): string {
  * platform, then what running for a while does to it. Autoscaled apps run at their autoscaler minimum
  * (production's API at 35), and the queue-boundary IAM policy, which this project introduced, does not
  * exist yet. Written by `npm run rehearse -- --reseed`; committed so that a later change to config
- * meets the estate as it was, not as the new config would make it.
+ * meets the estate as it was, not as the new config would make it. Terraform inherits `inherit`.
  */
-export async function seedLivePlatform(root: string, synthDir: string, env: ResolvedEnvironment): Promise<PlatformData> {
+export async function seedLivePlatform(root: string, synthDir: string, env: ResolvedEnvironment, inherit: NodeJS.ProcessEnv): Promise<PlatformData> {
   const empty = bootstrapPlatform(env);
-  const r = await Rehearsal.start(root, synthDir, { [env.name]: empty });
+  const r = await Rehearsal.start(root, synthDir, { [env.name]: empty }, { inherit });
   try {
     await r.plan(env.name);
     await r.apply(env.name);

@@ -76,6 +76,8 @@ export async function prPlan(opts: {
   now: Date;
   /** Keep Terraform's working directory here instead of a temporary one (tests read it). */
   work?: string;
+  /** The calling process's environment: Terraform gets its PATH and HOME and nothing else (bareEnvironment). */
+  processEnv: NodeJS.ProcessEnv;
 }): Promise<PrPlanResult> {
   const envName = opts.env.name as EnvironmentName;
   const diff = (() => {
@@ -100,7 +102,7 @@ export async function prPlan(opts: {
   const synth = path.join(work, "candidate");
   fs.mkdirSync(path.join(synth, "stacks", envName), { recursive: true });
   fs.writeFileSync(path.join(synth, "stacks", envName, "cdk.tf.json"), JSON.stringify(opts.candidate));
-  const r = await startSeeded({ root: opts.root, env: envName, synthDir: synth, platform, state: snap.state, work: path.join(work, "rehearsal"), inherit: bareEnvironment() });
+  const r = await startSeeded({ root: opts.root, env: envName, synthDir: synth, platform, state: snap.state, work: path.join(work, "rehearsal"), inherit: bareEnvironment(opts.processEnv) });
   try {
     let planned: { summary: string; json: unknown };
     try {

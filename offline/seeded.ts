@@ -5,6 +5,7 @@ import { stableGuid } from "./bootstrap";
 import { parseBindingAddress } from "../stacks/addresses";
 import { Rehearsal } from "./harness";
 import type { PlatformData } from "./standin/platform";
+import { isJsonObject, type JsonObject } from "../plan/plan-json";
 
 // One mechanism behind `npm run rehearse -- <env> --base <ref>` and `npm run pr-plan`: the stand-in
 // seeded with a platform and a Terraform state, then a synthesized stack planned (and, for a
@@ -12,8 +13,6 @@ import type { PlatformData } from "./standin/platform";
 // live platform and the state a deploy of the base ref leaves; a pull-request plan seeds a sanitized
 // snapshot of the live environment and its sanitized state (offline/snapshot.ts).
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const literal = (v: unknown): string | undefined => (typeof v === "string" && !v.includes("${") ? v : undefined);
 
 /**
@@ -23,8 +22,8 @@ const literal = (v: unknown): string | undefined => (typeof v === "string" && !v
  * Only names the stack spells as literals are added.
  */
 export function withStackPrerequisites(platform: PlatformData, env: string, stack: unknown): { platform: PlatformData; assumed: string[] } {
-  const data = isObj(stack) && isObj(stack.data) ? stack.data : {};
-  const blocks = (type: string) => Object.values(isObj(data[type]) ? (data[type] as Obj) : {}).filter(isObj);
+  const data = isJsonObject(stack) && isJsonObject(stack.data) ? stack.data : {};
+  const blocks = (type: string) => Object.values(isJsonObject(data[type]) ? (data[type] as JsonObject) : {}).filter(isJsonObject);
   const assumed: string[] = [];
   const domains = { ...platform.cf.domains };
   for (const d of blocks("cloudfoundry_domain")) {
@@ -68,9 +67,9 @@ export async function startSeeded(opts: {
   platform: PlatformData;
   state: unknown;
   work: string;
-  inherit?: NodeJS.ProcessEnv;
+  inherit: NodeJS.ProcessEnv;
 }): Promise<Rehearsal> {
-  const r = await Rehearsal.start(opts.root, opts.synthDir, { [opts.env]: opts.platform }, opts.work, false, opts.inherit);
+  const r = await Rehearsal.start(opts.root, opts.synthDir, { [opts.env]: opts.platform }, { inherit: opts.inherit, work: opts.work });
   if (opts.state) {
     fs.writeFileSync(path.join(opts.work, `${opts.env}.tfstate`), JSON.stringify(opts.state));
     // The zip the state was deployed with: a plan of a config change is not also a plan of a new build
@@ -83,19 +82,19 @@ export async function startSeeded(opts: {
 
 /** The app zip's path and hash an app in `state` was last deployed with, if any. */
 export function deployedArtifact(state: unknown): { path: string; sha256: string } | undefined {
-  const resources = (isObj(state) && Array.isArray(state.resources) ? state.resources : []) as Obj[];
+  const resources = (isJsonObject(state) && Array.isArray(state.resources) ? state.resources : []) as JsonObject[];
   for (const r of resources.filter((x) => x.type === "cloudfoundry_app" && x.mode === "managed")) {
-    for (const i of (r.instances as Obj[] | undefined) ?? []) {
-      const a = (i.attributes ?? {}) as Obj;
+    for (const i of (r.instances as JsonObject[] | undefined) ?? []) {
+      const a = (i.attributes ?? {}) as JsonObject;
       if (typeof a.path === "string" && typeof a.source_code_hash === "string") return { path: a.path, sha256: a.source_code_hash };
     }
   }
   return undefined;
 }
 
-/** The environment a pull-request plan gives Terraform: enough to run, nothing of the job's own. */
-export function bareEnvironment(): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp" };
+/** The environment a pull-request plan gives Terraform: enough to run (PATH and HOME of `from`, the job's), nothing else of the job's. */
+export function bareEnvironment(from: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { PATH: from.PATH ?? "/usr/bin:/bin", HOME: from.HOME ?? "/tmp" };
 }
 
 interface Change {
@@ -111,9 +110,9 @@ interface Change {
  * value. Attributes the provider plans unknown (computed, known only after apply) are counted, not named.
  */
 function changedNames(before: unknown, after: unknown, afterUnknown: unknown): string[] {
-  const b = isObj(before) ? before : {};
-  const a = isObj(after) ? after : {};
-  const u = isObj(afterUnknown) ? afterUnknown : {};
+  const b = isJsonObject(before) ? before : {};
+  const a = isJsonObject(after) ? after : {};
+  const u = isJsonObject(afterUnknown) ? afterUnknown : {};
   const out: string[] = [];
   let unknown = 0;
   for (const k of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
@@ -122,10 +121,10 @@ function changedNames(before: unknown, after: unknown, afterUnknown: unknown): s
       unknown++;
       continue;
     }
-    if (isObj(b[k]) || isObj(a[k])) {
-      const bo = isObj(b[k]) ? (b[k] as Obj) : {};
-      const ao = isObj(a[k]) ? (a[k] as Obj) : {};
-      const keys = (f: (x: string) => boolean, of: Obj) => Object.keys(of).filter(f).sort();
+    if (isJsonObject(b[k]) || isJsonObject(a[k])) {
+      const bo = isJsonObject(b[k]) ? (b[k] as JsonObject) : {};
+      const ao = isJsonObject(a[k]) ? (a[k] as JsonObject) : {};
+      const keys = (f: (x: string) => boolean, of: JsonObject) => Object.keys(of).filter(f).sort();
       const parts = [
         ...keys((x) => !(x in bo), ao).map((x) => `+${x}`),
         ...keys((x) => !(x in ao), bo).map((x) => `-${x}`),
@@ -149,7 +148,7 @@ const bindingWords = (c: Change) => {
  * which attributes (by name) change. Destroys, replacements, unbinds and forgets in capitals.
  */
 export function changeLines(plan: unknown): string[] {
-  const changes = ((isObj(plan) ? plan.resource_changes : undefined) as Change[] | undefined) ?? [];
+  const changes = ((isJsonObject(plan) ? plan.resource_changes : undefined) as Change[] | undefined) ?? [];
   const out: string[] = [];
   for (const c of changes.filter((x) => x.mode === "managed")) {
     const a = c.change.actions;
@@ -171,17 +170,17 @@ export function changeLines(plan: unknown): string[] {
 
 /** The platform in reviewer words: labels of what exists, by kind. */
 export function platformInventory(p: PlatformData): Record<string, string[]> {
-  const r = p.resources as Record<string, Record<string, Obj>>;
+  const r = p.resources as Record<string, Record<string, JsonObject>>;
   const apps = new Map(Object.values(r.cloudfoundry_app ?? {}).map((a) => [String(a.id), String(a.name)]));
   for (const f of Object.values(p.cf.foreignApps)) apps.set(String(f.id), String(f.name));
   const services = new Map(Object.entries(p.cf.serviceInstances).map(([name, s]) => [s.id, name]));
-  const list = (type: string, label: (o: Obj) => string) => Object.values(r[type] ?? {}).map(label).sort();
+  const list = (type: string, label: (o: JsonObject) => string) => Object.values(r[type] ?? {}).map(label).sort();
   return {
     apps: list("cloudfoundry_app", (a) => `${a.name} (${a.instances ?? "?"} instances${a.stopped ? ", stopped" : ""})`),
     routes: list("cloudfoundry_route", (x) => String(x.url)),
     bindings: list("cloudfoundry_service_credential_binding", (b) => `${apps.get(String(b.app)) ?? b.app} bound to ${services.get(String(b.service_instance)) ?? b.service_instance}`),
     "network policies": list("cloudfoundry_network_policy", (n) =>
-      ((n.policies as Obj[] | undefined) ?? []).map((x) => `${apps.get(String(x.source_app)) ?? x.source_app} -> ${apps.get(String(x.destination_app)) ?? x.destination_app}:${x.port}`).join(", "),
+      ((n.policies as JsonObject[] | undefined) ?? []).map((x) => `${apps.get(String(x.source_app)) ?? x.source_app} -> ${apps.get(String(x.destination_app)) ?? x.destination_app}:${x.port}`).join(", "),
     ),
     queues: list("aws_sqs_queue", (q) => String(q.name)),
     "IAM policies": list("aws_iam_policy", (q) => String(q.name)),

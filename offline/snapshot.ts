@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ResolvedEnvironment } from "../config";
 import type { PlatformData } from "./standin/platform";
 import { platformId } from "./standin/provider";
-import { isJsonObject, type PlanJson } from "../plan/plan-json";
+import { isJsonObject, type JsonObject, type PlanJson } from "../plan/plan-json";
 
 // The sanitized snapshot of a live environment: what a pull request's plan runs against,
 // instead of the live estate and a credential. Exported by main's code in the trusted drift job, from
@@ -108,14 +108,13 @@ const SENSITIVE: Readonly<Record<string, readonly string[]>> = {
   cloudfoundry_app: ["docker_credentials"],
 };
 
-type Obj = Record<string, unknown>;
 interface PriorResource {
   readonly address: string;
   readonly mode: "managed" | "data";
   readonly type: string;
   readonly name: string;
   readonly index?: string | number;
-  readonly values?: Obj;
+  readonly values?: JsonObject;
   readonly sensitive_values?: unknown;
 }
 
@@ -126,9 +125,9 @@ function priorResources(plan: PlanJson): PriorResource[] {
     for (const r of (m.resources as PriorResource[] | undefined) ?? []) out.push(r);
     for (const c of (m.child_modules as unknown[] | undefined) ?? []) walk(c);
   };
-  const prior = (plan as Obj).prior_state;
+  const prior = (plan as JsonObject).prior_state;
   if (!isJsonObject(prior)) return out;
-  walk((prior.values as Obj | undefined)?.root_module);
+  walk((prior.values as JsonObject | undefined)?.root_module);
   return out;
 }
 
@@ -144,7 +143,7 @@ function secretValues(resources: readonly PriorResource[]): Set<string> {
       };
       walk(value);
     } else if (Array.isArray(mark)) mark.forEach((m, i) => collect((value as unknown[] | undefined)?.[i], m));
-    else if (isJsonObject(mark)) for (const [k, m] of Object.entries(mark)) collect((value as Obj | undefined)?.[k], m);
+    else if (isJsonObject(mark)) for (const [k, m] of Object.entries(mark)) collect((value as JsonObject | undefined)?.[k], m);
   };
   for (const r of resources) {
     // A String parameter is a setting (an address, a switch): placeholdered, but not a secret to hunt.
@@ -171,7 +170,7 @@ export function exportSnapshot(input: { env: ResolvedEnvironment; plan: PlanJson
   const resources = priorResources(plan);
   const secrets = secretValues(resources);
   const data = (type: string) => resources.filter((r) => r.mode === "data" && r.type === type);
-  const one = (type: string): Obj => {
+  const one = (type: string): JsonObject => {
     const found = data(type);
     if (found.length !== 1 || !found[0].values) throw new Error(`the plan's prior_state has ${found.length} data.${type}, expected 1: is it a plan of this estate?`);
     return found[0].values;
@@ -195,7 +194,7 @@ export function exportSnapshot(input: { env: ResolvedEnvironment; plan: PlanJson
   const environment = (appName: string, vars: unknown): unknown => {
     if (!isJsonObject(vars)) return vars ?? null;
     const app = apps.get(appName);
-    const out: Obj = {};
+    const out: JsonObject = {};
     for (const [k, v] of Object.entries(vars)) {
       const fromParameter = app?.secretEnv.some((s) => s.name === k) ? parameterOf.get(k) : undefined;
       const cur = fromParameter ? current.get(fromParameter) : undefined;
@@ -210,8 +209,8 @@ export function exportSnapshot(input: { env: ResolvedEnvironment; plan: PlanJson
     }
     return out;
   };
-  const sanitize = (type: string, values: Obj): Obj => {
-    const out: Obj = { ...values };
+  const sanitize = (type: string, values: JsonObject): JsonObject => {
+    const out: JsonObject = { ...values };
     for (const k of SENSITIVE[type] ?? []) if (out[k] !== null && out[k] !== undefined) out[k] = k === "docker_credentials" ? null : sensitivePlaceholder(k);
     if (type === "cloudfoundry_app") out.environment = environment(String(values.name), values.environment);
     return out;
@@ -234,15 +233,15 @@ export function exportSnapshot(input: { env: ResolvedEnvironment; plan: PlanJson
         .map((r) => ({
           ...r,
           instances: r.instances.map((i) => {
-            const { private: _private, ...rest } = i as Obj;
-            return { ...rest, attributes: sanitize(r.type, (i.attributes ?? {}) as Obj) };
+            const { private: _private, ...rest } = i as JsonObject;
+            return { ...rest, attributes: sanitize(r.type, (i.attributes ?? {}) as JsonObject) };
           }),
         })),
       check_results: null,
     } as TerraformState;
   }
 
-  const platformResources: Record<string, Record<string, Obj>> = {};
+  const platformResources: Record<string, Record<string, JsonObject>> = {};
   for (const r of resources.filter((x) => x.mode === "managed" && x.values)) {
     const o = sanitize(r.type, r.values!);
     (platformResources[r.type] ??= {})[platformId(r.type, o as Parameters<typeof platformId>[1])] = o;
@@ -253,8 +252,8 @@ export function exportSnapshot(input: { env: ResolvedEnvironment; plan: PlanJson
   const foreignNames = new Set(data("cloudfoundry_app").map((r) => String(r.values!.name)));
   const appIds = managedIds("cloudfoundry_app");
   for (const r of data("cloudfoundry_apps")) {
-    for (const listed of ((r.values!.apps as Obj[] | undefined) ?? []).filter((a) => !appIds.has(String(a.id)) && !foreignNames.has(String(a.name)))) {
-      const web = ((listed.processes as Obj[] | undefined) ?? []).find((p) => p.type === "web") ?? {};
+    for (const listed of ((r.values!.apps as JsonObject[] | undefined) ?? []).filter((a) => !appIds.has(String(a.id)) && !foreignNames.has(String(a.name)))) {
+      const web = ((listed.processes as JsonObject[] | undefined) ?? []).find((p) => p.type === "web") ?? {};
       const { processes: _processes, service_bindings: _bindings, ...rest } = listed;
       const app = sanitize("cloudfoundry_app", { ...rest, instances: web.instances ?? 1, memory: web.memory ?? null, disk_quota: web.disk_quota ?? null, health_check_type: web.health_check_type ?? null });
       (platformResources.cloudfoundry_app ??= {})[String(listed.id)] = app;
@@ -262,7 +261,7 @@ export function exportSnapshot(input: { env: ResolvedEnvironment; plan: PlanJson
   }
   const routeIds = managedIds("cloudfoundry_route");
   for (const r of data("cloudfoundry_routes")) {
-    for (const route of ((r.values!.routes as Obj[] | undefined) ?? []).filter((x) => !routeIds.has(String(x.id)))) (platformResources.cloudfoundry_route ??= {})[String(route.id)] = { ...route };
+    for (const route of ((r.values!.routes as JsonObject[] | undefined) ?? []).filter((x) => !routeIds.has(String(x.id)))) (platformResources.cloudfoundry_route ??= {})[String(route.id)] = { ...route };
   }
   const queueIds = managedIds("aws_sqs_queue");
   for (const r of data("aws_sqs_queues")) {
@@ -277,10 +276,10 @@ export function exportSnapshot(input: { env: ResolvedEnvironment; plan: PlanJson
   const org = one("cloudfoundry_org");
   const space = one("cloudfoundry_space");
   const caller = one("aws_caller_identity");
-  const foreign: Record<string, Obj> = {};
+  const foreign: Record<string, JsonObject> = {};
   for (const r of data("cloudfoundry_app")) {
     const v = r.values!;
-    const web = ((v.processes as Obj[] | undefined) ?? []).find((p) => p.type === "web");
+    const web = ((v.processes as JsonObject[] | undefined) ?? []).find((p) => p.type === "web");
     foreign[String(v.name)] = { id: v.id, name: v.name, instances: web?.instances ?? v.instances ?? 1, memory: web?.memory ?? v.memory ?? null };
   }
   const snapshot: Snapshot = {

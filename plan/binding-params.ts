@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "util";
 import { address } from "../stacks/addresses";
-import { isJsonObject } from "./plan-json";
+import { isJsonObject, type JsonObject } from "./plan-json";
 
 // cloudfoundry/cloudfoundry 1.16.0 reads every app binding it did not plan itself (all of them after
 // an import; every one a cloudfoundry_service_credential_binding makes) with `params = null`, and
@@ -10,8 +10,6 @@ import { isJsonObject } from "./plan-json";
 // of the same service instance in the prior state (types_app.go:422-433), so a state that holds "{}"
 // for each binding is stable. This writes exactly that into a state, and refuses to write anything
 // else: docs/adoption-under-the-real-provider.md says when the deploy runs it and why.
-
-type Json = Record<string, unknown>;
 
 /** One binding element whose params this sets to "{}". */
 export interface ParamsFix {
@@ -24,15 +22,15 @@ export interface ParamsFix {
  * serial raised by one, or the reason it refuses: not a Terraform v4 state, or (a bug here) any other
  * difference. `fixes` is empty when there is nothing to do, and then `state` is the input unchanged.
  */
-export function normaliseBindingParams(input: unknown): { state: Json; fixes: ParamsFix[] } | { problem: string } {
+export function normaliseBindingParams(input: unknown): { state: JsonObject; fixes: ParamsFix[] } | { problem: string } {
   if (!isJsonObject(input) || input.version !== 4 || typeof input.serial !== "number" || typeof input.lineage !== "string" || !Array.isArray(input.resources)) {
     return { problem: "not a Terraform state (format version 4, with serial, lineage and resources): `terraform state pull` writes one" };
   }
-  const state = structuredClone(input) as Json;
+  const state = structuredClone(input) as JsonObject;
   const fixes: ParamsFix[] = [];
-  for (const r of state.resources as Json[]) {
+  for (const r of state.resources as JsonObject[]) {
     if (!isJsonObject(r) || r.mode !== "managed" || r.type !== "cloudfoundry_app" || !Array.isArray(r.instances)) continue;
-    for (const inst of r.instances as Json[]) {
+    for (const inst of r.instances as JsonObject[]) {
       const bindings = isJsonObject(inst) && isJsonObject(inst.attributes) ? inst.attributes.service_bindings : undefined;
       if (!Array.isArray(bindings)) continue;
       for (const b of bindings) {
@@ -44,7 +42,7 @@ export function normaliseBindingParams(input: unknown): { state: Json; fixes: Pa
       }
     }
   }
-  if (!fixes.length) return { state: input as Json, fixes };
+  if (!fixes.length) return { state: input as JsonObject, fixes };
   state.serial = (input.serial as number) + 1;
   const other = differences(input, state).filter((p) => !/^resources\[\d+\]\.instances\[\d+\]\.attributes\.service_bindings\[\d+\]\.params$/.test(p) && p !== "serial");
   if (other.length) return { problem: `refused: the result would also differ at ${other.slice(0, 5).join(", ")}` };

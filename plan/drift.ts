@@ -1,12 +1,11 @@
 import { isDeepStrictEqual } from "util";
-import { isJsonObject as isObject, type PlanJson, type ResourceChange } from "./plan-json";
+import { isJsonObject, type JsonObject, type PlanJson, type ResourceChange } from "./plan-json";
 
 // The scheduled drift check (ci/pipeline.yml, job drift-<env>) plans an environment with its plan
 // identity (docs/identities.md) and fails when the plan is not empty, naming what changed outside Terraform: an app scaled
 // or `cf set-env`'d by hand, a route unmapped, a queue edited in the console. Changes an autoscaler
 // makes to an autoscaled app are not drift: the stack deploys max(floor, live), so they plan nothing.
 
-type Json = Record<string, unknown>;
 /** Whether Terraform marks a value, or anything inside it, sensitive. */
 const anySensitive = (mark: unknown): boolean => mark === true || (typeof mark === "object" && mark !== null && Object.values(mark).some(anySensitive));
 const scalar = (v: unknown) => (v === null || v === undefined ? "null" : typeof v === "string" ? JSON.stringify(v) : String(v));
@@ -16,19 +15,19 @@ const scalar = (v: unknown) => (v === null || v === undefined ? "null" : typeof 
  * reported by key; a sensitive value or any environment variable is never shown, only its name.
  */
 export function describeDifferences(change: ResourceChange["change"]): string[] {
-  const before = (isObject(change.before) ? change.before : {}) as Json;
-  const after = (isObject(change.after) ? change.after : {}) as Json;
-  const sb = (isObject(change.before_sensitive) ? change.before_sensitive : {}) as Json;
-  const sa = (isObject(change.after_sensitive) ? change.after_sensitive : {}) as Json;
+  const before = (isJsonObject(change.before) ? change.before : {}) as JsonObject;
+  const after = (isJsonObject(change.after) ? change.after : {}) as JsonObject;
+  const sb = (isJsonObject(change.before_sensitive) ? change.before_sensitive : {}) as JsonObject;
+  const sa = (isJsonObject(change.after_sensitive) ? change.after_sensitive : {}) as JsonObject;
   const out: string[] = [];
   for (const k of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
     const b = before[k];
     const a = after[k];
     if (isDeepStrictEqual(b, a)) continue;
     const hidden = anySensitive(sb[k]) || anySensitive(sa[k]) || k === "environment";
-    if (isObject(b) || isObject(a)) {
-      const bo = (isObject(b) ? b : {}) as Json;
-      const ao = (isObject(a) ? a : {}) as Json;
+    if (isJsonObject(b) || isJsonObject(a)) {
+      const bo = (isJsonObject(b) ? b : {}) as JsonObject;
+      const ao = (isJsonObject(a) ? a : {}) as JsonObject;
       const added = Object.keys(ao).filter((x) => !(x in bo));
       const removed = Object.keys(bo).filter((x) => !(x in ao));
       const changed = Object.keys(ao).filter((x) => x in bo && !isDeepStrictEqual(ao[x], bo[x]));
@@ -49,7 +48,7 @@ export function describeDifferences(change: ResourceChange["change"]): string[] 
 
 /** Top-level attributes that are unknown until apply (a referenced app's id, say). */
 function unknownAttributes(change: ResourceChange["change"]): string[] {
-  const u = (isObject(change.after_unknown) ? change.after_unknown : {}) as Json;
+  const u = (isJsonObject(change.after_unknown) ? change.after_unknown : {}) as JsonObject;
   return Object.keys(u).filter((k) => anySensitive(u[k])).sort();
 }
 
@@ -58,11 +57,11 @@ function unknownAttributes(change: ResourceChange["change"]): string[] {
  * point at an app being updated, whose id the provider plans unknown (notes f). Not drift.
  */
 function onlyUnknowns(change: ResourceChange["change"]): boolean {
-  if (!change.actions.includes("update") || !isObject(change.before) || !isObject(change.after)) return false;
+  if (!change.actions.includes("update") || !isJsonObject(change.before) || !isJsonObject(change.after)) return false;
   const unknown = new Set(unknownAttributes(change));
   if (!unknown.size) return false;
-  const b = change.before as Json;
-  const a = change.after as Json;
+  const b = change.before as JsonObject;
+  const a = change.after as JsonObject;
   return Object.keys(b).every((k) => unknown.has(k) || isDeepStrictEqual(b[k], a[k]));
 }
 
@@ -70,11 +69,11 @@ const pending = (c: ResourceChange) => c.mode === "managed" && !c.change.actions
 
 /** Service instance names of an app's service_bindings. */
 const boundNames = (v: unknown): Set<string> => {
-  const list = isObject(v) && Array.isArray(v.service_bindings) ? v.service_bindings : [];
-  return new Set(list.filter(isObject).map((b) => String(b.service_instance)));
+  const list = isJsonObject(v) && Array.isArray(v.service_bindings) ? v.service_bindings : [];
+  return new Set(list.filter(isJsonObject).map((b) => String(b.service_instance)));
 };
 const hasNullParams = (v: unknown): boolean =>
-  isObject(v) && Array.isArray(v.service_bindings) && v.service_bindings.some((b) => isObject(b) && b.params === null);
+  isJsonObject(v) && Array.isArray(v.service_bindings) && v.service_bindings.some((b) => isJsonObject(b) && b.params === null);
 
 /**
  * An app's service_bindings lists every binding on the platform, those this stack's
@@ -82,7 +81,7 @@ const hasNullParams = (v: unknown): boolean =>
  * What none of them owns was bound or unbound by hand.
  */
 function bindingDrift(app: ResourceChange, outside: ResourceChange, plan: PlanJson): string[] {
-  const name = String((isObject(app.change.after) && app.change.after.name) || app.name);
+  const name = String((isJsonObject(app.change.after) && app.change.after.name) || app.name);
   const owned = new Set((plan.resource_changes ?? []).filter((r) => r.type === "cloudfoundry_service_credential_binding" && (r as { index?: unknown }).index === name).map((r) => r.name));
   const before = boundNames(outside.change.before);
   const after = boundNames(outside.change.after);

@@ -45,8 +45,11 @@ export const planJsonSchema = z
 export type PlanJson = z.infer<typeof planJsonSchema>;
 export type ResourceChange = z.infer<typeof resourceChange>;
 
+/** A JSON object: a plan's or a state's object values, read before their shape is known. */
+export type JsonObject = Record<string, unknown>;
+
 /** A JSON object (not null, not an array): what a plan's before, after and *_unknown values are when set. */
-export function isJsonObject(v: unknown): v is Record<string, unknown> {
+export function isJsonObject(v: unknown): v is JsonObject {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 

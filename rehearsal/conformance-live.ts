@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import { loadEstate, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
+import { resolveEstate, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
 import { changesFor, NEW_APP, NEW_SERVICE, SCENARIOS, type Observed, type Space, type Target } from "./conformance";
-import { run, type CommandResult } from "../offline/harness";
+import { runProcess, type CommandResult } from "../offline/harness";
 
 // The conformance suite's live target: a real Cloud Foundry foundation and AWS account, the real
 // providers (cloudfoundry/cloudfoundry 1.16.0, hashicorp/aws 5.100.0, installed by `terraform init`
@@ -42,9 +42,10 @@ export interface Shell {
   exec(step: Step): Promise<CommandResult>;
 }
 
-export const realShell = (cwd: string): Shell => ({
+/** The shell of a real run: commands run in `cwd` with `env` (the calling command's environment: cf's and AWS's credentials). */
+export const realShell = (cwd: string, env: NodeJS.ProcessEnv): Shell => ({
   // A missing command is an answer (exit 127, as a shell says it), not a crash: the preflight names it.
-  exec: (s) => run(s.cmd, s.args, { cwd: s.cwd ?? cwd, env: process.env }).catch((err: NodeJS.ErrnoException) => ({ code: 127, stdout: "", stderr: `${s.cmd}: ${err.code === "ENOENT" ? "command not found" : err.message}` })),
+  exec: (s) => runProcess(s.cmd, s.args, { cwd: s.cwd ?? cwd, env }).catch((err: NodeJS.ErrnoException) => ({ code: 127, stdout: "", stderr: `${s.cmd}: ${err.code === "ENOENT" ? "command not found" : err.message}` })),
 });
 
 export class LiveRefusal extends Error {
@@ -198,7 +199,7 @@ export function teardownSteps(env: ResolvedEnvironment, apps: readonly string[],
 /** What a dry run prints: the checks it made, then every step of a run, in order. */
 export function dryRunText(opts: LiveOptions, config: EstateConfig, pre: Preflight): string {
   const sandbox = sandboxEstate(config, opts, pre);
-  const env = loadEstate(sandbox).find((e) => e.name === opts.env)!;
+  const env = resolveEstate(sandbox).find((e) => e.name === opts.env)!;
   const c = changesFor(sandbox, opts.env);
   const show = (s: Step) => `  ${s.cmd} ${s.args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a}'`)).join(" ")}    # ${s.why}`;
   const lines = [
@@ -221,14 +222,17 @@ export function dryRunText(opts: LiveOptions, config: EstateConfig, pre: Preflig
   return lines.join("\n") + "\n";
 }
 
-/** The live target: one space, branches one after another, each after restoring the adopted estate. */
-export function liveTarget(shell: Shell, work: string, opts: LiveOptions, pre: Preflight, env: ResolvedEnvironment, artifact: string): Target {
+/**
+ * The live target: one space, branches one after another, each after restoring the adopted estate.
+ * Terraform inherits `inherit` (the calling command's environment: the providers' credentials).
+ */
+export function liveTarget(shell: Shell, work: string, opts: LiveOptions, pre: Preflight, env: ResolvedEnvironment, artifact: string, inherit: NodeJS.ProcessEnv): Target {
   const dir = path.join(work, "live");
   fs.mkdirSync(dir, { recursive: true });
   let baseline: object | undefined;
   let branches = 0;
   const terraform = (args: readonly string[], sha: string) =>
-    run("terraform", args, { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_VAR_app_artifact_path: artifact, TF_VAR_app_artifact_sha256: sha } });
+    runProcess("terraform", args, { cwd: dir, env: { ...inherit, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_VAR_app_artifact_path: artifact, TF_VAR_app_artifact_sha256: sha } });
   const must = async (s: Step) => {
     const r = await shell.exec(s);
     if (r.code !== 0) throw new Error(`${s.cmd} ${s.args.join(" ")} failed (${s.why}): ${(r.stderr || r.stdout).trim().split("\n")[0] ?? ""}`);

@@ -3,16 +3,16 @@ import * as path from "path";
 import type { EnvironmentName } from "../config";
 import { stableGuid } from "../offline/bootstrap";
 import type { Observed, Space, Target } from "./conformance";
-import { run, standinTerraformEnv } from "../offline/harness";
+import { runProcess, standinTerraformEnv } from "../offline/harness";
 import type { Platform, PlatformData } from "../offline/standin/platform";
 import { startStandin, type RunningStandin } from "../offline/standin/start";
 
 // The conformance suite's stand-in target: the seeded platform of one environment, served by the
 // stand-in providers in this process. Adoption runs once; each branch of the suite gets a copy of the
 // adopted platform, state and Terraform directory (a copy costs milliseconds, a deploy seconds), so
-// branches run side by side.
+// branches run side by side. Terraform inherits `inherit` (the calling command's environment).
 
-export function standinTarget(root: string, work: string, env: EnvironmentName, seeded: PlatformData): Target {
+export function standinTarget(root: string, work: string, env: EnvironmentName, seeded: PlatformData, inherit: NodeJS.ProcessEnv): Target {
   const running: RunningStandin[] = [];
   const artifact = path.join(work, "notifications-api.zip");
   fs.mkdirSync(work, { recursive: true });
@@ -35,9 +35,9 @@ export function standinTarget(root: string, work: string, env: EnvironmentName, 
     return {
       name,
       terraform: (args, sha) =>
-        run("terraform", args, {
+        runProcess("terraform", args, {
           cwd: dir,
-          env: standinTerraformEnv(process.env, standin.reattach[name], { path: artifact, sha256: sha }),
+          env: standinTerraformEnv(inherit, standin.reattach[name], { path: artifact, sha256: sha }),
         }),
       useStack: (stack) => fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(stack)),
       writeFile: (file, content) => fs.writeFileSync(path.join(dir, file), content),

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { buildApp } from "../stacks/build";
 import { appAddress } from "../stacks/addresses";
-import { loadEstate, type AppDefinition, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
+import { resolveEstate, type AppDefinition, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
 import { createsBindings, planSummary, settleTerraformState, type CommandResult } from "../offline/harness";
 
 // The conformance suite: the deploy scenarios this project's safety claims rest on, each with ONE
@@ -98,7 +98,7 @@ export interface Changes {
 }
 
 export function changesFor(config: EstateConfig, env: EnvironmentName): Changes {
-  const resolved = loadEstate(config).find((e) => e.name === env)!;
+  const resolved = resolveEstate(config).find((e) => e.name === env)!;
   // The unbinding the team makes (notify-splunk from the API in 2023): a service only the web app has,
   // else any service it has (unbound from that app alone), so that the suite survives that very change.
   const web = config.apps.filter((a) => a.role === "web" && a.services.length > 0);
@@ -156,7 +156,7 @@ export function unboundConfig(c: Changes): EstateConfig {
 export function synthesize(config: EstateConfig, env: EnvironmentName, outdir: string): object {
   fs.mkdirSync(outdir, { recursive: true });
   // The one environment only: each stack is synthesized on its own (no environment references another).
-  buildApp(outdir, loadEstate(config).filter((e) => e.name === env)).synth();
+  buildApp(outdir, resolveEstate(config).filter((e) => e.name === env)).synth();
   return JSON.parse(fs.readFileSync(path.join(outdir, "stacks", env, "cdk.tf.json"), "utf8"));
 }
 
@@ -275,7 +275,7 @@ export async function runConformance(target: Target, baseline: EstateConfig, env
     changes: synthesize(changedConfig(c), env, path.join(work, "synth-changes")),
     unbound: synthesize(unboundConfig(c), env, path.join(work, "synth-unbound")),
   };
-  const resolved = loadEstate(baseline).find((e) => e.name === env)!;
+  const resolved = resolveEstate(baseline).find((e) => e.name === env)!;
 
   // Adoption and the second deploy: everything else starts from their result.
   let adoption: ConformanceRun["adoption"];

@@ -74,13 +74,16 @@ export function extractCommit(root: string, commit: string): string {
   return src;
 }
 
-/** Synthesizes <ref> as it was: its own files, its own cdktf.json app command, today's node_modules. */
-export function synthesizeRef(root: string, ref: string, work: string): { commit: string; outdir: string; stacks: Record<string, StackJson>; autoscaler: Record<string, AutoscalerLimitsFile> } {
+/**
+ * Synthesizes <ref> as it was: its own files, its own cdktf.json app command, today's node_modules.
+ * The app command runs with `env` (the calling command's environment), its CDKTF_OUTDIR set to work/base.out.
+ */
+export function synthesizeRef(root: string, ref: string, work: string, env: NodeJS.ProcessEnv): { commit: string; outdir: string; stacks: Record<string, StackJson>; autoscaler: Record<string, AutoscalerLimitsFile> } {
   const commit = resolveRef(root, ref);
   const src = extractCommit(root, commit);
   const app = JSON.parse(fs.readFileSync(path.join(src, "cdktf.json"), "utf8")).app as string;
   const outdir = path.join(work, "base.out");
-  const run = spawnSync(app, { cwd: src, shell: true, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: outdir } });
+  const run = spawnSync(app, { cwd: src, shell: true, encoding: "utf8", env: { ...env, CDKTF_OUTDIR: outdir } });
   if (run.status !== 0) throw new Refusal([`the synth of ${ref} (${commit.slice(0, 10)}) failed:`, ...run.stderr.trim().split("\n")]);
   return { commit, outdir, stacks: readStacks(outdir), autoscaler: readAutoscaler(outdir) };
 }

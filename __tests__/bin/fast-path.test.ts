@@ -2,12 +2,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { TerraformStack } from "cdktf";
-import { loadCheckedEstate } from "../../checks";
+import { loadEstate } from "../../checks";
 import { buildApp } from "../../stacks/build";
 import { filesUnder, synthDir } from "../helpers";
 
-test("skipping cdktf's cross-stack preparing pass changes nothing: no environment references another", () => {
-  const { environments } = loadCheckedEstate();
+test("skipping cdktf's cross-stack preparing pass changes nothing: no environment references another", async () => {
+  const { environments } = await loadEstate();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "fast-path-"));
   const stock = buildApp(path.join(root, "stock"), environments);
   for (const stack of stock.node.children) {

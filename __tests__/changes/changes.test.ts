@@ -2,7 +2,7 @@ import { copyOf } from "../config-copy";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { canonicalSize, estate, loadEstate, mib, type CfSize, type EstateConfig } from "../../config";
+import { canonicalSize, estate, resolveEstate, mib, type CfSize, type EstateConfig } from "../../config";
 import { runChecks } from "../../checks";
 import { buildApp } from "../../stacks/build";
 import { diffStack, type StackJson } from "../../review/diff";
@@ -21,7 +21,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 function apply(name: string, change: (c: Mutable) => void) {
   const config = copyOf(estate) as unknown as Mutable;
   change(config);
-  const environments = loadEstate(config as EstateConfig);
+  const environments = resolveEstate(config as EstateConfig);
   const out = path.join(work, name);
   buildApp(out, environments).synth();
   const read = (dir: string, env: string) => JSON.parse(fs.readFileSync(path.join(dir, "stacks", env, "cdk.tf.json"), "utf8")) as StackJson;
@@ -122,7 +122,7 @@ test("move the default memory up by half (1G to 1.5G in 2024): memory lines only
 });
 
 test("double a disk quota in one environment only: that environment's disk line, nothing elsewhere", () => {
-  const before = loadEstate().find((e) => e.name === "preview")!.apps.find((a) => a.name === AUTOSCALED_WORKER())!.diskQuota;
+  const before = resolveEstate().find((e) => e.name === "preview")!.apps.find((a) => a.name === AUTOSCALED_WORKER())!.diskQuota;
   const doubled = `${mib(before) * 2}M` as CfSize;
   const { diff } = apply("disk-preview", (c) => {
     const a = app(c, AUTOSCALED_WORKER());
@@ -134,7 +134,7 @@ test("double a disk quota in one environment only: that environment's disk line,
 
 test("celery beat at 0 in one environment, 1 elsewhere: one line in the environment file", () => {
   // The first environment other than production where beat runs today.
-  const where = loadEstate().find((e) => e.name !== "production" && e.apps.some((a) => a.name === BEAT() && a.instances.mode === "fixed" && a.instances.count === 1));
+  const where = resolveEstate().find((e) => e.name !== "production" && e.apps.some((a) => a.name === BEAT() && a.instances.mode === "fixed" && a.instances.count === 1));
   if (!where) throw new Error(`${BEAT()} runs nowhere outside production: pick another change to rehearse`);
   const { diff, checks } = apply("beat-0", (c) => (c.environments.find((e: any) => e.name === where.name).scaling[BEAT()] = { count: 0 }));
   for (const [env, lines] of Object.entries(diff)) expect([env, lines]).toEqual([env, env === where.name ? [`app ${BEAT()}: instances 1 -> 0`] : []]);
@@ -229,7 +229,7 @@ test("unbind a service from every app: one unbinding per app, no app line", () =
 });
 
 test("bind notify-redis to every app while removing REDIS_URL in the same change: refused with the two steps; each step alone passes", () => {
-  const holders = loadEstate().find((e) => e.name === "production")!.apps.filter((a) => a.secretEnv.some((s) => s.name === "REDIS_URL") || "REDIS_URL" in a.env);
+  const holders = resolveEstate().find((e) => e.name === "production")!.apps.filter((a) => a.secretEnv.some((s) => s.name === "REDIS_URL") || "REDIS_URL" in a.env);
   precondition("an app with REDIS_URL", holders[0], "seed the move with another variable");
   const service = fresh("notify-redis", ESTATE.apps.flatMap((a: any) => a.services));
   const bind = (c: Mutable) => c.apps.forEach((a: any) => (a.services = [...a.services, service]));

@@ -1,5 +1,5 @@
 import { deployFloor } from "../../checks/deploy-floor";
-import { loadCheckedEstate } from "../../checks";
+import { loadEstate } from "../../checks";
 import { effectiveFloor, incidentFloor, INCIDENT_FLOORS } from "../../config/invariants";
 import { ALL_ENVS, configWith, env, estateWith, messages } from "./fixtures";
 
@@ -47,13 +47,13 @@ test("the fixture estate passes in every environment", () => {
   expect(deployFloor.run(estateWith(() => undefined, ALL_ENVS))).toEqual([]);
 });
 
-test("the incident floor cannot be acknowledged away: deployFloor 20 plus an acknowledgement still stops the synth", () => {
+test("the incident floor cannot be acknowledged away: deployFloor 20 plus an acknowledgement still stops the synth", async () => {
   const config = configWith((e) => {
     const scaling = env(e, "production").scaling["notify-api"];
     scaling.deployFloor = 20;
     scaling.acknowledgements = [{ check: "NOTIFY-DEPLOY-FLOOR", reason: "We would like fewer instances during deploys for a while." }];
   });
-  expect(() => loadCheckedEstate(config)).toThrow(/production\/notify-api deploys with a floor of 20 .* incident invariant: no acknowledgement in config can accept it/);
+  await expect(loadEstate(config)).rejects.toThrow(/production\/notify-api deploys with a floor of 20 .* incident invariant: no acknowledgement in config can accept it/);
 });
 
 test("the stack and the plan guard read the same floor: never below the incident floor, whatever config says", () => {

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { envBindingOrder, wiringOf } from "../../checks/env-binding-order";
-import { loadEstate, type EstateConfig } from "../../config";
+import { resolveEstate, type EstateConfig } from "../../config";
 import { buildApp } from "../../stacks/build";
 import { smallEstate } from "../fixtures/small-estate";
 import { app, configWith } from "./fixtures";
@@ -13,7 +13,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-env-binding-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 function production(config: EstateConfig, name: string) {
   const out = path.join(work, name);
-  buildApp(out, loadEstate(config)).synth();
+  buildApp(out, resolveEstate(config)).synth();
   return wiringOf(JSON.parse(fs.readFileSync(path.join(out, "stacks", "production", "cdk.tf.json"), "utf8")));
 }
 const withRedisUrl = (e: any) => {

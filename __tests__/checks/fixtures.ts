@@ -13,7 +13,7 @@ export function estateWith(mutate: (e: any) => void, envs: readonly EnvironmentN
   return envs.map((name) => resolveEnvironment(copy as EstateConfig, name));
 }
 
-/** The small estate with a change applied, as config (for loadCheckedEstate). */
+/** The small estate with a change applied, as config (for loadEstate). */
 export function configWith(mutate: (e: any) => void): EstateConfig {
   const copy = smallEstate() as any;
   mutate(copy);

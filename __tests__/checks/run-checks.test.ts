@@ -1,6 +1,6 @@
-import { ConfigError, loadEstate } from "../../config";
+import { ConfigError, resolveEstate } from "../../config";
 import { smallEstate } from "../fixtures/small-estate";
-import { ALL_CHECKS, formatViolation, formatViolations, loadCheckedEstate, runChecks } from "../../checks";
+import { ALL_CHECKS, formatViolation, formatViolations, loadEstate, runChecks } from "../../checks";
 import { dbConnectionBudget } from "../../checks/db-connection-budget";
 import { deployFloor } from "../../checks/deploy-floor";
 import { ALL_ENVS, app, configWith, env, estateWith, queue } from "./fixtures";
@@ -23,8 +23,8 @@ test("check ids are stable and unique", () => {
   for (const c of ALL_CHECKS) expect(c.description).toMatch(/^Stops .+\.$/);
 });
 
-test("the committed estate passes every check and has no unused acknowledgement", () => {
-  const { checks } = loadCheckedEstate();
+test("the committed estate passes every check and has no unused acknowledgement", async () => {
+  const { checks } = await loadEstate();
   expect(checks.violations).toEqual([]);
   expect(checks.unused).toEqual([]);
 });
@@ -119,7 +119,7 @@ test("an acknowledgement of an unknown check is itself a violation", () => {
 });
 
 test("a misspelt check id in an acknowledgement is one line for every environment it is in, with the nearest id", () => {
-  const envs = loadEstate(
+  const envs = resolveEstate(
     (() => {
       const c = smallEstate() as any;
       c.apps.find((a: any) => a.name === "notify-api").acknowledgements = [{ check: "NOTIFY-DB-CONECTIONS", reason: "a reason that is long enough" }];
@@ -146,7 +146,7 @@ test("formatViolation marks invariants and warnings", () => {
   expect(formatViolation({ ...base, assumed: "x is assumed" })).toBe("[C] production/s: m (a warning: x is assumed)");
 });
 
-test("several violations across environments are all reported in one ConfigError", () => {
+test("several violations across environments are all reported in one ConfigError", async () => {
   const config = configWith((e) => {
     app(e, "notify-api").database.poolSize = 30;
     app(e, "beat").scaling = { mode: "fixed", count: 2 };
@@ -154,7 +154,7 @@ test("several violations across environments are all reported in one ConfigError
   });
   let error: ConfigError | undefined;
   try {
-    loadCheckedEstate(config);
+    await loadEstate(config);
   } catch (e) {
     error = e as ConfigError;
   }

@@ -1,5 +1,5 @@
 import { secretLiterals } from "../../checks/secret-literals";
-import { loadFullyCheckedEstate } from "../../checks";
+import { loadEstate } from "../../checks";
 import { app, configWith, estateWith } from "./fixtures";
 
 // A credential typed into config as a plain env value would be in Git and in every plan. Seeded with
@@ -33,8 +33,8 @@ test("ordinary settings pass: URLs without passwords, hosts, numbers, commands",
 });
 
 test("the committed estate holds no secret literal, and the synth's own check path refuses one", async () => {
-  await expect(loadFullyCheckedEstate()).resolves.toBeDefined();
+  await expect(loadEstate()).resolves.toBeDefined();
   const config = configWith((e) => (app(e, "notify-api").env = { SQLALCHEMY_DATABASE_URI: "postgres://notify:hunter2@db/notify" }));
   // One line for the app's own setting, naming every environment it is in.
-  await expect(loadFullyCheckedEstate(config)).rejects.toThrow(/NOTIFY-SECRET-LITERALS\] preview\+staging\+production\/notify-api: SQLALCHEMY_DATABASE_URI holds what looks like a credential/);
+  await expect(loadEstate(config)).rejects.toThrow(/NOTIFY-SECRET-LITERALS\] preview\+staging\+production\/notify-api: SQLALCHEMY_DATABASE_URI holds what looks like a credential/);
 });

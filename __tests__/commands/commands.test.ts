@@ -1,5 +1,5 @@
 import * as path from "path";
-import { run } from "../../offline/harness";
+import { runProcess } from "../../offline/harness";
 
 // Every entry point a person runs, with --help, an unknown flag and (where it needs arguments) none:
 // help exits 0, a wrong call exits 2 with exactly one line naming the command and the problem.
@@ -37,7 +37,7 @@ const REQUIRED_OPTIONS: Readonly<Record<string, string[]>> = {
 };
 
 /** One command as a whole process (async, so two can run at once). */
-const runCommand = (args: string[]) => run(process.execPath, args, { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: "" } });
+const runCommand = (args: string[]) => runProcess(process.execPath, args, { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: "" } });
 
 type Result = Awaited<ReturnType<typeof runCommand>>;
 const results = new Map<string, { help: Result; unknown: Result; bare?: Result }>();

@@ -2,7 +2,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { run } from "../../offline/harness";
+import { runProcess } from "../../offline/harness";
 
 // Whole processes on a shared two-core machine: a generous limit, never a claim about speed.
 jest.setTimeout(120_000);
@@ -23,7 +23,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 /** A command of this checkout, as a whole process. */
 const command = (entry: string, args: string[], opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) =>
-  run(process.execPath, [path.join(opts.cwd ?? ROOT, "bin", "run.js"), entry, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: "1", ...opts.env }, input: opts.input });
+  runProcess(process.execPath, [path.join(opts.cwd ?? ROOT, "bin", "run.js"), entry, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: "1", ...opts.env }, input: opts.input });
 
 /**
  * Temporary files in the repository root, config/ and the work directory (manifest --out config once

@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ConfigError, loadEstate, type EstateConfig } from "../../config";
+import { ConfigError, resolveEstate, type EstateConfig } from "../../config";
 import { FOUNDATIONS } from "../../config/foundations";
-import { loadCheckedEstate, runChecks } from "../../checks";
+import { loadEstate, runChecks } from "../../checks";
 import { buildApp } from "../../stacks/build";
 import { manifestFor } from "../../review/manifest";
 import { app, configWith, env } from "../checks/fixtures";
@@ -17,16 +17,16 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 function problems(config: EstateConfig): string[] {
   try {
-    loadEstate(config);
+    resolveEstate(config);
     return [];
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     return [...err.problems];
   }
 }
-function synthOf(config: EstateConfig, name: string): Record<string, any> {
+async function synthOf(config: EstateConfig, name: string): Promise<Record<string, any>> {
   const out = path.join(work, name);
-  buildApp(out, loadCheckedEstate(config).environments).synth();
+  buildApp(out, (await loadEstate(config)).environments).synth();
   return Object.fromEntries(["preview", "staging", "production"].map((e) => [e, JSON.parse(fs.readFileSync(path.join(out, "stacks", e, "cdk.tf.json"), "utf8"))]));
 }
 
@@ -38,7 +38,7 @@ describe("stack", () => {
     expect(FOUNDATIONS[GOVUK].stacksSource).toMatch(/cf stacks/);
   });
 
-  test("per app, per environment and for the whole estate: the most specific wins, in the stack and the manifest", () => {
+  test("per app, per environment and for the whole estate: the most specific wins, in the stack and the manifest", async () => {
     const config = configWith((e) => {
       onGovuk(e);
       e.defaults.stack = "cflinuxfs3";
@@ -46,18 +46,18 @@ describe("stack", () => {
       app(e, "sender").stack = "cflinuxfs4";
       app(e, "reporter").byEnvironment = { production: { stack: "cflinuxfs4" } };
     });
-    const stacks = synthOf(config, "stack");
+    const stacks = await synthOf(config, "stack");
     const stackOf = (e: string, a: string) => stacks[e].resource.cloudfoundry_app[a].stack;
     expect([stackOf("preview", "notify-api"), stackOf("staging", "notify-api"), stackOf("production", "notify-api")]).toEqual(["cflinuxfs4", "cflinuxfs3", "cflinuxfs3"]);
     expect([stackOf("staging", "sender"), stackOf("staging", "reporter"), stackOf("production", "reporter")]).toEqual(["cflinuxfs4", "cflinuxfs3", "cflinuxfs4"]);
-    const production = loadEstate(config).find((e) => e.name === "production")!;
+    const production = resolveEstate(config).find((e) => e.name === "production")!;
     expect(manifestFor(production, production.apps.find((a) => a.name === "reporter")!)).toContain("\n    stack: cflinuxfs4\n");
   });
 
-  test("not set anywhere: no stack in the synthesized app (it stays where it runs) nor in the manifest", () => {
-    const stacks = synthOf(configWith(onGovuk), "no-stack");
+  test("not set anywhere: no stack in the synthesized app (it stays where it runs) nor in the manifest", async () => {
+    const stacks = await synthOf(configWith(onGovuk), "no-stack");
     expect(Object.values(stacks.production.resource.cloudfoundry_app).every((a: any) => !("stack" in a))).toBe(true);
-    const production = loadEstate(configWith(onGovuk)).find((e) => e.name === "production")!;
+    const production = resolveEstate(configWith(onGovuk)).find((e) => e.name === "production")!;
     expect(manifestFor(production, production.apps[0])).not.toContain("stack:");
   });
 
@@ -82,8 +82,8 @@ describe("a secret whose parameter exists only in some environments", () => {
     app(e, "sender").secrets = [...app(e, "sender").secrets, "PARTNER_API_KEY"];
   });
 
-  test("is set, and its parameter read, only where it exists", () => {
-    const stacks = synthOf(config, "optional-secret");
+  test("is set, and its parameter read, only where it exists", async () => {
+    const stacks = await synthOf(config, "optional-secret");
     const has = (e: string) => "PARTNER_API_KEY" in stacks[e].resource.cloudfoundry_app.sender.environment;
     const reads = (e: string) => Object.values(stacks[e].data.aws_ssm_parameter).some((d: any) => d.name.endsWith("/PARTNER_API_KEY"));
     expect([has("preview"), has("staging"), has("production")]).toEqual([false, false, true]);
@@ -97,15 +97,15 @@ describe("a secret whose parameter exists only in some environments", () => {
   });
 });
 
-test("an estate with no apps left loads, passes its checks and synthesizes its queues", () => {
+test("an estate with no apps left loads, passes its checks and synthesizes its queues", async () => {
   const config = configWith((e) => {
     e.apps = [];
     e.queues = e.queues.filter((q: any) => q.externalConsumer);
     e.secrets = e.secrets.filter((s: any) => s.allowedApps === "all");
     for (const x of e.environments) x.scaling = {};
   });
-  expect(runChecks(loadEstate(config)).violations).toEqual([]);
-  const stacks = synthOf(config, "no-apps");
+  expect(runChecks(resolveEstate(config)).violations).toEqual([]);
+  const stacks = await synthOf(config, "no-apps");
   expect(stacks.production.resource.cloudfoundry_app).toBeUndefined();
   expect(Object.keys(stacks.production.resource.aws_sqs_queue)).toEqual(["scan-tasks", "scan-tasks-dead-letter"]);
 });

@@ -1,6 +1,6 @@
 import { copyOf } from "../config-copy";
-import { canonicalSize, ConfigError, estate, loadEstate, mib, type CfSize, type EstateConfig } from "../../config";
-import { loadCheckedEstate } from "../../checks";
+import { canonicalSize, ConfigError, estate, resolveEstate, mib, type CfSize, type EstateConfig } from "../../config";
+import { loadEstate } from "../../checks";
 import { app, env } from "../checks/fixtures";
 import { smallEstate } from "../fixtures/small-estate";
 
@@ -10,7 +10,7 @@ import { smallEstate } from "../fixtures/small-estate";
 function problems(mutate: (e: any) => void, copy: any = smallEstate()): string[] {
   mutate(copy);
   try {
-    loadEstate(copy as EstateConfig);
+    resolveEstate(copy as EstateConfig);
   } catch (err) {
     expect(err).toBeInstanceOf(ConfigError);
     return [...(err as ConfigError).problems];
@@ -19,7 +19,7 @@ function problems(mutate: (e: any) => void, copy: any = smallEstate()): string[]
 }
 
 test("the committed estate is valid", () => {
-  expect(loadEstate().map((e) => e.name)).toEqual(["preview", "staging", "production"]);
+  expect(resolveEstate().map((e) => e.name)).toEqual(["preview", "staging", "production"]);
 });
 
 test("memory must be a CF size: '4GB' is refused and the message names the app and field", () => {
@@ -140,7 +140,7 @@ test("nothing is retired while it is still declared", () => {
 test("sizes as Cloud Foundry reads them: 1.5G is accepted and set as 1536M; 1.3G is not whole megabytes", () => {
   const copy = smallEstate() as any;
   copy.defaults.memory = "1.5G";
-  const resolved = loadEstate(copy);
+  const resolved = resolveEstate(copy);
   expect(resolved[0].apps.find((a) => a.name === "reporter")!.memory).toBe("1536M");
   expect(problems((e) => (e.defaults.memory = "1.3G"))).toEqual(['config/defaults.ts: defaults.memory: must come to whole megabytes: 1.3G is 1331.2M; got "1.3G"']);
   expect(problems((e) => (e.defaults.memory = "0G"))).toEqual(['config/defaults.ts: defaults.memory: must be more than 0; got "0G"']);
@@ -152,13 +152,13 @@ test("one conversion: whole gigabytes stay G, the rest become M, and the figures
   expect(mib("1.5G")).toBe(1536);
 });
 
-test("a fixed-count app takes its own count per environment, 0 included: celery beat stopped in preview only", () => {
+test("a fixed-count app takes its own count per environment, 0 included: celery beat stopped in preview only", async () => {
   const copy = smallEstate() as any;
   copy.environments.find((e: any) => e.name === "preview").scaling.beat = { count: 0 };
-  const counts = loadCheckedEstate(copy).environments.map((e) => [e.name, (e.apps.find((a) => a.name === "beat")!.instances as { count: number }).count]);
+  const counts = (await loadEstate(copy)).environments.map((e) => [e.name, (e.apps.find((a) => a.name === "beat")!.instances as { count: number }).count]);
   expect(counts).toEqual([["preview", 0], ["staging", 1], ["production", 1]]);
   copy.environments.find((e: any) => e.name === "production").scaling.beat = { count: 0 };
-  expect(() => loadCheckedEstate(copy)).toThrow(/production\/beat: .*must run exactly 1 instance in production .*no acknowledgement in config can accept it/);
+  await expect(loadEstate(copy)).rejects.toThrow(/production\/beat: .*must run exactly 1 instance in production .*no acknowledgement in config can accept it/);
 });
 
 test("an environment's entry must match the app's mode: a count for a fixed app, limits for an autoscaled one", () => {
@@ -174,7 +174,7 @@ test("an environment's entry must match the app's mode: a count for a fixed app,
 test("a value derived from the environment and app is a typed function, evaluated per environment", () => {
   const copy = smallEstate() as any;
   copy.defaults.env = { ...copy.defaults.env, NEW_RELIC_APP_NAME: ({ environment, app }: { environment: string; app: string }) => `${environment}.${app}` };
-  const production = loadEstate(copy).find((e) => e.name === "production")!;
+  const production = resolveEstate(copy).find((e) => e.name === "production")!;
   expect(production.apps.find((a) => a.name === "notify-api")!.env.NEW_RELIC_APP_NAME).toBe("production.notify-api");
   copy.defaults.env = { ...copy.defaults.env, BROKEN: () => 42 };
   // One line for the three environments, naming the file and field that hold the function.
@@ -188,11 +188,11 @@ test("names config derives for safety cannot be set by hand, and the error says 
   expect(problems((e) => (e.defaults.env = { ...e.defaults.env, SQLALCHEMY_POOL_SIZE: "30" }))).toHaveLength(1);
 });
 
-test("values that differ in one environment sit next to the app: memory, services and env, that environment only", () => {
+test("values that differ in one environment sit next to the app: memory, services and env, that environment only", async () => {
   const copy = smallEstate() as any;
   const api = copy.apps.find((a: any) => a.name === "notify-api");
   api.byEnvironment = { preview: { memory: "512M", services: [...api.services, "notify-new-service"], env: { FEATURE_X: "on" } } };
-  const [preview, staging] = loadCheckedEstate(copy).environments;
+  const [preview, staging] = (await loadEstate(copy)).environments;
   const inPreview = preview.apps.find((a) => a.name === "notify-api")!;
   const inStaging = staging.apps.find((a) => a.name === "notify-api")!;
   expect([inPreview.memory, inPreview.services.includes("notify-new-service"), inPreview.env.FEATURE_X]).toEqual(["512M", true, "on"]);
@@ -218,7 +218,7 @@ describe("consumesFrom: queues of another estate", () => {
     const copy = smallEstate() as any;
     Object.assign(app(copy, "reporter"), { consumesFrom: other });
     app(copy, "reporter").process.queues = ["letter-pdf-outcomes"];
-    const production = loadEstate(copy).find((e) => e.name === "production")!;
+    const production = resolveEstate(copy).find((e) => e.name === "production")!;
     const letters = production.apps.find((a) => a.name === "reporter")!;
     expect(letters.env.NOTIFICATION_QUEUE_PREFIX).toBe("tp-live-");
     expect(letters.externalQueues).toEqual({ estate: other.estate, reason: other.reason, sqsNames: ["tp-live-letter-pdf-outcomes"] });
@@ -268,7 +268,7 @@ test("config with derived values can be copied by tests and loads the same", () 
   const twice = copyOf(copy);
   expect(twice.defaults.env.NEW_RELIC_APP_NAME).toBe(copy.defaults.env.NEW_RELIC_APP_NAME);
   expect(twice.apps).not.toBe(copy.apps);
-  expect(loadEstate(twice).find((e) => e.name === "staging")!.apps[0].env.NEW_RELIC_APP_NAME).toBe(`staging.${twice.apps[0].name}`);
+  expect(resolveEstate(twice).find((e) => e.name === "staging")!.apps[0].env.NEW_RELIC_APP_NAME).toBe(`staging.${twice.apps[0].name}`);
 });
 
 describe("platform limits (config/platform-limits.ts): names the platforms would refuse at apply time", () => {
@@ -347,7 +347,7 @@ test("a queue prefix that leaves no room for any queue is one line, the prefix's
 test("SSH is on by default (what CF gives an app nobody configured), off per environment where config says so; not a boolean is refused", () => {
   const copy = smallEstate() as any;
   env(copy, "preview").sshEnabled = false;
-  const resolved = loadEstate(copy as EstateConfig);
+  const resolved = resolveEstate(copy as EstateConfig);
   expect(resolved.map((e) => [e.name, e.sshEnabled])).toEqual(resolved.map((e) => [e.name, e.name !== "preview"]));
   expect(problems((e) => (env(e, "staging").sshEnabled = "yes"))).toEqual([
     'config/staging.ts: environments[staging].sshEnabled: Expected boolean, received string; got "yes"',

@@ -1,5 +1,5 @@
 import { copyOf } from "../config-copy";
-import { estate, loadEstate } from "../../config";
+import { estate, resolveEstate } from "../../config";
 import { environment, environments, ENVS, synth } from "../helpers";
 
 /** Each environment's queue prefix, as config sets it. */
@@ -82,5 +82,5 @@ test("no environment's queue prefix may start another's (the IAM boundary would 
   const copy = copyOf(estate) as any;
   copy.environments.find((e: any) => e.name === "staging").queuePrefix = "live";
   copy.environments.find((e: any) => e.name === "preview").queuePrefix = "liv";
-  expect(() => loadEstate(copy)).toThrow(/queue prefix "liv" of preview starts production's "live"/);
+  expect(() => resolveEstate(copy)).toThrow(/queue prefix "liv" of preview starts production's "live"/);
 });

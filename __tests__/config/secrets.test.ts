@@ -1,4 +1,4 @@
-import { estate, loadEstate } from "../../config";
+import { estate, resolveEstate } from "../../config";
 import { ENVS, filesUnder, synth, synthDir } from "../helpers";
 
 const secretNames = estate.secrets.filter((s) => s.kind === "secret").map((s) => s.name);
@@ -31,7 +31,7 @@ describe.each(ENVS)("%s", (env) => {
 
 test("the 2022 over-grant is gone: each catalogued secret only on its allowed apps", () => {
   expect(estate.secrets.length).toBeGreaterThan(0);
-  const envs = loadEstate();
+  const envs = resolveEstate();
   for (const env of envs) {
     for (const app of env.apps) {
       for (const s of app.secretEnv) {

@@ -2,10 +2,10 @@ import { createHash, randomBytes } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadEstate, type EnvironmentName, type ResolvedEnvironment } from "../../config";
+import { resolveEstate, type EnvironmentName, type ResolvedEnvironment } from "../../config";
 import { buildApp } from "../../stacks/build";
 import { bootstrapPlatform } from "../../offline/bootstrap";
-import { Rehearsal, run } from "../../offline/harness";
+import { Rehearsal, runProcess } from "../../offline/harness";
 import type { PlatformData } from "../../offline/standin/platform";
 import { parsePlan } from "../../plan/plan-json";
 import { prPlan, renderResultText, type PrPlanResult } from "../../offline/pr-plan";
@@ -59,7 +59,7 @@ function leaks(text: string): string[] {
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-pr-plan-test-"));
-  env = loadEstate(smallEstate()).find((e) => e.name === ENV)!;
+  env = resolveEstate(smallEstate()).find((e) => e.name === ENV)!;
   synthDir = path.join(work, "synth");
   buildApp(synthDir, [env]).synth();
   committed = JSON.parse(fs.readFileSync(path.join(synthDir, "stacks", ENV, "cdk.tf.json"), "utf8"));
@@ -67,7 +67,7 @@ beforeAll(async () => {
   // The live side: every parameter holds a canary; the environment is deployed by real Terraform.
   const platform: PlatformData = bootstrapPlatform(env);
   for (const [name, p] of Object.entries(platform.aws.parameters)) (p as { value: string }).value = canary(`ssm${name.replace(/\W/g, "")}`);
-  const r = await Rehearsal.start(ROOT, synthDir, { [ENV]: platform }, path.join(work, "live"));
+  const r = await Rehearsal.start(ROOT, synthDir, { [ENV]: platform }, { inherit: process.env, work: path.join(work, "live") });
   try {
     await r.plan(ENV, "deploy.plan");
     await r.apply(ENV, "deploy.plan");
@@ -171,7 +171,7 @@ async function plan(candidate: unknown): Promise<{ result: PrPlanResult; text: s
   // Short: the stand-in's unix sockets live under it (at most 108 bytes a path).
   const dir = path.join(work, `pr${planned++}`);
   fs.mkdirSync(dir, { recursive: true });
-  const result = await prPlan({ root: ROOT, env, candidate, reference: committed, snapshot, now: new Date("2026-01-01T11:30:00Z"), work: dir });
+  const result = await prPlan({ root: ROOT, env, candidate, reference: committed, snapshot, now: new Date("2026-01-01T11:30:00Z"), work: dir, processEnv: process.env });
   // Every file left is text, so that searching it is searching everything in it.
   const binary = Object.keys(filesUnder(dir)).filter((f) => {
     try {
@@ -296,7 +296,7 @@ describe("a pull request's plan against the snapshot", () => {
   });
 
   test("a stale or missing snapshot is said, not hidden", async () => {
-    const stale = await prPlan({ root: ROOT, env, candidate: clone(), reference: committed, snapshot: { missing: "no snapshot at x.json" }, now: new Date() });
+    const stale = await prPlan({ root: ROOT, env, candidate: clone(), reference: committed, snapshot: { missing: "no snapshot at x.json" }, now: new Date(), processEnv: process.env });
     expect(renderResultText(stale)).toContain("snapshot: MISSING (no snapshot at x.json); no plan against the live estate");
     expect(stale.guard.verdict).toBe("not run");
     const old = { ...results.unchanged.result, snapshot: { taken_at: "2026-01-01T10:00:00.000Z", age_hours: 30, stale: true } };
@@ -306,20 +306,20 @@ describe("a pull request's plan against the snapshot", () => {
   test("a stack that needs another provider or a module is said to be not planned offline", async () => {
     const c = clone();
     c.terraform.required_providers.http = { source: "hashicorp/http" };
-    const r = await prPlan({ root: ROOT, env, candidate: c, reference: committed, snapshot, now: new Date() });
+    const r = await prPlan({ root: ROOT, env, candidate: c, reference: committed, snapshot, now: new Date(), processEnv: process.env });
     expect(r.plan).toEqual({ skipped: 'not planned offline: it needs provider "http": the stand-in serves only cloudfoundry and aws' });
     const d = clone();
     d.data.external = { x: { program: ["sh"] } };
     d.resource.terraform_data = { y: {} };
     d.terraform.cloud = { organization: "attacker" };
-    const r2 = await prPlan({ root: ROOT, env, candidate: d, reference: committed, snapshot, now: new Date() });
+    const r2 = await prPlan({ root: ROOT, env, candidate: d, reference: committed, snapshot, now: new Date(), processEnv: process.env });
     expect(r2.plan).toEqual({
       skipped:
         'not planned offline: resource type terraform_data needs provider "terraform": the stand-in serves only cloudfoundry and aws; data type external needs provider "external": the stand-in serves only cloudfoundry and aws; it has a terraform cloud block: the plan runs with a local state only',
     });
     const m = clone();
     m.module = { x: { source: "git::https://attacker.example/m.git" } };
-    expect((await prPlan({ root: ROOT, env, candidate: m, reference: committed, snapshot, now: new Date() })).plan).toEqual({
+    expect((await prPlan({ root: ROOT, env, candidate: m, reference: committed, snapshot, now: new Date(), processEnv: process.env })).plan).toEqual({
       skipped: "not planned offline: it has module blocks: a module would be fetched from outside, and the plan runs offline",
     });
   });
@@ -330,7 +330,7 @@ describe("the pr-plan command", () => {
     const file = path.join(work, "duplicate.json");
     const text = JSON.stringify(clone());
     fs.writeFileSync(file, text.replace('{"//"', '{"locals":{"x":"${nonsensitive(data.aws_ssm_parameter.a.value)}"},"locals":{},"//"'));
-    const r = await run(process.execPath, [path.join(ROOT, "bin", "run.js"), "commands/pr-plan.ts", ENV, file, "--snapshot", path.join(work, "none.json")], { cwd: ROOT, env: process.env });
+    const r = await runProcess(process.execPath, [path.join(ROOT, "bin", "run.js"), "commands/pr-plan.ts", ENV, file, "--snapshot", path.join(work, "none.json")], { cwd: ROOT, env: process.env });
     expect([r.code, r.stdout]).toEqual([2, ""]);
     expect(r.stderr).toBe(`pr-plan: refused the candidate stack ${file}: the key at $."locals" appears twice in one object (a JSON reader keeps one of them, Terraform reads both)\n`);
   });

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
-import { run } from "../../offline/harness";
+import { runProcess } from "../../offline/harness";
 import { CF_ROLES } from "../../config/identities";
 
 // `npm run standin -- <env>` serves the stand-in for anyone's own Terraform: it prints the
@@ -42,7 +42,7 @@ const connects = (socket: string) =>
 
 beforeAll(async () => {
   // The bundle is built once, before the timed-out waits below.
-  await run(process.execPath, [...entry, "--help"], { cwd: ROOT, env: process.env });
+  await runProcess(process.execPath, [...entry, "--help"], { cwd: ROOT, env: process.env });
 });
 
 test.each([["SIGINT"], ["SIGTERM"]] as const)("it prints the reattach line for both providers, serves on its sockets, and %s stops it leaving no socket", async (signal) => {
@@ -75,9 +75,9 @@ test("--platform serves a platform file in place and leaves it; --role names an 
 
 test("an unknown role, a file that is not a platform, and an unknown environment are refused (exit 2)", async () => {
   const results = await Promise.all([
-    run(process.execPath, [...entry, "preview", "--role", "root"], { cwd: ROOT, env: process.env }),
-    run(process.execPath, [...entry, "preview", "--platform", path.join(ROOT, "package.json")], { cwd: ROOT, env: process.env }),
-    run(process.execPath, [...entry, "prod"], { cwd: ROOT, env: process.env }),
+    runProcess(process.execPath, [...entry, "preview", "--role", "root"], { cwd: ROOT, env: process.env }),
+    runProcess(process.execPath, [...entry, "preview", "--platform", path.join(ROOT, "package.json")], { cwd: ROOT, env: process.env }),
+    runProcess(process.execPath, [...entry, "prod"], { cwd: ROOT, env: process.env }),
   ]);
   expect(results.map((r) => [r.code, r.stdout])).toEqual([[2, ""], [2, ""], [2, ""]]);
   expect(results[0].stderr).toBe(`standin: unknown role "root"; one of: ${CF_ROLES.join(", ")}\n`);

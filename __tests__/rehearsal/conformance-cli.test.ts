@@ -1,11 +1,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { run } from "../../offline/harness";
+import { runProcess } from "../../offline/harness";
 import { estate } from "../../config";
 import { dryRunText, LABEL, LiveRefusal, preflight, type Shell } from "../../rehearsal/conformance-live";
 import { changedConfig, changesFor, SCENARIOS, unboundConfig } from "../../rehearsal/conformance";
-import { loadCheckedEstate } from "../../checks";
+import { loadEstate } from "../../checks";
 
 // `npm run conformance -- --target live` cannot reach a foundation here: what is tested is that it
 // refuses every space it must not touch, and that --dry-run says what it would do and changes nothing.
@@ -54,7 +54,7 @@ async function conformance(args: string[], w?: Record<string, unknown>) {
     fs.writeFileSync(path.join(at, k === "spaceName" ? "space-name" : `${k}.json`), k === "spaceName" ? String(v) : JSON.stringify({ resources: v }));
   }
   fs.writeFileSync(log, "");
-  const r = await run(process.execPath, [path.join(ROOT, "bin", "run.js"), "commands/conformance.ts", ...args], {
+  const r = await runProcess(process.execPath, [path.join(ROOT, "bin", "run.js"), "commands/conformance.ts", ...args], {
     cwd: ROOT,
     env: { ...process.env, PATH: `${path.join(dir, "bin")}:${process.env.PATH}`, FAKE_CF_LOG: log, FAKE_CF_WORLD: at },
   });
@@ -68,7 +68,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dir, "bin"));
   fs.writeFileSync(path.join(dir, "bin", "cf"), FAKE_CF, { mode: 0o755 });
   // Build the command's bundle once, before the concurrent runs (bin/run.js reuses it while sources are unchanged).
-  await run(process.execPath, [path.join(ROOT, "bin", "run.js"), "commands/conformance.ts", "--help"], { cwd: ROOT, env: process.env });
+  await runProcess(process.execPath, [path.join(ROOT, "bin", "run.js"), "commands/conformance.ts", "--help"], { cwd: ROOT, env: process.env });
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -158,7 +158,7 @@ test.concurrent("--target standin takes no live options, and its dry run runs no
 // or a changed config that does not validate. Production only: it is the estate the suite runs on by
 // default and in ci/run, and the one a live run is for; another environment may lack such an app (the
 // beat at 0 in preview leaves it no running fixed-count app) and that is no reason to fail.
-test("the conformance suite finds what its scenarios change in production's estate, and the configs it deploys are valid", () => {
+test("the conformance suite finds what its scenarios change in production's estate, and the configs it deploys are valid", async () => {
   const c = changesFor(estate, "production");
-  for (const config of [changedConfig(c), unboundConfig(c)]) expect(loadCheckedEstate(config).environments.map((e) => e.name)).toContain("production");
+  for (const config of [changedConfig(c), unboundConfig(c)]) expect((await loadEstate(config)).environments.map((e) => e.name)).toContain("production");
 });

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { estate, loadEstate, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../../config";
+import { estate, resolveEstate, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../../config";
 import { routeAddress, routeLogicalId } from "../../stacks/addresses";
 import { blocking, guardPlan } from "../../plan/plan-guard";
 import { bootstrapPlatform, withPrerequisites } from "../../offline/bootstrap";
@@ -57,7 +57,7 @@ const committedStack = (env: EnvironmentName) => JSON.parse(fs.readFileSync(path
 // estate (__tests__/fixtures/conformance-estate.ts): what they prove is the providers' behaviour and the
 // guard's, on any estate, and a Terraform run there costs a third of one on production's.
 const FIXTURE = conformanceEstate();
-const FIXTURE_ENVS = loadEstate(FIXTURE);
+const FIXTURE_ENVS = resolveEstate(FIXTURE);
 const fixture = (env: EnvironmentName) => FIXTURE_ENVS.find((e) => e.name === env)!;
 let fixtureSynth: string;
 const fixtureStack = (env: EnvironmentName) => JSON.parse(fs.readFileSync(path.join(fixtureSynth, "stacks", env, "cdk.tf.json"), "utf8"));
@@ -173,8 +173,8 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearsal-test-"));
   fixtureSynth = path.join(work, "fixture-synth");
   buildApp(fixtureSynth, [fixture("staging"), fixture("production")]).synth();
-  rehearsal = await Rehearsal.start(ROOT, synthDir(), Object.fromEntries(ENVS.map((e) => [e, live(e)])), path.join(work, "rehearsal"));
-  const empty = await Rehearsal.start(ROOT, synthDir(), { production: bootstrapPlatform(environment("production")) }, path.join(work, "empty"));
+  rehearsal = await Rehearsal.start(ROOT, synthDir(), Object.fromEntries(ENVS.map((e) => [e, live(e)])), { inherit: process.env, work: path.join(work, "rehearsal") });
+  const empty = await Rehearsal.start(ROOT, synthDir(), { production: bootstrapPlatform(environment("production")) }, { inherit: process.env, work: path.join(work, "empty") });
   for (const v of VARIANTS) {
     envOf[v.name] = v.env;
     configOf[v.name] = v.fixture ? FIXTURE : estate;
@@ -195,14 +195,14 @@ beforeAll(async () => {
       runs[env] = { first: first.json, firstSummary: first.summary, secondSummary: "", settledSummary: "" };
     }),
     (async () => {
-      const seeded = await seedLivePlatform(ROOT, fixtureSynth, fixture("production"));
-      target = standinTarget(ROOT, path.join(work, "conformance"), "production", seeded);
+      const seeded = await seedLivePlatform(ROOT, fixtureSynth, fixture("production"), process.env);
+      target = standinTarget(ROOT, path.join(work, "conformance"), "production", seeded, process.env);
       conformance = await runConformance(target, FIXTURE, "production", path.join(work, "conformance-synth"));
       // On copies of the estate the suite adopted.
       await Promise.all(["production-replacements", "beat-to-0"].map(async (name) => (results[name] = await planInBranch(await target.branch(name), variant(name)))));
     })(),
     (async () => {
-      fixtureStaging = await Rehearsal.start(ROOT, fixtureSynth, { staging: await seedLivePlatform(ROOT, fixtureSynth, fixture("staging")) }, path.join(work, "fixture-staging"));
+      fixtureStaging = await Rehearsal.start(ROOT, fixtureSynth, { staging: await seedLivePlatform(ROOT, fixtureSynth, fixture("staging"), process.env) }, { inherit: process.env, work: path.join(work, "fixture-staging") });
       // A first deploy whose stack misses the import of a running app, planned before adoption.
       const stack = fixtureStack("staging");
       stack.import = stack.import.filter((i: any) => i.to !== "cloudfoundry_app.notify-api");
@@ -329,13 +329,13 @@ function parsePlanOrThrow(json: unknown) {
 
 // Deploy safety (deploys that cannot cause an outage or lose messages), proved in plans
 // Terraform wrote or refused against the adopted estate.
-const guard = (name: string) => blocking(guardPlan(results[name].json, loadEstate(configOf[name]).find((e) => e.name === envOf[name])!));
+const guard = (name: string) => blocking(guardPlan(results[name].json, resolveEstate(configOf[name]).find((e) => e.name === envOf[name])!));
 
 test("every plan Terraform wrote says its own environment (space, queue names, IAM user); judged as another it is refused", () => {
   const planned = Object.entries(results).filter(([, r]) => r.json);
   expect(planned.length).toBeGreaterThan(0);
   for (const [name, r] of planned) {
-    const envs = loadEstate(configOf[name]);
+    const envs = resolveEstate(configOf[name]);
     expect([name, planEnvironmentProblems(parsePlanOrThrow(r.json), envOf[name], envs)]).toEqual([name, []]);
     for (const other of envs.filter((e) => e.name !== envOf[name])) {
       expect(planEnvironmentProblems(parsePlanOrThrow(r.json), other.name, envs)).toEqual([expect.stringContaining(`this is a plan of ${envOf[name]}, not ${other.name}`)]);
@@ -344,7 +344,7 @@ test("every plan Terraform wrote says its own environment (space, queue names, I
 });
 
 
-const production = (config: EstateConfig) => loadEstate(config).find((e) => e.name === "production")!;
+const production = (config: EstateConfig) => resolveEstate(config).find((e) => e.name === "production")!;
 
 test("binding a new service to every app creates the bindings in place; no app is updated or replaced", () => {
   const plan = conformance.plans.changes!.json;

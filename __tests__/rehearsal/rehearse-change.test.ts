@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import { loadEstate } from "../../config";
+import { resolveEstate } from "../../config";
 import { buildApp } from "../../stacks/build";
-import { livePlatformFile, run, seedLivePlatform } from "../../offline/harness";
+import { livePlatformFile, runProcess, seedLivePlatform } from "../../offline/harness";
 import { conformanceEstate } from "../fixtures/conformance-estate";
 import { projectRepository } from "../helpers";
 
@@ -39,17 +39,17 @@ const NEW_SERVICE = "audit-log";
 const NEW_SERVICE_APP = FIXTURE.apps.find((a) => a.role === "worker")!.name;
 
 let repo: string;
-let result: Awaited<ReturnType<typeof run>>;
+let result: Awaited<ReturnType<typeof runProcess>>;
 beforeAll(async () => {
   const project = projectRepository("notify-rehearse-repo-");
   repo = project.dir;
   const index = path.join(repo, "config", "index.ts");
   fs.appendFileSync(index, `\n// rehearse-change.test.ts: this copy's estate is the conformance fixture.\nObject.assign(estate, ${JSON.stringify(FIXTURE)});\n`);
   // The fixture estate as it runs, where the command reads the live platform.
-  const production = loadEstate(FIXTURE).find((e) => e.name === "production")!;
+  const production = resolveEstate(FIXTURE).find((e) => e.name === "production")!;
   const synth = path.join(repo, "fixture-synth");
   buildApp(synth, [production]).synth();
-  const live = await seedLivePlatform(repo, synth, production);
+  const live = await seedLivePlatform(repo, synth, production, process.env);
   fs.rmSync(synth, { recursive: true, force: true });
   fs.writeFileSync(livePlatformFile(repo, "production"), JSON.stringify(live, null, 1) + "\n");
   project.commit("the conformance fixture estate, and its live platform");
@@ -66,7 +66,7 @@ beforeAll(async () => {
     ].join("\n"),
   );
   project.commit("drop a queue, unbind a service from the API, bind a new service to a worker");
-  result = await run(process.execPath, ["bin/run.js", "commands/rehearse.ts", "production", "--base", "HEAD~1"], { cwd: repo, env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  result = await runProcess(process.execPath, ["bin/run.js", "commands/rehearse.ts", "production", "--base", "HEAD~1"], { cwd: repo, env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
 });
 afterAll(() => {
   if (repo) fs.rmSync(repo, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { loadEstate } from "../../config";
+import { resolveEstate } from "../../config";
 import { runChecks } from "../../checks";
 import { buildReport, renderReport } from "../../review/report";
 import { smallEstate } from "../fixtures/small-estate";
@@ -9,7 +9,7 @@ import { environments } from "../helpers";
 test("compact tables: one rule under the header and none between rows; no 0M for an app at 0 instances", () => {
   const config = smallEstate() as any;
   config.environments.find((e: any) => e.name === "preview").scaling.beat = { count: 0 };
-  const envs = loadEstate(config);
+  const envs = resolveEstate(config);
   const text = renderReport(buildReport(envs, runChecks(envs)));
   const tables = text.split("== ").slice(1);
   expect(tables).toHaveLength(3);
