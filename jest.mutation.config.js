@@ -2,13 +2,16 @@
 // the estate is synthesized inside the test process (helpers.synthDir), where the mutant is active.
 // Left out: the files that run Terraform, git or whole processes; they exercise none of the mutated
 // files' logic that the in-process tests do not, and cost seconds per mutant.
-const base = require("./jest.config.js");
+// One project, not jest.config.js's two: the global options and what the projects share (transforms,
+// roots, ignore patterns), without a project's global setup or teardown.
+const { projects, ...base } = require("./jest.config.js");
+const { displayName, testMatch, testPathIgnorePatterns, globalSetup, globalTeardown, ...shared } = projects[0];
 
 /** @type {import('jest').Config} */
 module.exports = {
   ...base,
-  globalSetup: undefined,
-  globalTeardown: undefined,
+  ...shared,
+  testMatch: ["**/*.test.ts"],
   testSequencer: undefined,
   maxWorkers: 1,
   setupFiles: ["<rootDir>/__tests__/mutation-setup.js"],
