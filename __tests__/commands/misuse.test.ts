@@ -4,9 +4,6 @@ import * as os from "os";
 import * as path from "path";
 import { runProcess } from "../../offline/harness";
 
-// Whole processes on a shared two-core machine: a generous limit, never a claim about speed.
-jest.setTimeout(120_000);
-
 // Ordinary misuse: each is one line (or a few, naming the source file and line for a
 // program that does not build or load), the documented exit code, no stack trace, and nothing left
 // behind. A stack trace is printed only for a bug in this project.

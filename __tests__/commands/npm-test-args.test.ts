@@ -3,9 +3,6 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-// Whole processes on a shared two-core machine: a generous limit, never a claim about speed.
-jest.setTimeout(120_000);
-
 // Jest's own hint after a snapshot changes is `npm test -- -u`: the arguments must reach
 // jest, as `npx jest -u` does, and not concurrently, which would run the tests again unchanged. The test
 // script is run as written in package.json, through concurrently, with tsc and jest replaced by a

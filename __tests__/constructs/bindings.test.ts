@@ -20,4 +20,4 @@ test("regenerating the cloudfoundry bindings from providers/ changes nothing", a
     expect([f, fs.readFileSync(path.join(committed, f), "utf8") === fs.readFileSync(path.join(tmp, f), "utf8")]).toEqual([f, true]);
   }
   fs.rmSync(tmp, { recursive: true, force: true });
-}, 30000);
+});

@@ -21,7 +21,6 @@ import { filesUnder } from "../helpers";
 // attack a trusted-stack check lets through. No canary, nor a hash, an encoding or a reversal of one,
 // may reach any output or file a pull request can read: the snapshot, pr-plan's result and text, the
 // comment, Terraform's working directory.
-jest.setTimeout(180_000);
 const ROOT = path.join(__dirname, "..", "..");
 const ENV: EnvironmentName = "production";
 

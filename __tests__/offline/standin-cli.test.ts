@@ -10,8 +10,6 @@ import { CF_ROLES } from "../../config/identities";
 // TF_REATTACH_PROVIDERS line, serves on the sockets it names, and on Ctrl-C (SIGINT) or SIGTERM stops
 // and leaves no socket behind.
 const ROOT = path.join(__dirname, "..", "..");
-// A guard against a hang, not a timing: whole processes on a loaded shared machine take seconds each.
-jest.setTimeout(120_000);
 const entry = [path.join(ROOT, "bin", "run.js"), "commands/standin.ts"];
 
 /** Starts the command and resolves with the reattach value once it has printed its export line. */

@@ -5,9 +5,6 @@ import { planEnvironmentProblems, planEvidence } from "../../plan/plan-environme
 import type { PlanJson } from "../../plan/plan-json";
 import { environments } from "../helpers";
 
-// Whole processes on a shared two-core machine: a generous limit, never a claim about speed.
-jest.setTimeout(120_000);
-
 // A plan carries its own environment: a production plan taking notify-api from 35 to 20, under the
 // incident floor of 25, would pass the plan guard with exit 0 under `preview`, whose floors are
 // lower. The guard and drift read the environment from the plan and refuse a mismatch, naming both.

@@ -11,8 +11,6 @@ import { loadEstate } from "../../checks";
 // refuses every space it must not touch, and that --dry-run says what it would do and changes nothing.
 // A fake `cf` on PATH answers the read-only calls the preflight makes and logs every call.
 const ROOT = path.join(__dirname, "..", "..");
-// A guard against a hang, not a timing: whole processes on a loaded shared machine take seconds each.
-jest.setTimeout(120_000);
 let dir: string;
 
 // A shell script, not node: the preflight makes several calls and each must start in milliseconds.

@@ -21,8 +21,6 @@ import { parse as parseYaml } from "yaml";
 // providers (rehearsal/): every environment at once, from its committed live platform. What is pinned
 // is what makes adoption safe, not today's counts: whatever exists is imported, nothing that exists is
 // created, the second plan is empty, a live count above the floor is kept.
-// A guard against a hang, not a timing: a loaded shared machine has taken minutes.
-jest.setTimeout(400_000);
 const ROOT = path.join(__dirname, "..", "..");
 
 type Change = { address: string; type: string; change: { actions: string[]; importing?: { id: string }; after: Record<string, any> | null } };

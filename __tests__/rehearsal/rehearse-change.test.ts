@@ -18,7 +18,6 @@ import { projectRepository } from "../helpers";
 // a third of one on production's 211 resources. The real estate's first deploy is rehearsed in
 // rehearsal.test.ts and by `npm run rehearse -- production`. Chosen by what they are, not by name: a
 // queue no app consumes or publishes to, a service the API holds that not every app does.
-jest.setTimeout(240_000);
 
 const FIXTURE = conformanceEstate();
 const QUEUE = (() => {

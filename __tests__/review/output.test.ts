@@ -10,9 +10,6 @@ import { summary } from "../../review/summary";
 import { renderTable } from "../../review/table";
 import { environments } from "../helpers";
 
-// Whole processes on a shared two-core machine: a generous limit, never a claim about speed.
-jest.setTimeout(120_000);
-
 // Output that fits (a table wider than the terminal wraps into noise, and colour is noise in a file or
 // a log): tables as wide as the terminal, colour only on a terminal and never with NO_COLOR.
 const ROOT = path.join(__dirname, "..", "..");
