@@ -39,7 +39,7 @@ const connects = (socket: string) =>
   });
 
 beforeAll(async () => {
-  // The bundle is built once, before the timed-out waits below.
+  // The bundle is built once, before the tests below start the command.
   await runProcess(process.execPath, [...entry, "--help"], { cwd: ROOT, env: process.env });
 });
 
