@@ -1,8 +1,8 @@
 import * as fs from "fs";
 
-// Removes what the global setup made, then the run's own temporary directory (global-setup.ts points
-// TMPDIR at it), and fails the run if a test left anything else there: no test may leave a directory
-// behind (Testing.app() alone would leave an empty cdktf.outdir.* directory per app in the temp directory).
+// Removes what the global setup made, then the run's own temporary directory (global-setup-synth.ts
+// points TMPDIR at it), and fails the run if a test left anything else there: no test may leave a
+// directory behind (Testing.app() alone would leave an empty cdktf.outdir.* directory per app in the temp directory).
 export default function globalTeardown(): void {
   // The background Terraform run (global-setup.ts) is done when its tests waited for it; a run of some
   // test files only may end first: stop its process group before removing its directory.

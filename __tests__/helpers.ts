@@ -4,7 +4,6 @@ import * as os from "os";
 import * as path from "path";
 import type { EnvironmentName, ResolvedEnvironment } from "../config";
 import { estate, resolveEstate } from "../config";
-import { buildApp } from "../stacks/build";
 
 /** A synthesized stack as Terraform reads it. */
 export interface Synthesized {
@@ -20,7 +19,7 @@ let resolved: ResolvedEnvironment[] | undefined;
 /**
  * The committed estate, resolved from config. Synchronous, for the tests that read it where a suite
  * loads; its checks (every one, the secret scan included: checks/ loadEstate) run once for the whole
- * run in global-setup.ts, and in __tests__/checks/run-checks.test.ts.
+ * run in global-setup-synth.ts, and in __tests__/checks/run-checks.test.ts.
  */
 export function environments(): ResolvedEnvironment[] {
   return (resolved ??= resolveEstate());
@@ -35,13 +34,16 @@ export function environment(name: string): ResolvedEnvironment {
 
 let inProcess: string | undefined;
 /**
- * The directory global-setup.ts synthesized the estate into, once for the whole run. Under the
+ * The directory global-setup-synth.ts synthesized the estate into, once for the whole run. Under the
  * mutation run (jest.mutation.config.js) the estate is synthesized here instead, inside the test
  * process, where the mutant under test is active: a synthesis from the global setup would hide it.
  */
 export function synthDir(): string {
   if (process.env.NOTIFY_TEST_SYNTH_IN_PROCESS) {
     if (!inProcess) {
+      // Loaded only here: the other files that use these helpers never synthesize, and would each
+      // load the CDK library and its bindings for nothing.
+      const { buildApp } = require("../stacks/build") as typeof import("../stacks/build");
       inProcess = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-synth-"));
       buildApp(inProcess, environments()).synth();
     }
@@ -130,4 +132,66 @@ export function projectRepository(prefix: string): { dir: string; git(...args: s
 export function precondition<T>(what: string, found: T | undefined | null, instead: string): T {
   if (found === undefined || found === null) throw new Error(`precondition failed: config no longer has ${what}; ${instead}`);
   return found;
+}
+
+/** The line every test after the first gets when a setup failed: the first failure of the file has it in full. */
+export const SETUP_FAILED = "setup failed: see the first failure of this file";
+
+/** Where setupOnce registers its hooks: jest's, or a test's own (__tests__/helpers.test.ts). */
+export interface Hooks {
+  beforeAll(fn: () => unknown): void;
+  beforeEach(fn: () => unknown): void;
+  afterAll(fn: () => unknown): void;
+}
+const JEST_HOOKS: Hooks = { beforeAll: (fn) => beforeAll(fn), beforeEach: (fn) => beforeEach(fn), afterAll: (fn) => afterAll(fn) };
+
+/** The setups whose block is running (a nested setup does not run when one of these failed). */
+const enclosing: { failed: boolean }[] = [];
+
+/**
+ * A heavy setup (a rehearsal, a repository, whole processes), in place of beforeAll: when it fails,
+ * the first test of the block fails with its error in full and every other test with the one line
+ * SETUP_FAILED, where jest would print the same error under every test. It runs once, in a beforeAll
+ * where this is called (the file, or a describe block); one inside a block whose enclosing setupOnce
+ * failed does not run at all. Returns a getter of the setup's value, for tests that want it. Jest
+ * runs no beforeEach for a test.concurrent: such a test calls the getter itself before it uses the setup.
+ */
+export function setupOnce<T>(fn: () => T | Promise<T>, hooks: Hooks = JEST_HOOKS): () => T {
+  const state = { failed: false };
+  let outcome: { value: T } | { error: unknown } | "not run" | undefined;
+  let reported = false;
+  hooks.beforeAll(async () => {
+    const skip = enclosing.some((e) => e.failed);
+    enclosing.push(state);
+    if (skip) {
+      outcome = "not run";
+      state.failed = true;
+      return;
+    }
+    try {
+      outcome = { value: await fn() };
+    } catch (error) {
+      outcome = { error };
+      state.failed = true;
+    }
+  });
+  hooks.afterAll(() => {
+    enclosing.splice(enclosing.indexOf(state), 1);
+  });
+  const get = (): T => {
+    if (outcome === undefined) throw new Error("setupOnce: its value was asked for before its beforeAll ran (read it inside a test)");
+    if (typeof outcome === "object" && "value" in outcome) return outcome.value;
+    if (typeof outcome === "object" && !reported) {
+      reported = true;
+      throw outcome.error;
+    }
+    // One line: no stack, which jest would print under it.
+    const short = new Error(SETUP_FAILED);
+    short.stack = `Error: ${SETUP_FAILED}`;
+    throw short;
+  };
+  hooks.beforeEach(() => {
+    get();
+  });
+  return get;
 }
