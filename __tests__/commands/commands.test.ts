@@ -1,4 +1,5 @@
 import * as path from "path";
+import { setupOnce } from "../helpers";
 import { runProcess } from "../../offline/harness";
 
 // Every entry point a person runs, with --help, an unknown flag and (where it needs arguments) none:
@@ -41,7 +42,7 @@ const runCommand = (args: string[]) => runProcess(process.execPath, args, { cwd:
 
 type Result = Awaited<ReturnType<typeof runCommand>>;
 const results = new Map<string, { help: Result; unknown: Result; bare?: Result }>();
-beforeAll(async () => {
+setupOnce(async () => {
   // Two at a time: each is a whole process.
   const queue = COMMANDS.map(([name, start, needsArgs]) => async () => {
     const help = await runCommand([...start, "--help"]);
@@ -54,7 +55,7 @@ beforeAll(async () => {
     for (let job = queue.shift(); job; job = queue.shift()) await job();
   });
   await Promise.all(workers);
-}, 120_000);
+});
 
 describe.each(COMMANDS.map(([name, , needsArgs]) => [name, needsArgs] as const))("%s", (name, needsArgs) => {
   test("--help prints its usage and exits 0", () => {

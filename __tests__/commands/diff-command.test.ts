@@ -1,7 +1,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { appsWithMemoryChange, projectRepository } from "../helpers";
+import { appsWithMemoryChange, projectRepository, setupOnce } from "../helpers";
 
 // The whole command on a repository with two commits: the second changes one app's memory.
 describe("npm run diff -- --base", () => {
@@ -11,7 +11,7 @@ describe("npm run diff -- --base", () => {
   const diff = (base: string, ...flags: string[]) =>
     spawnSync(process.execPath, ["bin/run.js", "commands/diff.ts", "--base", base, ...flags], { cwd: repo, encoding: "utf8" });
 
-  beforeAll(() => {
+  setupOnce(() => {
     const project = projectRepository("notify-diff-repo-");
     repo = project.dir;
     git = project.git;

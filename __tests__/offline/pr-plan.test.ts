@@ -12,7 +12,7 @@ import { prPlan, renderResultText, type PrPlanResult } from "../../offline/pr-pl
 import { renderComment } from "../../offline/pr-comment";
 import { exportSnapshot, parameterPlaceholder, type Snapshot } from "../../offline/snapshot";
 import { smallEstate } from "../fixtures/small-estate";
-import { filesUnder } from "../helpers";
+import { filesUnder, setupOnce } from "../helpers";
 
 // Pull-request plans with no credential, end to end on the small fixture estate: a live environment
 // seeded with canary secrets (SSM values, a value set by hand, a binding's credentials, a rotated
@@ -56,7 +56,7 @@ function leaks(text: string): string[] {
   return giveaways().filter((g) => text.includes(g) || text.toLowerCase().includes(g.toLowerCase()));
 }
 
-beforeAll(async () => {
+setupOnce(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-pr-plan-test-"));
   env = resolveEstate(smallEstate()).find((e) => e.name === ENV)!;
   synthDir = path.join(work, "synth");
@@ -243,7 +243,7 @@ const ATTACKS: Record<string, (c: any) => void> = {
 
 describe("a pull request's plan against the snapshot", () => {
   const results: Record<string, { result: PrPlanResult; text: string; files: string }> = {};
-  beforeAll(async () => {
+  setupOnce(async () => {
     // A credential in the environment of the process that runs pr-plan: Terraform must never get it.
     process.env.CF_PASSWORD = canary("processenv");
     canaries.push(canary("processenv"));

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { setupOnce } from "../helpers";
 import { runProcess } from "../../offline/harness";
 import { estate } from "../../config";
 import { dryRunText, LABEL, LiveRefusal, preflight, type Shell } from "../../rehearsal/conformance-live";
@@ -44,6 +45,7 @@ function world(space: string, contents: { apps?: object[]; routes?: object[]; se
 
 let n = 0;
 async function conformance(args: string[], w?: Record<string, unknown>) {
+  ready(); // jest runs no beforeEach for a concurrent test: each asks for the setup itself
   const at = path.join(dir, `run-${n++}`);
   fs.mkdirSync(at);
   const log = path.join(at, "cf.log");
@@ -61,7 +63,7 @@ async function conformance(args: string[], w?: Record<string, unknown>) {
   return { ...r, calls };
 }
 
-beforeAll(async () => {
+const ready = setupOnce(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-conformance-cli-"));
   fs.mkdirSync(path.join(dir, "bin"));
   fs.writeFileSync(path.join(dir, "bin", "cf"), FAKE_CF, { mode: 0o755 });

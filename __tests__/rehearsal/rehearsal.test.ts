@@ -14,7 +14,7 @@ import { changedConfig, importsABinding, NEW_SERVICE, runConformance, SCENARIOS,
 import { standinTarget } from "../../rehearsal/conformance-standin";
 import { buildApp } from "../../stacks/build";
 import { conformanceEstate } from "../fixtures/conformance-estate";
-import { environment, ENVS, synthDir } from "../helpers";
+import { environment, ENVS, setupOnce, synthDir } from "../helpers";
 import { parse as parseYaml } from "yaml";
 
 // The first deploy against the running estate, rehearsed with real Terraform and the stand-in
@@ -167,7 +167,7 @@ async function adopt(r: Rehearsal, env: EnvironmentName, asDriftUser: boolean): 
 const ADOPTED: readonly EnvironmentName[] = ["production"];
 const PLANNED = ENVS.filter((e) => !ADOPTED.includes(e));
 
-beforeAll(async () => {
+setupOnce(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearsal-test-"));
   fixtureSynth = path.join(work, "fixture-synth");
   buildApp(fixtureSynth, [fixture("staging"), fixture("production")]).synth();

@@ -4,7 +4,7 @@ import { resolveEstate } from "../../config";
 import { buildApp } from "../../stacks/build";
 import { livePlatformFile, runProcess, seedLivePlatform } from "../../offline/harness";
 import { conformanceEstate } from "../fixtures/conformance-estate";
-import { projectRepository } from "../helpers";
+import { projectRepository, setupOnce } from "../helpers";
 
 // `npm run rehearse -- production --base HEAD~1` on a repository with two commits: the second drops a
 // queue from config (forgotten: it stays), unbinds a service from the API (a destroy the plan guard
@@ -39,7 +39,7 @@ const NEW_SERVICE_APP = FIXTURE.apps.find((a) => a.role === "worker")!.name;
 
 let repo: string;
 let result: Awaited<ReturnType<typeof runProcess>>;
-beforeAll(async () => {
+setupOnce(async () => {
   const project = projectRepository("notify-rehearse-repo-");
   repo = project.dir;
   const index = path.join(repo, "config", "index.ts");
