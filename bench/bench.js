@@ -12,7 +12,7 @@ const { jsCli } = require("../bin/cli-conventions");
 
 const options = jsCli("bench", "Time the commands people run (median, min, max over repeated whole-process runs); takes minutes")
   .option("--quick", "fewer repetitions, no 100x estate, no ts-node or cdktf CLI")
-  .option("--budgets", "only the commands with a budget of their own: npm test, the rehearsal, the conformance suite")
+  .option("--budgets", "only the commands with a budget of their own: npm test, npm run test:unit, the rehearsal, the conformance suite")
   .parse()
   .opts();
 const root = path.join(__dirname, "..");
@@ -21,27 +21,37 @@ const budgetsOnly = Boolean(options.budgets);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notify-bench-"));
 const env = { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: path.join(tmp, "cdktf.out") };
 
-function run(cmd, args) {
+// With `cpu`, the command runs under GNU time, whose last line on stderr is the user and system CPU
+// seconds of the whole process tree it waited for (npm, tsc, jest and its workers, Terraform).
+const TIME = "/usr/bin/time";
+function run(cmd, args, { cpu = false } = {}) {
+  const [file, argv] = cpu ? [TIME, ["-f", "%U %S", cmd, ...args]] : [cmd, args];
   const t = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(file, argv, { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0 && r.status !== 2) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}\n${r.stderr}`);
-  return { ms, stdout: r.stdout };
+  if (!cpu) return { ms, stdout: r.stdout };
+  const [user, sys] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
+  if (!(user >= 0 && sys >= 0)) throw new Error(`${TIME} printed no CPU times for ${cmd} ${args.join(" ")}:\n${r.stderr.slice(-500)}`);
+  return { ms, stdout: r.stdout, cpuSeconds: user + sys };
 }
 
 // The machine is shared: the 1-minute load average before each sample says how busy it was (on 2
 // cores, a load above 2 means the sample waited for a CPU).
-function measure(label, cmd, args, times) {
+// `cpu`: also the CPU seconds each run cost (median), which a busy machine changes less than the wall time.
+function measure(label, cmd, args, times, { cpu = false } = {}) {
   run(cmd, args); // warm: builds the bundle, fills the page cache
   const loads = [];
-  const samples = Array.from({ length: times }, () => {
+  const runs = Array.from({ length: times }, () => {
     loads.push(os.loadavg()[0]);
-    return run(cmd, args).ms;
-  }).sort((a, b) => a - b);
+    return run(cmd, args, { cpu });
+  });
+  const samples = runs.map((r) => r.ms).sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)];
+  const cpuSeconds = cpu ? runs.map((r) => r.cpuSeconds).sort((a, b) => a - b)[Math.floor(runs.length / 2)] : undefined;
   const load = `${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}`;
-  const row = { label, runs: times, median, min: samples[0], max: samples[samples.length - 1], load };
-  process.stderr.write(`  ${label}: median ${fmt(median)} over ${times} (load ${load})\n`);
+  const row = { label, runs: times, median, min: samples[0], max: samples[samples.length - 1], cpuSeconds, load };
+  process.stderr.write(`  ${label}: median ${fmt(median)}${cpu ? `, ${cpuSeconds.toFixed(1)} CPU-s` : ""} over ${times} (load ${load})\n`);
   return row;
 }
 
@@ -68,7 +78,8 @@ rows.push(measure("npm run conformance -- --target standin (every scenario, stan
 const testLabel = process.env.NOTIFY_TF_PROVIDER_MIRROR
   ? "npm test (tsc + jest, with the real-Terraform validation, as ci/run)"
   : "npm test (tsc + jest; real-Terraform validation skipped: NOTIFY_TF_PROVIDER_MIRROR unset)";
-rows.push(measure(testLabel, "npm", ["test", "--silent"], n(3, 1)));
+rows.push(measure(testLabel, "npm", ["test", "--silent"], n(3, 1), { cpu: true }));
+rows.push(measure("npm run test:unit (jest's unit project: no Terraform, no process started)", "npm", ["run", "-s", "test:unit"], n(5, 3), { cpu: true }));
 
 const scale = [];
 for (const factor of budgetsOnly ? [] : quick ? [1, 10] : [1, 10, 100]) {
@@ -78,8 +89,8 @@ for (const factor of budgetsOnly ? [] : quick ? [1, 10] : [1, 10, 100]) {
   scale.push({ ...row, factor, apps: detail.apps, queues: detail.queues });
 }
 
-const table = new Table({ head: ["command", "runs", "median", "min", "max", "load (1 min)"], style: { head: [], border: [], compact: true } });
-for (const r of rows) table.push([r.label, r.runs, fmt(r.median), fmt(r.min), fmt(r.max), r.load]);
+const table = new Table({ head: ["command", "runs", "median", "min", "max", "CPU (median, user+sys)", "load (1 min)"], style: { head: [], border: [], compact: true } });
+for (const r of rows) table.push([r.label, r.runs, fmt(r.median), fmt(r.min), fmt(r.max), r.cpuSeconds === undefined ? "" : `${r.cpuSeconds.toFixed(1)} s`, r.load]);
 const growth = new Table({ head: ["estate", "apps per env (x3 envs)", "queues per env (x3 envs)", "median (whole process)", "vs 1x"], style: { head: [], border: [], compact: true } });
 const base = scale[0]?.median;
 for (const s of scale) growth.push([`${s.factor}x`, s.apps, s.queues, fmt(s.median), `${(s.median / base).toFixed(1)}x`]);
