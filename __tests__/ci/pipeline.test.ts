@@ -335,3 +335,9 @@ describe("files", () => {
     }
   });
 });
+
+test("every test run in the pipeline has a time limit of its own: jest sets none per test, so a hung run ends at the step's timeout", () => {
+  const testSteps = pipeline.jobs.flatMap((j: Step) => jobSteps(j).filter((s) => s.task && String(s.file ?? "").endsWith("/ci/tasks/test.yml")).map((s) => [j.name, s.task, s.timeout]));
+  expect(testSteps.length).toBeGreaterThan(0);
+  for (const [jobName, task, timeout] of testSteps) expect([jobName, task, /^\d+m$/.test(String(timeout))]).toEqual([jobName, task, true]);
+});
