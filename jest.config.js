@@ -65,8 +65,8 @@ module.exports = {
   // Jest uses cores - 1 workers by default: one on this 2-core machine.
   maxWorkers: 2,
   // No test fails for being slow: a loaded shared machine can take minutes over a rehearsal. A hung
-  // test is stopped by CI's own time limit on the job (or by a person's Ctrl-C), not by jest; 24 hours
-  // is "never" that still fits setTimeout (a limit above 2^31 ms would fire at once). Jest 30 reads
+  // test is stopped by the pipeline step's timeout (ci/pipeline.yml) or a person's Ctrl-C, not by
+  // jest; 24 hours is "never" that still fits setTimeout (a limit above 2^31 ms would fire at once). Jest 30 reads
   // testTimeout from the global config only (jest-circus), so it is set here, once, for both projects.
   testTimeout: 24 * 60 * 60 * 1000,
   // Both projects: one order for the whole run (__tests__/sequencer.js), one report.

@@ -1,4 +1,3 @@
-import type { CfRole } from "../../config/identities";
 // What the stand-in providers do, as data with its provenance: every behaviour of the real
 // cloudfoundry/cloudfoundry v1.16.0 and hashicorp/aws 5.100.0 providers (and of Cloud Controller
 // behind them) that the stand-in implements, each row citing the upstream source file and lines it
@@ -14,6 +13,8 @@ import type { CfRole } from "../../config/identities";
 // the plugin framework v1.19.0 (`internal/fwserver/…`), Cloud Controller (`app/…`, `lib/…`) and
 // go-cfclient (`operation/push.go`) at main. AWS paths are hashicorp/terraform-provider-aws
 // `internal/service/<svc>/…`.
+
+import type { CfRole } from "../../config/identities";
 
 /** A behaviour of the real providers that the stand-in implements. */
 export interface SemanticsRow {
