@@ -3,24 +3,21 @@ import { ServiceCredentialBinding } from "../.gen/providers/cloudfoundry/service
 import { DataCloudfoundryServiceCredentialBindings } from "../.gen/providers/cloudfoundry/data-cloudfoundry-service-credential-bindings";
 
 export interface ServiceBindingsProps {
-  /** The service instance's name in the space, e.g. notify-db. */
-  readonly service: string;
   /** The Terraform name of the bindings and of the data source of those that exist, from the stack (stacks/addresses.ts). */
   readonly logicalId: string;
   /** GUID of the service instance (a data source's id). */
   readonly serviceInstanceId: string;
-  /** Apps this service is bound to. */
-  readonly apps: readonly string[];
   /**
-   * Apps config no longer declares that Terraform forgot rather than destroyed (stacks/lifecycle.ts):
-   * they keep running, so the bindings they have keep existing, never unbound by their app's removal.
-   * Only those the platform lists as bound are kept. @default none
+   * The bindings' for_each, from the stack (stacks/addresses.ts bindingsForEach, whose reader review/
+   * uses to learn which apps a service is bound to): an instance per app config binds that already
+   * runs, and per app Terraform forgot rather than destroyed (stacks/lifecycle.ts) that the platform
+   * lists as bound. Those keep running, so their bindings keep existing, never unbound by the app's removal.
    */
-  readonly keepBoundApps?: readonly string[];
+  readonly forEach: string;
+  /** The for_each of the data source of the bindings that exist (stacks/addresses.ts existingBindingsForEach). */
+  readonly existingForEach: string;
   /** An expression: a map of the space's running apps, name => GUID, read at plan time. */
   readonly liveAppIds: string;
-  /** An expression: a map of the space's running apps, name => names of the services bound to it. */
-  readonly liveBindings: string;
   /**
    * The apps' Terraform addresses (cloudfoundry_app.<name>): bindings are made after those apps are applied. Without the ordering a new
    * binding can be made while its app is pushed, and the app's apply result then holds a binding its
@@ -46,19 +43,12 @@ export class ServiceBindings extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceBindingsProps) {
     super(scope, id);
-    const list = (names: readonly string[]) => `[${names.map((a) => JSON.stringify(a)).join(", ")}]`;
-    const apps = list(props.apps);
-    const svc = JSON.stringify(props.service);
-    const kept = (props.keepBoundApps ?? []).filter((a) => !props.apps.includes(a));
-    // Kept apps come second, so that the first list is always the apps config binds (review/diff.ts reads it).
-    const keptEntries = kept.length ? `, { for a in ${list(kept)} : a => a if contains(lookup(${props.liveBindings}, a, []), ${svc}) }` : "";
     this.binding = new ServiceCredentialBinding(this, "binding", {
       type: "app",
       serviceInstance: props.serviceInstanceId,
       app: `\${${props.liveAppIds}[each.key]}`,
     });
-    const declared = `{ for a in ${apps} : a => a if contains(keys(${props.liveAppIds}), a) }`;
-    this.binding.addOverride("for_each", kept.length ? `\${merge(${declared}${keptEntries})}` : `\${${declared}}`);
+    this.binding.addOverride("for_each", props.forEach);
     this.binding.overrideLogicalId(props.logicalId);
     // Terraform's JSON syntax takes bare addresses in depends_on, not interpolations.
     this.binding.addOverride("depends_on", [...props.after]);
@@ -76,7 +66,7 @@ export class ServiceBindings extends Construct {
       serviceInstance: props.serviceInstanceId,
       app: `\${${props.liveAppIds}[each.key]}`,
     });
-    existing.addOverride("for_each", `\${{ for a in ${list([...props.apps, ...kept])} : a => a if contains(lookup(${props.liveBindings}, a, []), ${svc}) }}`);
+    existing.addOverride("for_each", props.existingForEach);
     existing.overrideLogicalId(props.logicalId);
   }
 }

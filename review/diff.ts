@@ -8,7 +8,7 @@ export type StackJson = {
   readonly terraform?: Record<string, unknown>;
 };
 
-import { address, appOfReference, dataAddress, parseLiveInstances, reference, routeOfAddress } from "../stacks/addresses";
+import { address, appOfReference, dataAddress, parseBindingsForEach, parseLiveInstances, reference, routeOfAddress } from "../stacks/addresses";
 
 type Res = Record<string, unknown>;
 const SSM_REF = /^\$\{data\.aws_ssm_parameter\.[^}]+\.(value|insecure_value)\}$/;
@@ -57,7 +57,7 @@ function routeUrls(stack: StackJson | undefined, addresses?: Map<string, string>
 const appName = appOfReference;
 
 /**
- * "service -> app" for every binding a stack declares (constructs/service-bindings.ts): `declared` for the
+ * "service -> app" for every binding a stack declares (stacks/addresses.ts bindingsForEach): `declared` for the
  * apps config binds (the first list), `all` with those of forgotten apps, which stay bound where the
  * platform has them and are neither made nor unbound.
  */
@@ -65,12 +65,9 @@ function bindings(stack: StackJson | undefined): { declared: Set<string>; all: S
   const declared = new Set<string>();
   const all = new Set<string>();
   for (const [service, b] of Object.entries(resources(stack, "cloudfoundry_service_credential_binding"))) {
-    [...String(b.for_each ?? "").matchAll(/for a in \[([^\]]*)\]/g)].forEach((list, i) => {
-      for (const m of list[1].matchAll(/"([^"]+)"/g)) {
-        all.add(`${service} -> ${m[1]}`);
-        if (i === 0) declared.add(`${service} -> ${m[1]}`);
-      }
-    });
+    const apps = parseBindingsForEach(b.for_each);
+    for (const app of apps.declared) declared.add(`${service} -> ${app}`);
+    for (const app of [...apps.declared, ...apps.kept]) all.add(`${service} -> ${app}`);
   }
   return { declared, all };
 }

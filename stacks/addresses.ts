@@ -1,11 +1,13 @@
-// Every Terraform name and address this project builds, and the one expression format another module
-// reads back (the instance count), each written once: the builder and its parser sit side by side.
+// Every Terraform name and address this project builds, and the expression formats another module
+// reads back (the instance count, the apps a service's bindings are for), each written once: the
+// builder and its parser sit side by side.
 //
 // Why here, in stacks/, and not in config/: constructs are a lower layer than stacks and may import
 // config only, but these are not configuration, they are the stack's naming rules (what Terraform
 // calls an object, and so what a rename would destroy). So a construct names nothing itself: the stack
-// hands it the Terraform names from this module (CfApp's logicalId, CeleryQueue's terraformNames, ...),
-// and review/, plan/, offline/, rehearsal/ and commands/ read addresses from here too.
+// hands it the Terraform names and the expressions from this module (CfApp's logicalId and instance
+// count, CeleryQueue's terraformNames, ServiceBindings' for_each, ...), and review/, plan/, offline/,
+// rehearsal/ and commands/ read addresses and those expressions back from here too.
 //
 // Renaming anything here destroys and recreates what it names (a running app, a queue with its
 // messages): it needs a moved block or `terraform state mv` in the same change.
@@ -118,6 +120,46 @@ export function parseBindingAddress(a: string): { service: string; app: string }
 /** The data source that lists a service's existing bindings, named like the bindings. */
 export function existingBindingsAddress(service: string): string {
   return dataAddress("cloudfoundry_service_credential_bindings", bindingLogicalId(service));
+}
+
+/** `["<app>", ...]`: a list of app names as an HCL literal. */
+const appList = (apps: readonly string[]) => `[${apps.map((a) => JSON.stringify(a)).join(", ")}]`;
+
+/** `{ for a in ["<app>", ...] : a => a if contains(lookup(local.live_bindings, a, []), "<service>") }`: those of the apps the platform lists as bound to the service. */
+const boundOf = (service: string, apps: readonly string[]) =>
+  `{ for a in ${appList(apps)} : a => a if contains(lookup(${localAddress(LOCALS.liveBindings)}, a, []), ${JSON.stringify(service)}) }`;
+
+/** Apps kept bound that config does not bind itself (those it binds are in the first list only). */
+const keptOnly = (apps: readonly string[], kept: readonly string[]) => kept.filter((a) => !apps.includes(a));
+
+/**
+ * A service's bindings' for_each: an instance per app config binds that runs (named in
+ * `local.live_app_ids`), `${{ for a in ["<app>", ...] : a => a if contains(keys(local.live_app_ids), a) }}`;
+ * with kept apps (forgotten, still running), merged with those of them the platform lists as bound:
+ * `${merge(<that map>, { for a in ["<kept>", ...] : a => a if contains(lookup(local.live_bindings, a, []), "<service>") })}`.
+ * The apps config binds are always the first list: parseBindingsForEach tells the two apart by order.
+ */
+export function bindingsForEach(service: string, apps: readonly string[], kept: readonly string[] = []): string {
+  const declared = `{ for a in ${appList(apps)} : a => a if contains(keys(${localAddress(LOCALS.liveAppIds)}), a) }`;
+  const others = keptOnly(apps, kept);
+  return others.length ? `\${merge(${declared}, ${boundOf(service, others)})}` : `\${${declared}}`;
+}
+
+/** The apps of a bindingsForEach: `declared`, those config binds (the first list), and `kept`, the forgotten apps (any later list); none for any other value. */
+export function parseBindingsForEach(v: unknown): { declared: string[]; kept: string[] } {
+  const lists = [...String(v ?? "").matchAll(/for a in \[([^\]]*)\]/g)].map((m) => [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1]));
+  return { declared: lists[0] ?? [], kept: lists.slice(1).flat() };
+}
+
+/** The for_each of the data source of a service's existing bindings (existingBindingsAddress): those of the apps (and kept apps) the platform lists as bound to it. */
+export function existingBindingsForEach(service: string, apps: readonly string[], kept: readonly string[] = []): string {
+  return `\${${boundOf(service, [...apps, ...keptOnly(apps, kept)])}}`;
+}
+
+/** The apps an existingBindingsForEach reads, in order; none for any other value. */
+export function parseExistingBindingsForEach(v: unknown): string[] {
+  const { declared, kept } = parseBindingsForEach(v);
+  return [...declared, ...kept];
 }
 
 // Network policies ------------------------------------------------------------------------------------

@@ -294,14 +294,12 @@ export class EnvironmentStack extends TerraformStack {
     for (const [name, instance] of serviceInstances) {
       const bound = env.apps.filter((a) => a.services.includes(name)).map((a) => a.name);
       new ServiceBindings(this, `bindings-${name}`, {
-        service: name,
         logicalId: addr.bindingLogicalId(name),
         serviceInstanceId: instance.id,
-        apps: bound,
-        keepBoundApps: forgottenApps,
+        forEach: addr.bindingsForEach(name, bound, forgottenApps),
+        existingForEach: addr.existingBindingsForEach(name, bound, forgottenApps),
         after: bound.map(addr.appAddress),
         liveAppIds: addr.localAddress(addr.LOCALS.liveAppIds),
-        liveBindings: addr.localAddress(addr.LOCALS.liveBindings),
       });
       adoption.bindings(addr.bindingEachAddress(name), addr.existingBindingsAddress(name));
     }

@@ -2,12 +2,16 @@ import {
   appOfAddress,
   bindingAddress,
   bindingEachAddress,
+  bindingsForEach,
   deadLetterQueueAddress,
   domainAddress,
   existingBindingsAddress,
+  existingBindingsForEach,
   liveInstancesExpression,
   networkPolicyLogicalId,
   parseBindingAddress,
+  parseBindingsForEach,
+  parseExistingBindingsForEach,
   parseLiveInstances,
   queueAddress,
   routeLogicalId,
@@ -71,6 +75,11 @@ test("every address and expression format, as Terraform and the synthesized JSON
   expect(domainAddress("cloudapps.digital")).toBe("data.cloudfoundry_domain.domain-cloudappsdigital");
   expect(networkPolicyLogicalId("notify-api", "statsd-exporter", "udp", 8125)).toBe("notify-api_to_statsd-exporter_udp_8125");
   expect(liveInstancesExpression(25, "notify-api")).toBe('${max(25, lookup(local.live_instances, "notify-api", 0))}');
+  expect(bindingsForEach("notify-db", ["notify-api", "notify-worker"])).toBe('${{ for a in ["notify-api", "notify-worker"] : a => a if contains(keys(local.live_app_ids), a) }}');
+  expect(bindingsForEach("notify-db", ["notify-api"], ["notify-api", "notify-old"])).toBe(
+    '${merge({ for a in ["notify-api"] : a => a if contains(keys(local.live_app_ids), a) }, { for a in ["notify-old"] : a => a if contains(lookup(local.live_bindings, a, []), "notify-db") })}',
+  );
+  expect(existingBindingsForEach("notify-db", ["notify-api"], ["notify-api", "notify-old"])).toBe('${{ for a in ["notify-api", "notify-old"] : a => a if contains(lookup(local.live_bindings, a, []), "notify-db") }}');
 });
 
 test("what addresses.ts builds it parses back, and anything else is not mistaken for it", () => {
@@ -82,4 +91,17 @@ test("what addresses.ts builds it parses back, and anything else is not mistaken
   expect(parseBindingAddress("cloudfoundry_app.notify-api")).toBeUndefined();
   expect(appOfAddress("cloudfoundry_app.notify-api")).toBe("notify-api");
   expect(appOfAddress("aws_sqs_queue.notify-api")).toBeUndefined();
+});
+
+test("a service's bindings' for_each reads back as the apps config binds, first, and the kept apps of forgotten ones", () => {
+  const apps = ["notify-api", "notify-worker"];
+  expect(parseBindingsForEach(bindingsForEach("notify-db", apps))).toEqual({ declared: apps, kept: [] });
+  // A kept app config binds again is bound as declared, not listed twice.
+  expect(parseBindingsForEach(bindingsForEach("notify-db", apps, ["notify-old", "notify-api", "notify-gone"]))).toEqual({ declared: apps, kept: ["notify-old", "notify-gone"] });
+  expect(parseBindingsForEach(bindingsForEach("notify-db", [], ["notify-old"]))).toEqual({ declared: [], kept: ["notify-old"] });
+  expect(parseExistingBindingsForEach(existingBindingsForEach("notify-db", apps, ["notify-old", "notify-api"]))).toEqual([...apps, "notify-old"]);
+  for (const other of [undefined, 3, "${local.live_app_ids}", 'cloudfoundry_service_credential_binding.notify-db["notify-api"]']) {
+    expect(parseBindingsForEach(other)).toEqual({ declared: [], kept: [] });
+    expect(parseExistingBindingsForEach(other)).toEqual([]);
+  }
 });

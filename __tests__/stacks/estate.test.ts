@@ -1,5 +1,6 @@
 import { mib } from "../../config";
 import { cfApp, environment, ENVS, synth } from "../helpers";
+import { parseBindingsForEach } from "../../stacks/addresses";
 
 // The facts each incident set (docs/guardrails.md), as the synthesized stacks carry them. Which
 // apps and queues exist comes from config (adding one is a config change and a snapshot update); the
@@ -230,7 +231,7 @@ describe.each(ENVS)("%s", (env) => {
     const declared = synth(env).resource.cloudfoundry_service_credential_binding;
     for (const service of new Set(resolved.apps.flatMap((a) => a.services))) {
       const apps = resolved.apps.filter((a) => a.services.includes(service)).map((a) => a.name);
-      const listed = [.../for a in \[([^\]]*)\]/.exec(declared[service].for_each)![1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+      const listed = parseBindingsForEach(declared[service].for_each).declared;
       expect([service, listed]).toEqual([service, apps]);
       // Bound by the GUID the platform lists at plan time, never cloudfoundry_app.x.id (unknown on every app update).
       expect(declared[service].app).toBe("${local.live_app_ids[each.key]}");

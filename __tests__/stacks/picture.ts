@@ -8,6 +8,8 @@
 // "rest": shown once on the type's "every ...:" line when every resource of the type has the same
 // value, else on the resource's own line. So a new attribute appears in the picture.
 
+import { parseBindingsForEach, parseExistingBindingsForEach } from "../../stacks/addresses";
+
 /** A synthesized stack, as Terraform reads it (helpers.ts's Synthesized, loosely typed). */
 export type Stack = Record<string, any>;
 
@@ -131,8 +133,6 @@ function domainRef(stack: Stack, ref: unknown): string {
   return m && stack.data?.cloudfoundry_domain?.[m[1]] ? String(stack.data.cloudfoundry_domain[m[1]].name) : show(ref);
 }
 
-/** The quoted names of each `for a in [...]` list of a binding's for_each: the first is the apps config binds. */
-const forLists = (expr: unknown): string[][] => [...String(expr ?? "").matchAll(/for a in \[([^\]]*)\]/g)].map((m) => [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1]));
 
 export function picture(stack: Stack, env: string): Picture {
   const unknownBlocks = Object.keys(stack).filter((k) => !KNOWN_BLOCKS.has(k));
@@ -170,8 +170,7 @@ export function picture(stack: Stack, env: string): Picture {
     const a = new Attributes(b);
     const si = /^\$\{data\.cloudfoundry_service_instance\.([^.}]+)\.id\}$/.exec(String(a.get("service_instance")));
     const service = si && d.cloudfoundry_service_instance?.[si[1]] ? String(d.cloudfoundry_service_instance[si[1]].name) : show(b.service_instance);
-    const [declared = [], ...keptLists] = forLists(a.get("for_each"));
-    const kept = keptLists.flat();
+    const { declared, kept } = parseBindingsForEach(a.get("for_each"));
     for (const app of declared) bindingsOf.set(app, [...(bindingsOf.get(app) ?? []), service]);
     const after = a.get("depends_on");
     const inOrder = JSON.stringify(after) === JSON.stringify(declared.map((x) => `cloudfoundry_app.${x}`));
@@ -182,7 +181,7 @@ export function picture(stack: Stack, env: string): Picture {
     if (existing) {
       covered.push(`data.cloudfoundry_service_credential_bindings.${id}`);
       const e = new Attributes(existing);
-      const lists = forLists(e.get("for_each")).flat();
+      const lists = parseExistingBindingsForEach(e.get("for_each"));
       if (JSON.stringify(lists) !== JSON.stringify([...declared, ...kept])) parts.push(`existing bindings read for ${lists.join(" ")}`);
       e.get("service_instance");
       if (existing.app === b.app) e.get("app");
