@@ -32,6 +32,7 @@ const UNIT = [
   "review/diff-rules",
   "review/history",
   "review/report",
+  "review/wiring",
   "stacks/addresses",
   "stacks/estate",
   "stacks/picture*",

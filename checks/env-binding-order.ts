@@ -16,29 +16,15 @@ import type { Violation } from "./types";
  *   the running instances hold while they still use them, until the rolling push replaces them (semantics rows 17, 18).
  * So the change is refused with its two steps, each a deploy of its own.
  *
- * It compares two synthesized stacks (the base and the candidate): `npm run diff -- --base <ref>` runs it.
+ * It compares two synthesized stacks (the base and the candidate), as each app's wiring (review/wiring.ts):
+ * `npm run diff -- --base <ref>` runs it; the plan guard runs it on a plan's changes (plan/plan-guard.ts).
  */
 export const ENV_BINDING_ORDER_ID = "NOTIFY-ENV-BINDING-ORDER";
 
-/** What the check reads of a synthesized environment: each app's variable names and bound services. */
+/** What the check compares per app, in each stack (review/wiring.ts reads it from a synthesized one): its variable names and bound services. */
 export interface AppWiring {
   readonly env: readonly string[];
   readonly services: readonly string[];
-}
-
-type Stack = { readonly resource?: Record<string, Record<string, Record<string, unknown>>> };
-
-/** Each app's variable names and services, from a synthesized stack (cdk.tf.json). */
-export function wiringOf(stack: Stack | undefined): Map<string, AppWiring> {
-  const out = new Map<string, { env: string[]; services: string[] }>();
-  for (const [name, app] of Object.entries(stack?.resource?.cloudfoundry_app ?? {})) {
-    out.set(name, { env: Object.keys((app.environment as Record<string, unknown>) ?? {}), services: [] });
-  }
-  for (const [service, b] of Object.entries(stack?.resource?.cloudfoundry_service_credential_binding ?? {})) {
-    const list = /for a in \[([^\]]*)\]/.exec(String(b.for_each ?? ""))?.[1] ?? "";
-    for (const m of list.matchAll(/"([^"]+)"/g)) out.get(m[1])?.services.push(service);
-  }
-  return out;
 }
 
 /** Apps of both stacks that lose a variable and gain a binding, or lose a binding and gain a variable. */

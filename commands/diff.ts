@@ -8,7 +8,8 @@ import { buildApp } from "../stacks/build";
 import { diffAutoscaler, autoscalerLimits } from "../review/autoscaler";
 import { renderDiff } from "../review/diff";
 import { highlight } from "../review/output";
-import { envBindingOrder, wiringOf } from "../checks/env-binding-order";
+import { envBindingOrder } from "../checks/env-binding-order";
+import { wiringOf } from "../review/wiring";
 import type { EnvironmentName } from "../config";
 
 // npm run diff -- --base <git ref>: what this working tree changes against <ref>, per environment, in

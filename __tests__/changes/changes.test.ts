@@ -6,7 +6,8 @@ import { canonicalSize, estate, resolveEstate, mib, type CfSize, type EstateConf
 import { runChecks } from "../../checks";
 import { buildApp } from "../../stacks/build";
 import { diffStack, type StackJson } from "../../review/diff";
-import { envBindingOrder, wiringOf } from "../../checks/env-binding-order";
+import { envBindingOrder } from "../../checks/env-binding-order";
+import { wiringOf } from "../../review/wiring";
 import { app } from "../checks/fixtures";
 import { precondition, synthDir } from "../helpers";
 

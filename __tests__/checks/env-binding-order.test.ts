@@ -1,55 +1,89 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import { envBindingOrder, wiringOf } from "../../checks/env-binding-order";
-import { resolveEstate, type EstateConfig } from "../../config";
-import { buildApp } from "../../stacks/build";
-import { smallEstate } from "../fixtures/small-estate";
-import { app, configWith } from "./fixtures";
+import { envBindingOrder, type AppWiring } from "../../checks/env-binding-order";
 
-// NOTIFY-ENV-BINDING-ORDER compares the base's synthesized stacks with the candidate's (as the offline
-// diff does), on the small fixture estate.
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-env-binding-"));
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
-function production(config: EstateConfig, name: string) {
-  const out = path.join(work, name);
-  buildApp(out, resolveEstate(config)).synth();
-  return wiringOf(JSON.parse(fs.readFileSync(path.join(out, "stacks", "production", "cdk.tf.json"), "utf8")));
-}
-const withRedisUrl = (e: any) => {
-  e.secrets.push({ name: "REDIS_URL", kind: "secret", encoding: "string", allowedApps: "all", reason: "Rate limits and caches; every app talks to Redis." });
-};
-const base = production(configWith(withRedisUrl), "base");
+// NOTIFY-ENV-BINDING-ORDER compares each app's wiring (variable names, bound services) in the base with
+// the candidate's. Here on small wirings named after the fixture estate's apps; reading them from a
+// synthesized stack, end to end, is __tests__/review/wiring.test.ts.
+type Wiring = Record<string, Partial<AppWiring>>;
+const wiring = (apps: Wiring): Map<string, AppWiring> => new Map(Object.entries(apps).map(([name, w]) => [name, { env: w.env ?? [], services: w.services ?? [] }]));
+const found = (base: Wiring, head: Wiring) => envBindingOrder("production", wiring(base), wiring(head)).map((v) => `${v.environment}/${v.subject}: ${v.message}`);
 
-test("seeded: notify-redis bound to every app while REDIS_URL is removed in the same change is refused, with the two steps", () => {
-  const head = production(configWith((e) => e.apps.forEach((a: any) => (a.services = [...a.services, "notify-redis"]))), "redis-swap");
-  const found = envBindingOrder("production", base, head);
-  expect(found.map((v) => v.subject)).toEqual(smallEstate().apps.map((a) => a.name).sort());
-  expect(found[0]).toEqual({
+const bindRemove = (app: string, bound: string, removed: string) =>
+  `production/${app}: binds ${bound} and removes ${removed} in one change: its instances would lose the variable before they can see the binding. ` +
+  `Make it two deploys: (1) bind ${bound} and keep ${removed}; (2) once (1) is applied, remove ${removed} (its push restarts the app with the binding in place)`;
+const unbindAdd = (app: string, unbound: string, added: string) =>
+  `production/${app}: unbinds ${unbound} and adds ${added} in one change: the unbind comes first and revokes the credentials its instances use until the push replaces them. ` +
+  `Make it two deploys: (1) add ${added} and keep the binding; (2) once (1) is applied, unbind ${unbound}`;
+
+test("seeded: a service bound while the variable it replaces is removed is refused, with the two steps", () => {
+  expect(found({ sender: { env: ["REDIS_URL", "SECRET_KEY"], services: ["db"] } }, { sender: { env: ["SECRET_KEY"], services: ["db", "notify-redis"] } })).toEqual([
+    bindRemove("sender", "notify-redis", "REDIS_URL"),
+  ]);
+});
+
+test("seeded, the reverse: a service unbound while the variable that replaces it is added is refused, with the two steps", () => {
+  expect(found({ sender: { env: ["SECRET_KEY"], services: ["db"] } }, { sender: { env: ["DATABASE_URL", "SECRET_KEY"], services: [] } })).toEqual([
+    unbindAdd("sender", "db", "DATABASE_URL"),
+  ]);
+});
+
+test("several services and variables in one move are each named, sorted, in the finding and in both steps", () => {
+  const base = { sender: { env: ["SECRET_KEY", "REDIS_URL", "DATABASE_URL"], services: ["notify-splunk", "notify-logs"] } };
+  expect(found(base, { sender: { env: ["SECRET_KEY"], services: ["notify-splunk", "notify-logs", "notify-redis", "db"] } })).toEqual([
+    bindRemove("sender", "db, notify-redis", "DATABASE_URL, REDIS_URL"),
+  ]);
+  expect(found(base, { sender: { env: ["SECRET_KEY", "REDIS_URL", "DATABASE_URL", "SPLUNK_URL", "LOGS_URL"], services: [] } })).toEqual([
+    unbindAdd("sender", "notify-logs, notify-splunk", "LOGS_URL, SPLUNK_URL"),
+  ]);
+});
+
+test("both moves on one app are two findings; apps are reported in name order whatever order the stack lists them", () => {
+  const base = { sender: { env: ["REDIS_URL"], services: ["db"] }, beat: { env: ["REDIS_URL"] }, "notify-api": { env: ["REDIS_URL"] } };
+  const head = {
+    sender: { env: ["DATABASE_URL"], services: ["notify-redis"] },
+    beat: { services: ["notify-redis"] },
+    "notify-api": { services: ["notify-redis"] },
+  };
+  expect(found(base, head)).toEqual([
+    bindRemove("beat", "notify-redis", "REDIS_URL"),
+    bindRemove("notify-api", "notify-redis", "REDIS_URL"),
+    bindRemove("sender", "notify-redis", "REDIS_URL"),
+    unbindAdd("sender", "db", "DATABASE_URL"),
+  ]);
+  expect(envBindingOrder("staging", wiring(base), wiring(head))[0]).toEqual({
     check: "NOTIFY-ENV-BINDING-ORDER",
-    environment: "production",
+    environment: "staging",
     subject: "beat",
-    message:
-      "binds notify-redis and removes REDIS_URL in one change: its instances would lose the variable before they can see the binding. " +
-      "Make it two deploys: (1) bind notify-redis and keep REDIS_URL; (2) once (1) is applied, remove REDIS_URL (its push restarts the app with the binding in place)",
+    message: bindRemove("beat", "notify-redis", "REDIS_URL").replace("production/beat: ", ""),
   });
 });
 
-test("seeded, the reverse: unbinding a service while adding the variable that replaces it is refused", () => {
-  const head = production(configWith((e) => (withRedisUrl(e), app(e, "sender").services = [], (app(e, "sender").env = { DATABASE_URL: "postgres://db.internal/notify" }))), "db-swap");
-  expect(envBindingOrder("production", base, head).map((v) => `${v.subject}: ${v.message.split(":")[0]}`)).toEqual(["sender: unbinds db and adds DATABASE_URL in one change"]);
+test("passing: step 1 alone (bind, keep the variable), then step 2 alone (remove the variable), and no change", () => {
+  const base = { sender: { env: ["REDIS_URL"], services: ["db"] } };
+  const step1 = { sender: { env: ["REDIS_URL"], services: ["db", "notify-redis"] } };
+  const step2 = { sender: { env: [], services: ["db", "notify-redis"] } };
+  expect(found(base, step1)).toEqual([]);
+  expect(found(step1, step2)).toEqual([]);
+  expect(found(base, base)).toEqual([]);
+  // The reverse move in its two steps: add the variable, then unbind.
+  expect(found(step2, step1)).toEqual([]);
+  expect(found(step1, base)).toEqual([]);
 });
 
-test("passing: step 1 alone (bind, keep the variable), then step 2 alone (remove the variable), and an unrelated change", () => {
-  const step1 = production(configWith((e) => (withRedisUrl(e), e.apps.forEach((a: any) => (a.services = [...a.services, "notify-redis"])))), "step1");
-  const step2 = production(configWith((e) => e.apps.forEach((a: any) => (a.services = [...a.services, "notify-redis"]))), "step2");
-  expect(envBindingOrder("production", base, step1)).toEqual([]);
-  expect(envBindingOrder("production", step1, step2)).toEqual([]);
-  expect(envBindingOrder("production", base, base)).toEqual([]);
+test("passing: a binding and a variable both added, or both removed, is no move between them", () => {
+  const base = { sender: { env: ["SECRET_KEY"], services: ["db"] } };
+  const more = { sender: { env: ["SECRET_KEY", "REDIS_URL"], services: ["db", "notify-redis"] } };
+  expect(found(base, more)).toEqual([]);
+  expect(found(more, base)).toEqual([]);
+});
+
+test("passing: the move split across two apps is no move on either", () => {
+  expect(found({ sender: { env: ["REDIS_URL"] }, beat: {} }, { sender: {}, beat: { services: ["notify-redis"] } })).toEqual([]);
 });
 
 test("a new app or a removed one is not a move (it has no running instances to break)", () => {
-  const fewer = production(configWith((e) => (e.apps = e.apps.filter((a: any) => a.name !== "reporter"))), "fewer");
-  expect(envBindingOrder("production", base, fewer)).toEqual([]);
-  expect(envBindingOrder("production", fewer, base)).toEqual([]);
+  const base = { sender: { env: ["REDIS_URL"] } };
+  const head = { sender: { env: ["REDIS_URL"] }, reporter: { env: [], services: ["notify-redis"] } };
+  expect(found(base, head)).toEqual([]);
+  expect(found(head, base)).toEqual([]);
+  expect(found({ reporter: { env: ["REDIS_URL"] } }, { sender: { services: ["notify-redis"] } })).toEqual([]);
 });
