@@ -1,6 +1,13 @@
+import { lintSource } from "@secretlint/core";
 import { secretLiterals } from "../../checks/secret-literals";
 import { loadEstate } from "../../checks";
-import { app, configWith, estateWith } from "./fixtures";
+import { ALL_ENVS, app, configWith, estateWith } from "./fixtures";
+
+// The scanner itself, counted: the check promises one scan per distinct name=value.
+jest.mock("@secretlint/core", () => {
+  const actual = jest.requireActual("@secretlint/core");
+  return { ...actual, lintSource: jest.fn(actual.lintSource) };
+});
 
 // A credential typed into config as a plain env value would be in Git and in every plan. Seeded with
 // the issue's examples; each finding names app, variable and rule, never the value.
@@ -23,6 +30,45 @@ test.each([
   expect(found[0].message).toContain(`${name} holds what looks like a credential (`);
   expect(found[0].message).toContain(rule);
   for (const part of value.split(/[:@/\n]/).filter((p) => p.length >= 6)) expect(found[0].message).not.toContain(part);
+});
+
+test("a value that breaks several rules names each, in order, once", async () => {
+  const found = await secretLiterals.run(withEnv({ WEBHOOK: "https://notify:hunter2@hooks.example.org/AKIA2E0A8F3B244C9986" }));
+  expect(found.map((v) => v.message)).toEqual([
+    "WEBHOOK holds what looks like a credential (AWS access key id, password in a URI, secretlint:basicauth); the value is not shown. " +
+      "Move it to the secret store: declare it in config/secrets.ts and list it under the app's secrets",
+  ]);
+});
+
+test.each([
+  ["a byte-order mark", "\uFEFF"],
+  ["a no-break space", "\u00A0"],
+])("a URI with a password is refused when pasted with %s before it", async (_what, prefix) => {
+  const found = await secretLiterals.run(withEnv({ SQLALCHEMY_DATABASE_URI: `${prefix}postgres://notify:hunter2@db.example.org/notify` }));
+  expect(found.map((v) => `${v.subject}: ${v.message.split(";")[0]}`)).toEqual(["notify-api: SQLALCHEMY_DATABASE_URI holds what looks like a credential (password in a URI)"]);
+});
+
+test("every app and environment that holds the value is named, each once per variable", async () => {
+  const envs = estateWith((e) => {
+    for (const name of ["notify-api", "sender"]) app(e, name).env = { ...(app(e, name).env ?? {}), DB: "postgres://notify:hunter2@db/notify", PLAIN: "1" };
+  }, ["staging", "production"]);
+  expect((await secretLiterals.run(envs)).map((v) => `${v.check} ${v.environment}/${v.subject}: ${v.message.split(" ")[0]}`)).toEqual([
+    "NOTIFY-SECRET-LITERALS staging/notify-api: DB",
+    "NOTIFY-SECRET-LITERALS staging/sender: DB",
+    "NOTIFY-SECRET-LITERALS production/notify-api: DB",
+    "NOTIFY-SECRET-LITERALS production/sender: DB",
+  ]);
+});
+
+test("a variable the same on many apps and in every environment is scanned once (the synth scans the whole estate)", async () => {
+  const envs = estateWith((e) => e.apps.forEach((a: any) => (a.env = { ...(a.env ?? {}), SHARED: "postgres://notify:hunter2@db/notify" })), ALL_ENVS);
+  const values = envs.flatMap((e) => e.apps.flatMap((a) => Object.entries(a.env).map(([name, value]) => `${name}=${value}`)));
+  const scans = jest.mocked(lintSource);
+  scans.mockClear();
+  const found = await secretLiterals.run(envs);
+  expect(found).toHaveLength(envs.flatMap((e) => e.apps).length);
+  expect(scans).toHaveBeenCalledTimes(new Set(values).size);
+  expect(new Set(values).size).toBeLessThan(values.length);
 });
 
 test("ordinary settings pass: URLs without passwords, hosts, numbers, commands", async () => {
