@@ -2,10 +2,10 @@ import { Construct } from "constructs";
 import { NetworkPolicy } from "../.gen/providers/cloudfoundry/network-policy";
 
 export interface AppToAppPolicyProps {
-  /** The app that opens connections (its GUID, possibly a token). */
-  readonly source: { readonly name: string; readonly id: string };
-  /** The app that receives them. */
-  readonly destination: { readonly name: string; readonly id: string };
+  /** The GUID (possibly a token) of the app that opens connections. */
+  readonly sourceAppId: string;
+  /** The GUID (possibly a token) of the app that receives them. */
+  readonly destinationAppId: string;
   readonly port: number;
   readonly protocol: "tcp" | "udp";
   /** The policy's Terraform name, from the stack (stacks/addresses.ts). */
@@ -24,8 +24,8 @@ export class AppToAppPolicy extends Construct {
     this.resource = new NetworkPolicy(this, "policy", {
       policies: [
         {
-          sourceApp: props.source.id,
-          destinationApp: props.destination.id,
+          sourceApp: props.sourceAppId,
+          destinationApp: props.destinationAppId,
           port: String(props.port),
           protocol: props.protocol,
         },

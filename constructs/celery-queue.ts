@@ -2,8 +2,6 @@ import { Construct } from "constructs";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 
 export interface CeleryQueueProps {
-  /** The queue name as celery knows it (without the environment prefix). */
-  readonly queueName: string;
   /** The SQS name: environment prefix + queue name. */
   readonly sqsName: string;
   readonly visibilityTimeoutSeconds: number;

@@ -237,8 +237,8 @@ export class EnvironmentStack extends TerraformStack {
     const env = this.env;
     for (const app of env.apps.filter((a) => a.sendsStatsd)) {
       new AppToAppPolicy(this, `statsd-${app.name}`, {
-        source: { name: app.name, id: this.apps[app.name].resource.id },
-        destination: { name: env.statsd.exporterApp, id: exporterId },
+        sourceAppId: this.apps[app.name].resource.id,
+        destinationAppId: exporterId,
         port: env.statsd.port,
         protocol: "udp",
         logicalId: addr.networkPolicyLogicalId(app.name, env.statsd.exporterApp, "udp", env.statsd.port),
@@ -259,7 +259,6 @@ export class EnvironmentStack extends TerraformStack {
     const queues: Record<string, CeleryQueue> = {};
     for (const q of env.queues) {
       queues[q.name] = new CeleryQueue(this, queueConstructId(q.name), {
-        queueName: q.name,
         sqsName: q.sqsName,
         visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
         messageRetentionSeconds: q.messageRetentionSeconds,
