@@ -44,11 +44,14 @@ export class EnvironmentStack extends TerraformStack {
   readonly apps: Readonly<Record<string, CfApp>>;
   readonly queues: Readonly<Record<string, CeleryQueue>>;
   private readonly env: ResolvedEnvironment;
+  /** The addresses config accepts a destructive change for (allowedDestructiveChanges). */
+  private readonly accepted: ReadonlySet<string>;
   private readonly domains = new Map<string, DataCloudfoundryDomain>();
 
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
     super(scope, id);
     this.env = props.environment;
+    this.accepted = new Set(this.env.allowedDestructiveChanges.map((a) => a.address));
     this.providers();
     this.backend();
     const artifact = this.artifactInputs();
@@ -163,7 +166,7 @@ export class EnvironmentStack extends TerraformStack {
    * apply, a person's cdktf deploy included), unless config accepts that address for a reviewed change.
    */
   private protects(address: string): boolean {
-    return this.env.name === "production" && !this.env.allowedDestructiveChanges.some((a) => a.address === address);
+    return this.env.name === "production" && !this.accepted.has(address);
   }
 
   /** The first deploy against a running estate imports what exists instead of creating it again. */
@@ -202,14 +205,10 @@ export class EnvironmentStack extends TerraformStack {
         enableSsh: env.sshEnabled,
         path: artifact.path,
         sourceCodeHash: artifact.sha256,
-        routes: app.routes.map((r) => ({
-          domainId: this.domainId(r.domain),
-          host: r.host,
-          path: r.path,
-          url: r.url,
-          logicalId: addr.routeLogicalId(r.url),
-          preventDestroy: this.protects(addr.routeAddress(addr.routeLogicalId(r.url))),
-        })),
+        routes: app.routes.map((r) => {
+          const logicalId = addr.routeLogicalId(r.url);
+          return { domainId: this.domainId(r.domain), host: r.host, path: r.path, url: r.url, logicalId, preventDestroy: this.protects(addr.routeAddress(logicalId)) };
+        }),
         serviceBindings: app.services,
         runs: `contains(keys(${addr.localAddress(addr.LOCALS.liveAppIds)}), ${JSON.stringify(app.name)})`,
         environment: app.env,
