@@ -1,6 +1,5 @@
 import { writeOutputFile } from "../io/files";
-import { cli, readInput, Refusal, runProgram } from "./cli";
-import { parseJsonInput } from "../io/files";
+import { cli, readJsonInput, Refusal, runProgram } from "./cli";
 import { normaliseBindingParams } from "../plan/binding-params";
 
 // terraform state pull > s.json; npm run -s binding-params -- s.json out.json && terraform state push out.json
@@ -11,7 +10,7 @@ const program = cli("binding-params", 'Set null cloudfoundry_app binding params 
   .argument("<state>", "output of `terraform state pull`, or - to read it from standard input")
   .argument("<out>", "where to write the state to push; written only when something changes")
   .action((file: string, out: string) => {
-    const r = normaliseBindingParams(parseJsonInput(readInput(file, "the state"), file, "the state"));
+    const r = normaliseBindingParams(readJsonInput(file, "the state"));
     if ("problem" in r) throw new Refusal([r.problem]);
     if (!r.fixes.length) {
       process.stdout.write("binding params: every app binding already holds params; nothing to push\n");

@@ -1,7 +1,7 @@
+import * as fs from "fs";
 import { CommanderError, type Command } from "commander";
 import { ConfigError, ENVIRONMENTS, type EnvironmentName } from "../config";
 import { Refusal, UsageError } from "../io/errors";
-import * as fs from "fs";
 import { parseJsonInput, reason } from "../io/files";
 import { notAPlanHint, parsePlan, type PlanJson } from "../plan/plan-json";
 import type { OutputStyle } from "../review/output";
@@ -91,6 +91,11 @@ export function readInput(file: string, what: string, pipeExample?: string, stdi
   } catch (err) {
     throw new UsageError(`cannot read ${what} ${file}: ${reason(err)}`);
   }
+}
+
+/** A JSON file a command was given (or - for standard input), parsed; a UsageError (exit 2) when it cannot be read or is not JSON. */
+export function readJsonInput(file: string, what: string): unknown {
+  return parseJsonInput(readInput(file, what), file, what);
 }
 
 /**

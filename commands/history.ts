@@ -6,6 +6,7 @@ import { STATEFUL_HISTORY } from "../config/stateful-history";
 import { buildApp } from "../stacks/build";
 import { cli, runProgram } from "./cli";
 import { mergeHistory, writeHistory } from "../review/history";
+import { readStacks } from "../review/git-ref";
 
 // npm run history: adds every stateful address the estate now declares to config/stateful-history.ts
 // (`npx jest -u` does the same). A test fails when a declared address is missing.
@@ -13,10 +14,7 @@ const program = cli("history", "Record every stateful address the estate declare
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "notify-history-"));
   try {
     buildApp(out, resolveEstate()).synth();
-    const stacks = Object.fromEntries(
-      fs.readdirSync(path.join(out, "stacks")).map((env) => [env, JSON.parse(fs.readFileSync(path.join(out, "stacks", env, "cdk.tf.json"), "utf8"))]),
-    );
-    const { merged, added } = mergeHistory(STATEFUL_HISTORY, stacks);
+    const { merged, added } = mergeHistory(STATEFUL_HISTORY, readStacks(out));
     writeHistory(process.cwd(), merged);
     process.stdout.write(`config/stateful-history.ts: ${added.length} address${added.length === 1 ? "" : "es"} added\n`);
   } finally {

@@ -1,8 +1,7 @@
 import { ENVIRONMENTS } from "../config";
 import { loadEnvironment } from "../checks";
 import { writeOutputFile } from "../io/files";
-import { cli, environmentArgument, readInput, readPlanArgument, Refusal, runProgram } from "./cli";
-import { parseJsonInput } from "../io/files";
+import { cli, environmentArgument, readJsonInput, readPlanArgument, Refusal, runProgram } from "./cli";
 import { exportSnapshot } from "../offline/snapshot";
 
 // terraform show -json <drift plan> | npm run -s snapshot-export -- <env> - --state <(terraform state pull) --out snapshot.json
@@ -19,7 +18,7 @@ const program = cli("snapshot-export", "Write the sanitized snapshot of an envir
   .action(async (envName: string, planFile: string, opts: { state: string; out: string; commit?: string }) => {
     const name = environmentArgument(envName);
     const plan = readPlanArgument(planFile);
-    const state = opts.state === "none" ? null : parseJsonInput(readInput(opts.state, "the state"), opts.state, "the state");
+    const state = opts.state === "none" ? null : readJsonInput(opts.state, "the state");
     const env = await loadEnvironment(name);
     let snapshot;
     try {

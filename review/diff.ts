@@ -1,3 +1,5 @@
+import { address, appOfReference, dataAddress, parseBindingsForEach, parseLiveInstances, reference, routeOfAddress } from "../stacks/addresses";
+
 // A reviewer's diff of two synthesized estates: what changes, in the words a platform engineer uses
 // (app X memory 1G -> 2G, env var added, route removed), never a secret value. Pure: it reads two sets
 // of cdk.tf.json documents and returns lines.
@@ -7,8 +9,6 @@ export type StackJson = {
   readonly data?: Record<string, Record<string, Record<string, unknown>>>;
   readonly terraform?: Record<string, unknown>;
 };
-
-import { address, appOfReference, dataAddress, parseBindingsForEach, parseLiveInstances, reference, routeOfAddress } from "../stacks/addresses";
 
 type Res = Record<string, unknown>;
 const SSM_REF = /^\$\{data\.aws_ssm_parameter\.[^}]+\.(value|insecure_value)\}$/;
