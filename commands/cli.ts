@@ -1,4 +1,6 @@
 import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { CommanderError, type Command } from "commander";
 import { ConfigError, ENVIRONMENTS, type EnvironmentName } from "../config";
 import { Refusal, UsageError } from "../io/errors";
@@ -124,4 +126,36 @@ export function outputStyle(stream: Stream, env: NodeJS.ProcessEnv = process.env
   const color = terminal && !noColor && (stream.hasColors?.() ?? false);
   const width = terminal && stream.columns && stream.columns > 0 ? stream.columns : undefined;
   return { color, ...(width ? { width } : {}) };
+}
+
+/** The work directories of this command that exist now: what an interruption must remove. */
+const workDirectories = new Set<string>();
+let removedOnSignal = false;
+
+/**
+ * A new temporary directory for this command's work (`<tmpdir>/notify-<name>-XXXXXX`), which the
+ * command removes when it is done (removeWorkDirectory, in a finally). Interrupted before that (Ctrl-C
+ * or SIGTERM), the command removes every such directory and exits 130 or 143, so that no run, finished
+ * or not, leaves one behind. With `keep` (a --keep option) the directory is the user's to remove.
+ */
+export function workDirectory(name: string, keep = false): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `notify-${name}-`));
+  if (keep) return dir;
+  workDirectories.add(dir);
+  if (!removedOnSignal) {
+    removedOnSignal = true;
+    for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+      process.once(signal, () => {
+        for (const d of workDirectories) fs.rmSync(d, { recursive: true, force: true });
+        process.exit(code);
+      });
+    }
+  }
+  return dir;
+}
+
+/** Removes a work directory at the end of the command (left in place when the user asked to keep it). */
+export function removeWorkDirectory(dir: string, keep = false): void {
+  workDirectories.delete(dir);
+  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -1,9 +1,8 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { ENVIRONMENTS, estate, resolveEstate, type EnvironmentName, type EstateConfig } from "../config";
 import { loadEnvironment } from "../checks";
-import { cli, environmentArgument, Refusal, runProgram, UsageError } from "./cli";
+import { cli, environmentArgument, Refusal, removeWorkDirectory, runProgram, UsageError, workDirectory } from "./cli";
 import { withPrerequisites } from "../offline/bootstrap";
 import { report, runConformance, SCENARIOS, type Target } from "../rehearsal/conformance";
 import { dryRunText, liveTarget, LiveRefusal, preflight, realShell, sandboxEstate } from "../rehearsal/conformance-live";
@@ -50,19 +49,19 @@ const program = cli("conformance", "Run the deploy scenarios against the stand-i
         return;
       }
       const resolved = await loadEnvironment(env);
-      const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-conformance-"));
+      const work = workDirectory("conformance");
       const target = standinTarget(root, path.join(work, "standin"), env, withPrerequisites(Platform.load(platformFile).data, resolved), process.env);
       try {
         await runAndReport(target, estate, env, work);
       } finally {
         await target.close();
-        fs.rmSync(work, { recursive: true, force: true });
+        removeWorkDirectory(work);
       }
       return;
     }
     if (!opts.space) throw new UsageError("--target live needs --space <a throwaway space>");
     const live = { space: opts.space, org: opts.org, domain: opts.domain, env };
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-conformance-live-"));
+    const work = workDirectory("conformance-live");
     const shell = realShell(work, process.env);
     try {
       const pre = await preflight(shell, live, estate);
@@ -87,7 +86,7 @@ const program = cli("conformance", "Run the deploy scenarios against the stand-i
       if (err instanceof LiveRefusal) throw new Refusal(err.problems);
       throw err;
     } finally {
-      fs.rmSync(work, { recursive: true, force: true });
+      removeWorkDirectory(work);
     }
   });
 void runProgram(program);

@@ -1,7 +1,5 @@
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { cli, outputStyle, Refusal, runProgram } from "./cli";
+import { cli, outputStyle, Refusal, removeWorkDirectory, runProgram, workDirectory } from "./cli";
 import { readStacks, synthesizeRef } from "../review/git-ref";
 import { loadEstate } from "../checks";
 import { buildApp } from "../stacks/build";
@@ -20,7 +18,7 @@ const program = cli("diff", "Offline, reviewer-level diff of the estate between 
   .requiredOption("--base <ref>", "git ref to compare against, e.g. origin/main or HEAD~1")
   .option("--exit-code", "exit 1 when anything changed (as git diff --exit-code)")
   .action(async ({ base, exitCode }: { base: string; exitCode?: boolean }) => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-diff-"));
+    const work = workDirectory("diff");
     try {
       const { stacks: before, autoscaler: limitsBefore } = synthesizeRef(process.cwd(), base, work, process.env);
       const headOut = path.join(work, "head.out");
@@ -36,7 +34,7 @@ const program = cli("diff", "Offline, reviewer-level diff of the estate between 
       if (ordering.length) throw new Refusal(ordering.map((v) => `${v.check} ${v.environment}/${v.subject}: ${v.message}`));
       if (exitCode && changed) process.exitCode = 1;
     } finally {
-      fs.rmSync(work, { recursive: true, force: true });
+      removeWorkDirectory(work);
     }
   });
 void runProgram(program);

@@ -1,11 +1,10 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { estate, resolveEstate, type EnvironmentName, type EstateConfig } from "../config";
 import { buildApp } from "../stacks/build";
 import { queueAddress } from "../stacks/addresses";
 import { loadEnvironment } from "../checks";
-import { cli, runProgram } from "./cli";
+import { cli, removeWorkDirectory, runProgram, workDirectory } from "./cli";
 import { withPrerequisites } from "../offline/bootstrap";
 import { livePlatformFile, Rehearsal } from "../offline/harness";
 import { Platform } from "../offline/standin/platform";
@@ -75,7 +74,7 @@ const program = cli("plan-fixtures", "Rewrite the plan guard's fixtures from pla
     fs.mkdirSync(OUT, { recursive: true });
     const readme: string[] = ["# Plans written by Terraform", "", "Written by `npm run plan-fixtures` (commands/plan-fixtures.ts): each adopts an environment's", "live estate in a rehearsal, plans one change, and keeps `terraform show -json` reduced to the", "resources that change. Values are the stand-in's made-up ones.", ""];
     for (const s of SCENARIOS) {
-      const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-plan-fixture-"));
+      const work = workDirectory("plan-fixture");
       const base = path.join(work, "base");
       synthesize(estate, base);
       const resolved = await loadEnvironment(s.env);
@@ -99,7 +98,7 @@ const program = cli("plan-fixtures", "Rewrite the plan guard's fixtures from pla
         process.stdout.write(`${s.name}: ${summary}\n`);
       } finally {
         await r.close();
-        fs.rmSync(work, { recursive: true, force: true });
+        removeWorkDirectory(work);
       }
     }
     fs.writeFileSync(path.join(OUT, "README.md"), readme.join("\n") + "\n");

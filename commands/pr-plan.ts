@@ -1,11 +1,10 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { ENVIRONMENTS } from "../config";
 import { loadEnvironment } from "../checks";
 import { buildApp } from "../stacks/build";
 import { writeOutputFile } from "../io/files";
-import { cli, environmentArgument, runProgram } from "./cli";
+import { cli, environmentArgument, removeWorkDirectory, runProgram, workDirectory } from "./cli";
 import type { StackJson } from "../review/diff";
 import { prPlan, renderResultText } from "../offline/pr-plan";
 import { parseSnapshot, type Snapshot } from "../offline/snapshot";
@@ -31,12 +30,12 @@ const program = cli("pr-plan", "Plan a pull request's synthesized stack against 
     let reference: StackJson;
     if (opts.reference) reference = readUntrustedJson(opts.reference, "the reference stack") as StackJson;
     else {
-      const out = fs.mkdtempSync(path.join(os.tmpdir(), "notify-pr-plan-ref-"));
+      const out = workDirectory("pr-plan-ref");
       try {
         buildApp(out, [env]).synth();
         reference = JSON.parse(fs.readFileSync(path.join(out, "stacks", envName, "cdk.tf.json"), "utf8"));
       } finally {
-        fs.rmSync(out, { recursive: true, force: true });
+        removeWorkDirectory(out);
       }
     }
     let snapshot: Snapshot | { missing: string };
@@ -51,7 +50,13 @@ const program = cli("pr-plan", "Plan a pull request's synthesized stack against 
       snapshot = "snapshot" in parsed ? parsed.snapshot : { missing: `${opts.snapshot} is ${parsed.problem}` };
     }
     if (opts.keep) fs.mkdirSync(opts.keep, { recursive: true });
-    const result = await prPlan({ root: process.cwd(), env, candidate, reference, snapshot, now: new Date(), work: opts.keep, processEnv: process.env });
+    const work = opts.keep ?? workDirectory("pr-plan");
+    let result: Awaited<ReturnType<typeof prPlan>>;
+    try {
+      result = await prPlan({ root: process.cwd(), env, candidate, reference, snapshot, now: new Date(), work, processEnv: process.env });
+    } finally {
+      if (!opts.keep) removeWorkDirectory(work);
+    }
     process.stdout.write(renderResultText(result));
     if (opts.result) {
       writeOutputFile(opts.result, JSON.stringify(result, null, 1) + "\n", "the pr-plan result");

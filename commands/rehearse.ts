@@ -1,11 +1,10 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { Option } from "commander";
 import { ENVIRONMENTS, type EnvironmentName, type ResolvedEnvironment } from "../config";
 import { loadEstate } from "../checks";
 import { buildApp } from "../stacks/build";
-import { cli, environmentArgument, Refusal, runProgram, UsageError } from "./cli";
+import { cli, environmentArgument, Refusal, removeWorkDirectory, runProgram, UsageError, workDirectory } from "./cli";
 import { synthesizeRef } from "../review/git-ref";
 import { blocking, guardParsedPlan, guardPlan, renderFindings } from "../plan/plan-guard";
 import { parsePlan } from "../plan/plan-json";
@@ -123,7 +122,7 @@ async function rehearseChange(env: EnvironmentName, base: string, work: string, 
   } finally {
     await r.close(keep);
     if (keep) say(`kept ${work}`);
-    else fs.rmSync(work, { recursive: true, force: true });
+    removeWorkDirectory(work, keep);
   }
   if (problems.length) throw new Refusal(problems);
 }
@@ -146,7 +145,7 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
     const env = envName as EnvironmentName;
     const { environments } = await loadEstate();
     const resolved = environments.find((e) => e.name === env)!;
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), "notify-rehearse-"));
+    const work = workDirectory("rehearse", opts.keep);
     const out = path.join(work, "out");
     synthesize(out, environments);
     if (opts.base) {
@@ -158,7 +157,7 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
       const file = livePlatformFile(root, env);
       fs.writeFileSync(`${file}.tmp`, JSON.stringify(live, null, 1) + "\n");
       fs.renameSync(`${file}.tmp`, file);
-      fs.rmSync(work, { recursive: true, force: true });
+      removeWorkDirectory(work);
       process.stdout.write(`wrote ${path.relative(root, file)}\n`);
       return;
     }
@@ -201,7 +200,7 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
     } finally {
       await r.close(opts.keep);
       if (opts.keep) process.stdout.write(`kept ${work}\n`);
-      else fs.rmSync(work, { recursive: true, force: true });
+      removeWorkDirectory(work, opts.keep);
     }
     if (problems.length) throw new Refusal(problems);
   });

@@ -196,3 +196,22 @@ test("a reader that stops early (report | head -1) gets no stack trace, and the 
   expect(fs.readFileSync(path.join(out, "stderr"), "utf8")).toBe("");
   expect(fs.existsSync(path.join(out, "report.json"))).toBe(true);
 });
+
+test("Ctrl-C in the middle of a rehearsal removes its work directory and exits 130", async () => {
+  const tmp = fs.mkdtempSync(path.join(work, "tmp-"));
+  try {
+    const { spawn } = await import("child_process");
+    // Its own process group, signalled whole, as a terminal's Ctrl-C signals the foreground job.
+    const child = spawn(process.execPath, [path.join(ROOT, "bin", "run.js"), "commands/rehearse.ts", "production"], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp }, detached: true, stdio: "ignore" });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    let seen = false;
+    while (!seen) {
+      seen = fs.readdirSync(tmp).some((f) => f.startsWith("notify-rehearse-"));
+      if (!seen) await new Promise((r) => setTimeout(r, 5));
+    }
+    process.kill(-child.pid!, "SIGINT");
+    expect([await exited, fs.readdirSync(tmp)]).toEqual([130, []]);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
