@@ -13,6 +13,7 @@ const UNIT = [
   "bin/bundle-stubs",
   "bin/fast-path",
   "bin/load-failures",
+  "bin/launcher",
   "changes/changes",
   "checks/*",
   "ci/iam-policies",

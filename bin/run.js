@@ -15,6 +15,8 @@ const path = require("path");
 const { LIBRARIES, STUBS } = require("./bundle-stubs");
 
 const root = path.join(__dirname, "..");
+// Without the project's dependencies nothing below can build or run: say so, and how to get them.
+require("./installed").requireInstalled(root, "run");
 const usage = `usage: node bin/run.js <entry.ts> [args...] [--lib ${LIBRARIES.join("|")}]\n`;
 const entry = process.argv[2];
 if (!entry || !entry.endsWith(".ts")) {
@@ -62,10 +64,15 @@ function inputsHash(inputs) {
   return h.digest("hex");
 }
 
+/** The bundle's own content hash: a bundle cut short (a build killed while writing it) is never run. */
+function bundleHash() {
+  return require("crypto").createHash("sha256").update(fs.readFileSync(outfile)).digest("hex");
+}
+
 function isFresh() {
   try {
-    const { inputs, hash } = JSON.parse(fs.readFileSync(inputsFile, "utf8"));
-    return fs.existsSync(outfile) && Array.isArray(inputs) && inputsHash(inputs) === hash;
+    const { inputs, hash, bundle } = JSON.parse(fs.readFileSync(inputsFile, "utf8"));
+    return Array.isArray(inputs) && inputsHash(inputs) === hash && bundleHash() === bundle;
   } catch {
     return false;
   }
@@ -102,7 +109,7 @@ async function bundle() {
   const ownInputs = Object.keys(result.metafile.inputs).filter(own);
   // Which project file imports which, kept to name an import cycle when a module is used before it ran.
   const imports = Object.fromEntries(ownInputs.map((f) => [f, result.metafile.inputs[f].imports.map((i) => i.path).filter(own)]));
-  fs.writeFileSync(inputsFile, JSON.stringify({ inputs: ownInputs, hash: inputsHash(ownInputs), imports }));
+  fs.writeFileSync(inputsFile, JSON.stringify({ inputs: ownInputs, hash: inputsHash(ownInputs), bundle: bundleHash(), imports }));
 }
 
 /** "config/apps.ts:12:5: " for an esbuild message with a location. */
