@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { UsageError } from "../io/errors";
 
 /**
  * Runs `build` into a fresh sibling directory and swaps it into place only when it succeeds, so that a
@@ -10,7 +11,7 @@ export function synthAtomically(outdir: string, build: (tmpdir: string) => void)
   const target = path.resolve(outdir);
   // The swap replaces `target` wholesale: never let it be the project or one of its parents.
   if (path.relative(target, process.cwd()) === "" || !path.relative(target, process.cwd()).startsWith("..")) {
-    throw new Error(`refusing to synthesize into ${target}: it contains the working directory ${process.cwd()}`);
+    throw new UsageError(`cannot synthesize into ${target}: it holds the working directory ${process.cwd()}, and the output replaces it wholesale; name a directory of its own (CDKTF_OUTDIR=cdktf.out, the default)`);
   }
   cleanUpInterruptedSynths(target);
   const tmp = `${target}.tmp-${process.pid}`;

@@ -1,3 +1,4 @@
+import { UsageError } from "../../io/errors";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -42,9 +43,11 @@ test("a successful synth replaces the output and keeps Terraform's working files
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-test("refuses an output directory that contains the working directory (it would be replaced)", () => {
-  expect(() => synthAtomically(process.cwd(), () => undefined)).toThrow(/refusing to synthesize into/);
-  expect(() => synthAtomically(path.dirname(process.cwd()), () => undefined)).toThrow(/refusing to synthesize into/);
+test("refuses an output directory that contains the working directory (it would be replaced): the caller's mistake, exit 2", () => {
+  for (const dir of [process.cwd(), path.dirname(process.cwd())]) {
+    expect(() => synthAtomically(dir, () => undefined)).toThrow(UsageError);
+    expect(() => synthAtomically(dir, () => undefined)).toThrow(/^cannot synthesize into .*: it holds the working directory .*; name a directory of its own \(CDKTF_OUTDIR=cdktf.out, the default\)$/);
+  }
 });
 
 describe("what interrupted synths left behind", () => {
