@@ -29,13 +29,29 @@ export { Refusal, UsageError } from "../io/errors";
 export { cli } from "../bin/cli-conventions";
 
 /** Runs a program built with cli() and turns every user error into its exit code and lines. */
-export async function runProgram(program: Command, argv: readonly string[] = process.argv): Promise<void> {
+export async function runProgram(program: Command, argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const name = program.name();
   try {
     await program.parseAsync([...argv]);
   } catch (err) {
     process.exitCode = exitCodeFor(err, name);
+    const hint = process.exitCode === EXIT.usage ? npmTookOptions(program, env) : undefined;
+    if (hint) process.stderr.write(`${name}: ${hint}\n`);
   }
+}
+
+/**
+ * `npm run diff --base main` (no `--`) hands `--base` to npm, which keeps it as its own setting
+ * (npm_config_base) and passes only `main` on: the command then sees a stray argument and no option.
+ * The line that says so, with the call that works, when any of the program's options was taken so.
+ */
+export function npmTookOptions(program: Command, env: NodeJS.ProcessEnv): string | undefined {
+  const taken = program.options
+    .map((o) => o.long)
+    .filter((long): long is string => Boolean(long) && long !== "--help")
+    .filter((long) => env[`npm_config_${long.slice(2).replace(/-/g, "_")}`] !== undefined);
+  if (!taken.length || env.npm_lifecycle_event === undefined) return undefined;
+  return `npm took ${taken.join(", ")} as its own setting${taken.length === 1 ? "" : "s"}: put -- before the command's options (npm run ${env.npm_lifecycle_event} -- ${taken[0]} ...)`;
 }
 
 function exitCodeFor(err: unknown, name: string): number {
@@ -57,6 +73,16 @@ function exitCodeFor(err: unknown, name: string): number {
     return EXIT.refused;
   }
   throw err;
+}
+
+/**
+ * A file name as the caller meant it. `npm run <script>` runs the command in the project's root, but
+ * a relative name typed in a subdirectory (`cd config && npm run manifest -- ... --out m.yml`) means
+ * that subdirectory, which npm keeps in INIT_CWD; only a command npm started as itself reads it there.
+ */
+export function callerPath(file: string, script: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (file === "-" || path.isAbsolute(file) || env.npm_lifecycle_event !== script || !env.INIT_CWD) return file;
+  return path.relative(process.cwd(), path.resolve(env.INIT_CWD, file)) || ".";
 }
 
 /** An environment named on the command line, or a UsageError listing the ones there are. */

@@ -1,6 +1,7 @@
 import { ENVIRONMENTS } from "../config";
 import { loadEnvironment } from "../checks";
-import { cli, environmentArgument, runProgram, UsageError } from "./cli";
+import * as path from "path";
+import { callerPath, cli, environmentArgument, runProgram, UsageError } from "./cli";
 import { checkOutputFile, writeOutputFile } from "../io/files";
 import { manifestFor } from "../review/manifest";
 
@@ -12,13 +13,14 @@ const program = cli("manifest", "Print one app's effective configuration in one 
   .option("--out <file>", "write the manifest to this file instead of standard output")
   .action(async (appName: string, envName: string, opts: { out?: string }) => {
     const name = environmentArgument(envName);
-    if (opts.out !== undefined) checkOutputFile(opts.out, "the manifest");
+    const out = opts.out === undefined ? undefined : callerPath(opts.out, "manifest");
+    if (out !== undefined) checkOutputFile(out, "the manifest");
     const env = await loadEnvironment(name);
     const app = env.apps.find((a) => a.name === appName);
     if (!app) throw new UsageError(`unknown app "${appName}" in ${envName}; one of: ${env.apps.map((a) => a.name).join(", ")}`);
     const yaml = manifestFor(env, app);
-    if (opts.out === undefined) return void process.stdout.write(yaml);
-    writeOutputFile(opts.out, yaml, "the manifest");
-    process.stderr.write(`manifest: wrote ${opts.out}\n`);
+    if (out === undefined) return void process.stdout.write(yaml);
+    writeOutputFile(out, yaml, "the manifest");
+    process.stderr.write(`manifest: wrote ${path.resolve(out)}\n`);
   });
 void runProgram(program);

@@ -56,6 +56,31 @@ describe("output paths", () => {
   });
 });
 
+describe("options and paths as the caller meant them", () => {
+  test("--out given twice is refused, naming the option, and neither file is written (the last one used to win silently)", async () => {
+    const [a, b] = [path.join(work, "twice-a.yml"), path.join(work, "twice-b.yml")];
+    const r = await command("commands/manifest.ts", ["notify-api", "preview", "--out", a, "--out", b]);
+    expect([r.code, r.stderr]).toEqual([2, `manifest: option '--out <file>' argument '${b}' is invalid. --out was given more than once; give it once (see --help)\n`]);
+    expect([fs.existsSync(a), fs.existsSync(b)]).toEqual([false, false]);
+  });
+
+  test("a relative --out typed in a subdirectory is written there, and the line says where (npm runs commands in the root)", async () => {
+    const sub = path.join(work, "typed-here");
+    fs.mkdirSync(sub);
+    const r = await command("commands/manifest.ts", ["notify-api", "preview", "--out", "m.yml"], { env: { npm_lifecycle_event: "manifest", INIT_CWD: sub } });
+    expect([r.code, r.stderr]).toEqual([0, `manifest: wrote ${path.join(sub, "m.yml")}\n`]);
+    expect(fs.readdirSync(sub)).toEqual(["m.yml"]);
+  });
+
+  test("npm run diff --base main (no --): npm took --base, and the command says to put -- before its options", async () => {
+    const r = await command("commands/diff.ts", ["main"], { env: { npm_lifecycle_event: "diff", npm_config_base: "true" } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split("\n").pop()).toBe("diff: npm took --base as its own setting: put -- before the command's options (npm run diff -- --base ...)");
+    const plain = await command("commands/diff.ts", ["main"], { env: { npm_lifecycle_event: "diff" } });
+    expect(plain.stderr).not.toContain("npm took");
+  });
+});
+
 describe("input files", () => {
   const plan = (input: string) => command("commands/plan-guard.ts", ["production", "-"], { input });
   test.each([
