@@ -14,6 +14,7 @@ const UNIT = [
   "bin/fast-path",
   "bin/load-failures",
   "bin/launcher",
+  "review/git-ref",
   "changes/changes",
   "checks/*",
   "ci/iam-policies",

@@ -37,8 +37,28 @@ for (let i = 3; i < process.argv.length; i++) {
   lib = value;
   i--;
 }
+/**
+ * `.build/` in the project; in a checkout nobody may write (a read-only mount), a directory of the
+ * temporary directory kept per checkout instead, so that every command still runs.
+ */
+function buildDirectory() {
+  const own = path.join(root, ".build");
+  try {
+    fs.mkdirSync(own, { recursive: true });
+    fs.accessSync(own, fs.constants.W_OK);
+    return own;
+  } catch {
+    const id = require("crypto").createHash("sha256").update(root).digest("hex").slice(0, 12);
+    return path.join(require("os").tmpdir(), `notify-estate-build-${id}`);
+  }
+}
+
 // Each library has its own bundle (and cache): switching does not rebuild the other.
-const outfile = path.join(root, ".build", ...(lib === "cdktf" ? [] : [lib]), entry.replace(/\.ts$/, ".js"));
+const bundlePath = [...(lib === "cdktf" ? [] : [lib]), entry.replace(/\.ts$/, ".js")];
+// Where the bundle would live in the project: the program sees this as its own location (__dirname,
+// module resolution), wherever the file really is.
+const home = path.join(root, ".build", ...bundlePath);
+const outfile = path.join(buildDirectory(), ...bundlePath);
 const inputsFile = `${outfile}.inputs.json`;
 // The command's name as its own messages say it (commands/manifest.ts: "manifest"; main.ts: "synth").
 const commandName = entry === "main.ts" ? "synth" : path.basename(entry, ".ts").replace(/-main$/, "");
@@ -211,10 +231,10 @@ function load() {
     cachedData = undefined;
   }
   const script = new vm.Script(Module.wrap(fs.readFileSync(outfile, "utf8")), { filename: outfile, cachedData });
-  const mod = new Module(outfile, module);
-  mod.filename = outfile;
-  mod.paths = Module._nodeModulePaths(path.dirname(outfile));
-  const run = () => script.runInThisContext()(mod.exports, Module.createRequire(outfile), mod, outfile, path.dirname(outfile));
+  const mod = new Module(home, module);
+  mod.filename = home;
+  mod.paths = Module._nodeModulePaths(path.dirname(home));
+  const run = () => script.runInThisContext()(mod.exports, Module.createRequire(home), mod, home, path.dirname(home));
   if (cachedData && !script.cachedDataRejected) return run();
   // Write the cache after the run, when V8 has compiled the functions the synth actually used.
   process.once("exit", () => {

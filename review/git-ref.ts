@@ -15,7 +15,17 @@ import type { StackJson } from "./diff";
  */
 export function resolveRef(root: string, ref: string): string {
   const r = spawnSync("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: root, encoding: "utf8" });
-  if (r.status === 0) return r.stdout.trim();
+  if (r.status === 0) {
+    const commit = r.stdout.trim();
+    // A commit of another history (a vendored project, an unrelated branch) has no estate to compare.
+    const own = spawnSync("git", ["cat-file", "-e", `${commit}:cdktf.json`], { cwd: root });
+    if (own.status !== 0) throw new UsageError(`${ref} (${commit.slice(0, 10)}) is not a commit of this project: it has no cdktf.json; give a commit of this repository's history, e.g. origin/main`);
+    return commit;
+  }
+  const type = spawnSync("git", ["cat-file", "-t", ref], { cwd: root, encoding: "utf8" });
+  if (type.status === 0 && type.stdout.trim() !== "commit") {
+    throw new UsageError(`${ref} is a ${type.stdout.trim()} (${type.stdout.trim() === "blob" ? "a file's content" : "a directory listing"}), not a commit; give a branch, tag or commit`);
+  }
   const refs = spawnSync("git", ["for-each-ref", "--format=%(refname:short)"], { cwd: root, encoding: "utf8" }).stdout.split("\n").filter(Boolean);
   const candidates = [...refs, "HEAD"];
   const nearest = [...candidates].sort((a, b) => distance(ref, a) - distance(ref, b)).slice(0, 3);
@@ -48,20 +58,32 @@ export function readStacks(outdir: string): Record<string, StackJson> {
  * never changes, and a reviewer diffs against the same base many times (its own bundle is cached
  * there too). The five most recently used are kept.
  */
-export function extractCommit(root: string, commit: string): string {
+export function extractCommit(root: string, commit: string, work: string): string {
   const cache = path.join(root, ".build", "diff-base");
   const src = path.join(cache, commit);
   if (fs.existsSync(path.join(src, ".complete"))) {
-    fs.utimesSync(src, new Date(), new Date());
+    try {
+      fs.utimesSync(src, new Date(), new Date());
+    } catch {
+      // A read-only checkout: the cached copy is still whole.
+    }
     return src;
   }
-  fs.mkdirSync(cache, { recursive: true });
-  const tmp = fs.mkdtempSync(path.join(cache, `${commit}.tmp-`));
-  const archive = spawnSync("git", ["archive", "--format=tar", commit], { cwd: root, maxBuffer: 512 * 1024 * 1024 });
-  if (archive.status !== 0) throw new Error(`git archive ${commit}: ${archive.stderr}`);
-  const untar = spawnSync("tar", ["-x", "-C", tmp], { input: archive.stdout });
-  if (untar.status !== 0) throw new Error(`tar: ${untar.stderr}`);
-  fs.symlinkSync(path.join(root, "node_modules"), path.join(tmp, "node_modules"), "dir");
+  try {
+    fs.mkdirSync(cache, { recursive: true });
+    fs.accessSync(cache, fs.constants.W_OK);
+  } catch {
+    // A read-only checkout (or a .build nobody may write): extract into the command's own work
+    // directory, removed with it, instead of failing; only the caching is lost.
+    const once = path.join(work, "base");
+    unpack(root, commit, once);
+    return once;
+  }
+  removeInterruptedExtractions(cache);
+  const tmp = path.join(cache, `${commit}.tmp-${process.pid}`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp);
+  unpack(root, commit, tmp);
   fs.writeFileSync(path.join(tmp, ".complete"), "");
   fs.rmSync(src, { recursive: true, force: true });
   fs.renameSync(tmp, src);
@@ -74,13 +96,41 @@ export function extractCommit(root: string, commit: string): string {
   return src;
 }
 
+/** A commit's files into `dir` (created), with today's node_modules linked in. */
+function unpack(root: string, commit: string, dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const archive = spawnSync("git", ["archive", "--format=tar", commit], { cwd: root, maxBuffer: 512 * 1024 * 1024 });
+  if (archive.status !== 0) throw new Error(`git archive ${commit}: ${archive.stderr}`);
+  const untar = spawnSync("tar", ["-x", "-C", dir], { input: archive.stdout });
+  if (untar.status !== 0) throw new Error(`tar: ${untar.stderr}`);
+  fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
+}
+
+/** Whether a process id belongs to a running process. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** `<commit>.tmp-<pid>` of an extraction whose process is gone (interrupted): half-written, removed. */
+function removeInterruptedExtractions(cache: string): void {
+  for (const name of fs.readdirSync(cache)) {
+    const m = /\.tmp-(\d+)$/.exec(name);
+    if (m && !running(Number(m[1]))) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
+  }
+}
+
 /**
  * Synthesizes <ref> as it was: its own files, its own cdktf.json app command, today's node_modules.
  * The app command runs with `env` (the calling command's environment), its CDKTF_OUTDIR set to work/base.out.
  */
 export function synthesizeRef(root: string, ref: string, work: string, env: NodeJS.ProcessEnv): { commit: string; outdir: string; stacks: Record<string, StackJson>; autoscaler: Record<string, AutoscalerLimitsFile> } {
   const commit = resolveRef(root, ref);
-  const src = extractCommit(root, commit);
+  const src = extractCommit(root, commit, work);
   const app = JSON.parse(fs.readFileSync(path.join(src, "cdktf.json"), "utf8")).app as string;
   const outdir = path.join(work, "base.out");
   const run = spawnSync(app, { cwd: src, shell: true, encoding: "utf8", env: { ...env, CDKTF_OUTDIR: outdir } });

@@ -1,4 +1,5 @@
 import { spawnSync } from "child_process";
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -32,6 +33,18 @@ describe("the launcher", () => {
     const again = run(dir);
     expect([again.status, again.stdout, again.stderr]).toEqual([0, "hello estate\n", ""]);
     expect(fs.readFileSync(bundle, "utf8")).toBe(whole);
+  });
+
+  test("in a checkout nobody may write (here .build cannot be made), the bundle is built in the temporary directory and the command runs", () => {
+    const dir = project(true);
+    dirs.push(dir);
+    fs.writeFileSync(path.join(dir, ".build"), "not a directory\n");
+    const elsewhere = path.join(os.tmpdir(), `notify-estate-build-${createHash("sha256").update(dir).digest("hex").slice(0, 12)}`);
+    dirs.push(elsewhere);
+    const r = run(dir);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, "hello estate\n", ""]);
+    expect(fs.existsSync(path.join(elsewhere, "hello.js"))).toBe(true);
+    expect(fs.readFileSync(path.join(dir, ".build"), "utf8")).toBe("not a directory\n");
   });
 
   test("without the project's dependencies it says to run npm ci, in one line, exit 2, and writes nothing", () => {
