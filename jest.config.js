@@ -13,8 +13,6 @@ const UNIT = [
   "bin/bundle-stubs",
   "bin/fast-path",
   "bin/load-failures",
-  "bin/launcher",
-  "review/git-ref",
   "changes/changes",
   "checks/*",
   "ci/iam-policies",

@@ -500,7 +500,11 @@ function fileOf(path: readonly (string | number)[], config: unknown): string {
   const [top, index] = path;
   if (top === "environments") {
     const env = (config as { environments?: { name?: unknown }[] })?.environments?.[index as number];
-    return typeof env?.name === "string" ? `config/${env.name}.ts` : "config/<environment>.ts";
+    if (typeof env?.name === "string") return `config/${env.name}.ts`;
+    // config/index.ts lists the environments in ENVIRONMENTS' order: an entry without a name (a file
+    // emptied, or exporting nothing) is still that environment's file.
+    const file = typeof index === "number" ? ENVIRONMENTS[index] : undefined;
+    return file ? `config/${file}.ts` : "config/index.ts";
   }
   return { apps: "config/apps.ts", queues: "config/queues.ts", secrets: "config/secrets.ts", defaults: "config/defaults.ts", retired: "config/retired.ts" }[String(top)] ?? "config/index.ts";
 }
@@ -517,8 +521,40 @@ function shown(path: readonly (string | number)[], config: unknown): string {
   const v = valueAt(path, config);
   if (v === undefined) return "; it is missing";
   if (typeof v === "object" && v !== null) return "";
-  const text = JSON.stringify(v);
-  return `; got ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
+  // JSON has no Infinity or NaN (JSON.stringify says null): say the number as it was written.
+  const text = typeof v === "number" && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
+  return `; got ${text.length > 60 ? `${text.slice(0, 57)}...` : text}${typeof v === "string" ? unusualCharacters(v) : ""}`;
+}
+
+/** Characters that show as nothing, or as another character, named (Unicode has no names table in JavaScript). */
+const INVISIBLE: Readonly<Record<number, string>> = {
+  0x00a0: "NO-BREAK SPACE",
+  0x00ad: "SOFT HYPHEN",
+  0x200b: "ZERO WIDTH SPACE",
+  0x200c: "ZERO WIDTH NON-JOINER",
+  0x200d: "ZERO WIDTH JOINER",
+  0x200e: "LEFT-TO-RIGHT MARK",
+  0x200f: "RIGHT-TO-LEFT MARK",
+  0x2060: "WORD JOINER",
+  0xfeff: "ZERO WIDTH NO-BREAK SPACE (BOM)",
+};
+
+/**
+ * "; character 7 is U+200B ZERO WIDTH SPACE" for a value holding a character outside printable ASCII:
+ * a name that looks right but is refused must say which character is not what it looks like
+ * (an invisible one, or a Cyrillic "а" in place of a Latin "a"). Names in config are ASCII.
+ */
+export function unusualCharacters(value: string): string {
+  const found: string[] = [];
+  [...value].forEach((ch, i) => {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0x20 && code <= 0x7e) return;
+    const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+    const name = INVISIBLE[code] ?? (code < 0x20 || code === 0x7f ? "a control character" : `"${ch}", not an ASCII letter, digit or sign`);
+    found.push(`character ${i + 1} is ${hex} ${name}`);
+  });
+  if (!found.length) return "";
+  return `; ${found.slice(0, 3).join(", ")}${found.length > 3 ? ` and ${found.length - 3} more` : ""}`;
 }
 
 /** The keys the schema allows at a path, by walking the schema the way zod parsed the config. */
