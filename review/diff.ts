@@ -146,9 +146,48 @@ const QUEUE_FIELDS: readonly [string, string][] = [
   ["tags", "tags"],
 ];
 
+/**
+ * What makes a stack this environment's and no other's, read from the stack itself: where its state
+ * lives, which foundation, org and space it manages, which domains its routes use, which IAM user the
+ * queue boundary binds. A change to any of these points the environment at something else (another
+ * environment's space, state or user), so it is said first, in capitals.
+ */
+function identity(stack: StackJson | undefined): [string, string][] {
+  const backend = (stack?.terraform?.backend ?? {}) as Record<string, Record<string, unknown>>;
+  const [kind, settings] = Object.entries(backend)[0] ?? ["(none)", {}];
+  const provider = (name: string) => ((stack as { provider?: Record<string, Record<string, unknown>[]> } | undefined)?.provider?.[name]?.[0] ?? {}) as Record<string, unknown>;
+  const names = (type: string) => Object.values(stack?.data?.[type] ?? {}).map((d) => String((d as Res).name)).sort().join(", ");
+  return [
+    ["STATE", `${kind} ${["bucket", "key", "region"].map((k) => settings[k]).filter((v) => v !== undefined).join(" ")}`],
+    ["CLOUD FOUNDRY API", show(provider("cloudfoundry").api_url)],
+    ["ORG", names("cloudfoundry_org")],
+    ["SPACE", names("cloudfoundry_space")],
+    ["DOMAINS", names("cloudfoundry_domain")],
+    ["AWS REGION", show(provider("aws").region)],
+    ["APPS' IAM USER", Object.values(resources(stack, "aws_iam_user_policy_attachment")).map((a) => a.user).filter((u) => u !== undefined).map(String).sort().join(", ")],
+  ];
+}
+
+function identityChanges(base: StackJson | undefined, head: StackJson | undefined): string[] {
+  const before = new Map(identity(base));
+  return identity(head)
+    .filter(([label, value]) => before.get(label) !== value)
+    .map(([label, value]) => `ENVIRONMENT IDENTITY: ${label} ${before.get(label) || "(none)"} -> ${value || "(none)"} (this environment would manage another's; check it is meant)`);
+}
+
+/**
+ * One change made to several apps (a variable added to every app, a new buildpack) is one line naming
+ * the apps, not one line per app: "apps (16): env +X = 1 (a, b, ...)".
+ */
+function grouped(perApp: readonly [string, string][]): string[] {
+  const byChange = new Map<string, string[]>();
+  for (const [app, change] of perApp) byChange.set(change, [...(byChange.get(change) ?? []), app]);
+  return [...byChange].map(([change, apps]) => (apps.length === 1 ? `app ${apps[0]}: ${change}` : `apps (${apps.length}): ${change} (${apps.join(", ")})`));
+}
+
 /** Reviewer-level changes of one environment, in a stable order. */
 export function diffStack(base: StackJson | undefined, head: StackJson | undefined): string[] {
-  const out: string[] = [];
+  const out: string[] = identityChanges(base, head);
   const baseApps = resources(base, "cloudfoundry_app");
   const headApps = resources(head, "cloudfoundry_app");
   for (const n of Object.keys(headApps).filter((n) => !(n in baseApps)).sort()) out.push(`app + ${n} (new app)`);
@@ -156,7 +195,13 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   for (const n of Object.keys(baseApps).filter((n) => !(n in headApps)).sort()) {
     out.push(forget.has(address("cloudfoundry_app", n)) ? `app - ${n} (forgotten: it keeps running, no longer managed; retire it in config/retired.ts to destroy it)` : `app - ${n} (RETIRED: DESTROYS THE APP)`);
   }
-  for (const n of Object.keys(headApps).filter((n) => n in baseApps).sort()) out.push(...appChanges(n, baseApps[n], headApps[n]), ...protection(`app ${n}`, baseApps[n], headApps[n]));
+  const kept = Object.keys(headApps).filter((n) => n in baseApps).sort();
+  const perApp = kept.flatMap((n) => appChanges(n, baseApps[n], headApps[n]).map((l): [string, string] => [n, l.slice(`app ${n}: `.length)]));
+  // Every change of an app's own fields is a push: a rolling restart of each app it touches.
+  const restarting = [...new Set(perApp.map(([n]) => n))];
+  if (restarting.length > 1) out.push(`${restarting.length} apps restart (each is pushed again, rolling): ${restarting.join(", ")}`);
+  out.push(...grouped(perApp));
+  for (const n of kept) out.push(...protection(`app ${n}`, baseApps[n], headApps[n]));
 
   const baseRouteAddresses = new Map<string, string>();
   const br = routeUrls(base, baseRouteAddresses);
@@ -194,14 +239,18 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   // VCAP_SERVICES until they restart).
   const bb = bindings(base);
   const hb = bindings(head);
-  for (const b of [...hb.declared].filter((b) => !bb.all.has(b)).sort()) out.push(`binding + ${b} (in place; the app sees it after its next restart: its next deploy or cf restart)`);
+  const appOf = (b: string) => b.slice(b.indexOf(" -> ") + 4);
+  const retiredApps = new Set(Object.keys(baseApps).filter((n) => !(n in headApps) && !forget.has(address("cloudfoundry_app", n))));
+  for (const b of [...hb.declared].filter((b) => !bb.all.has(b)).sort()) {
+    out.push(appOf(b) in baseApps ? `binding + ${b} (in place; the app sees it after its next restart: its next deploy or cf restart)` : `binding + ${b} (made with the new app: it starts with it)`);
+  }
   // A kept binding of a forgotten app goes too when no app of config uses its service any more; whether
   // the platform has it is known only at plan time.
   for (const b of [...bb.all].filter((b) => !bb.declared.has(b) && !hb.all.has(b)).sort()) {
     out.push(`binding ? ${b} (an app config forgot: if the platform has this binding, it is UNBOUND, as no app of config uses the service any more)`);
   }
   for (const b of [...bb.declared].filter((b) => !hb.all.has(b)).sort()) {
-    out.push(`binding - ${b} (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)`);
+    out.push(retiredApps.has(appOf(b)) ? `binding - ${b} (goes with the retired app)` : `binding - ${b} (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)`);
   }
 
   // Apps this estate does not own (the statsd exporter) are data sources: name them by their CF name.
@@ -215,7 +264,13 @@ export function diffStack(base: StackJson | undefined, head: StackJson | undefin
   const bp = new Set(Object.values(resources(base, "cloudfoundry_network_policy")).map(policy(base)));
   const hp = new Set(Object.values(resources(head, "cloudfoundry_network_policy")).map(policy(head)));
   for (const p of [...hp].filter((p) => !bp.has(p)).sort()) out.push(`network policy + ${p}`);
-  for (const p of [...bp].filter((p) => !hp.has(p)).sort()) out.push(`network policy - ${p}`);
+  // An app removed from config without being retired keeps running: a policy of it that goes stops
+  // its traffic (its metrics, for the statsd exporter) while it runs on.
+  const forgottenApps = Object.keys(baseApps).filter((n) => !(n in headApps) && forget.has(address("cloudfoundry_app", n)));
+  for (const p of [...bp].filter((p) => !hp.has(p)).sort()) {
+    const still = forgottenApps.filter((n) => p.startsWith(`${n} -> `) || p.includes(` -> ${n} `));
+    out.push(still.length ? `network policy - ${p} (${still.join(", ")} KEEPS RUNNING, forgotten: this traffic STOPS, e.g. its metrics; retire it in config/retired.ts to stop it too)` : `network policy - ${p}`);
+  }
 
   const params = (s: StackJson | undefined) => new Set(Object.values(s?.data?.aws_ssm_parameter ?? {}).map((d) => String(d.name)));
   const bs = params(base);

@@ -168,7 +168,10 @@ test("any other resource is named when added, removed or changed, and Terraform 
   expect(changed((s) => (s.resource.aws_iam_policy.boundary.policy = '{"a":1}'))).toEqual(["aws_iam_policy.boundary changed"]);
   expect(changed((s) => delete s.resource.aws_iam_policy.boundary)).toEqual(["aws_iam_policy.boundary removed"]);
   expect(changed((s) => (s.resource.aws_iam_user_policy_attachment = { a: {} }))).toEqual(["aws_iam_user_policy_attachment.a added"]);
-  expect(changed((s) => (s.terraform.backend.s3.bucket = "c"))).toEqual(["terraform settings (backend or provider versions) changed"]);
+  expect(changed((s) => (s.terraform.backend.s3.bucket = "c"))).toEqual([
+    "ENVIRONMENT IDENTITY: STATE s3 b -> s3 c (this environment would manage another's; check it is meant)",
+    "terraform settings (backend or provider versions) changed",
+  ]);
 });
 
 test("renderDiff: per environment, new and removed environments, and whether anything changed", () => {
@@ -227,10 +230,10 @@ test("every list comes out sorted, whatever order config declares things in", ()
     "route www.notify.example/x: api -> zeta",
     "queue + aq",
     "queue + zq",
-    "binding + db -> alpha (in place; the app sees it after its next restart: its next deploy or cf restart)",
-    "binding + db -> zeta (in place; the app sees it after its next restart: its next deploy or cf restart)",
+    "binding + db -> alpha (made with the new app: it starts with it)",
+    "binding + db -> zeta (made with the new app: it starts with it)",
     "binding - db -> api (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)",
-    "binding - db -> worker (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)",
+    "binding - db -> worker (goes with the retired app)",
     "network policy + alpha -> api tcp/8080",
     "network policy + zeta -> exporter udp/8125; alpha -> exporter udp/8125",
     "network policy - worker -> exporter udp/8125",
@@ -308,12 +311,10 @@ test("removals, changes and moves come out sorted too, whatever order the stacks
     },
   });
   expect(diffStack(stack("1G"), stack("2G"))).toEqual([
-    "app alpha: memory 1G -> 2G",
-    "app alpha: env AA 1G -> 2G",
-    "app alpha: env ZZ 1G -> 2G",
-    "app zeta: memory 1G -> 2G",
-    "app zeta: env AA 1G -> 2G",
-    "app zeta: env ZZ 1G -> 2G",
+    "2 apps restart (each is pushed again, rolling): alpha, zeta",
+    "apps (2): memory 1G -> 2G (alpha, zeta)",
+    "apps (2): env AA 1G -> 2G (alpha, zeta)",
+    "apps (2): env ZZ 1G -> 2G (alpha, zeta)",
     "route aa.notify.example: zeta -> alpha",
     "route zz.notify.example: zeta -> alpha",
     "queue aq: visibility timeout (s) 1G -> 2G",
@@ -327,8 +328,8 @@ test("removals, changes and moves come out sorted too, whatever order the stacks
     "route - zz.notify.example (was zeta)",
     "queue - aq (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)",
     "queue - zq (RETIRED: DESTROYS THE QUEUE AND ITS MESSAGES)",
-    "binding - db -> alpha (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)",
-    "binding - db -> zeta (in place; UNBINDS: its credentials are deleted at once, running instances keep the stale ones until they restart)",
+    "binding - db -> alpha (goes with the retired app)",
+    "binding - db -> zeta (goes with the retired app)",
     "network policy - alpha -> exporter udp/8125",
     "network policy - zeta -> exporter udp/8125",
     "secret store - /a (no longer read)",
@@ -418,4 +419,49 @@ test("a kept binding of a forgotten app goes when its service leaves the stack, 
   const h = base();
   delete h.resource.cloudfoundry_service_credential_binding.db;
   expect(diffStack(b, h).filter((l) => l.startsWith("binding ")).map((l) => l.split(" (")[0])).toEqual(["binding ? db -> gone", "binding - db -> api"]);
+});
+
+describe("an environment's identity changed is said first, in capitals", () => {
+  const identityBase = () => {
+    const s = base();
+    s.provider = { cloudfoundry: [{ api_url: "https://api.example" }], aws: [{ region: "eu-west-1" }] };
+    s.data.cloudfoundry_org = { org: { name: "notify" } };
+    s.data.cloudfoundry_space = { space: { name: "staging" } };
+    s.resource.aws_iam_user_policy_attachment = { a: { user: "apps-staging", policy_arn: "x" } };
+    return s;
+  };
+  const moved = (f: (s: any) => void) => {
+    const s = identityBase();
+    f(s);
+    return diffStack(identityBase(), s);
+  };
+  test.each([
+    ["SPACE", (s: any) => (s.data.cloudfoundry_space.space.name = "production"), "SPACE staging -> production"],
+    ["ORG", (s: any) => (s.data.cloudfoundry_org.org.name = "other"), "ORG notify -> other"],
+    ["CLOUD FOUNDRY API", (s: any) => (s.provider.cloudfoundry[0].api_url = "http://api.example"), "CLOUD FOUNDRY API https://api.example -> http://api.example"],
+    ["APPS' IAM USER", (s: any) => (s.resource.aws_iam_user_policy_attachment.a.user = "apps-production"), "APPS' IAM USER apps-staging -> apps-production"],
+    ["DOMAINS", (s: any) => (s.data.cloudfoundry_domain["domain-example"].name = "notify.prod"), "DOMAINS notify.example -> notify.prod"],
+  ])("%s", (_what, f, said) => {
+    const lines = moved(f);
+    expect(lines[0]).toBe(`ENVIRONMENT IDENTITY: ${said} (this environment would manage another's; check it is meant)`);
+  });
+  test("unchanged identity says nothing", () => expect(moved(() => undefined)).toEqual([]));
+});
+
+test("an app removed without retirement keeps running: the policy that goes says its traffic (metrics) stops", () => {
+  const lines = changed((s) => {
+    delete s.resource.cloudfoundry_app.worker;
+    s.removed = [{ from: "cloudfoundry_app.worker", lifecycle: { destroy: false } }];
+    s.resource.cloudfoundry_network_policy.p.policies = [];
+  });
+  expect(lines).toContain(
+    "network policy - worker -> exporter udp/8125 (worker KEEPS RUNNING, forgotten: this traffic STOPS, e.g. its metrics; retire it in config/retired.ts to stop it too)",
+  );
+});
+
+test("one change to many apps is one line naming them, after the number of apps that restart", () => {
+  const lines = changed((s) => {
+    for (const a of Object.values(s.resource.cloudfoundry_app) as any[]) a.environment = { ...a.environment, NEW_FLAG: "1" };
+  });
+  expect(lines).toEqual(["2 apps restart (each is pushed again, rolling): api, worker", "apps (2): env +NEW_FLAG = 1 (api, worker)"]);
 });

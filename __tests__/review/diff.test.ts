@@ -92,7 +92,11 @@ describe("diffStack", () => {
     const [first, second] = Object.keys(head.resource.cloudfoundry_app);
     head.resource.cloudfoundry_app[first].enable_ssh = false;
     delete head.resource.cloudfoundry_app[second].enable_ssh;
-    expect(diffStack(production(), head)).toEqual([`app ${first}: ssh enabled -> disabled`, `app ${second}: ssh enabled -> (unset: each push switches it off)`]);
+    expect(diffStack(production(), head)).toEqual([
+      `2 apps restart (each is pushed again, rolling): ${first}, ${second}`,
+      `app ${first}: ssh enabled -> disabled`,
+      `app ${second}: ssh enabled -> (unset: each push switches it off)`,
+    ]);
   });
 
   test("renderDiff reports per environment and whether anything changed", () => {
