@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigError } from "./config";
-import { formatViolation, loadEstate } from "./checks";
+import { formatViolations, loadEstate } from "./checks";
 import { buildApp } from "./stacks/build";
 import { synthAtomically } from "./stacks/synth";
 import { cli, outputStyle, Refusal, runProgram } from "./commands/cli";
@@ -29,7 +29,7 @@ const program = cli("synth", `Validate config, run every guardrail and write the
       });
       if (opts.summary) process.stdout.write(summary(report, outdir, outputStyle(process.stdout)));
       // Breaches of assumed figures only: they do not stop the synth until the figure is confirmed.
-      for (const w of checks.warnings) process.stderr.write(`synth: warning: ${formatViolation(w)}\n`);
+      for (const w of formatViolations(checks.warnings)) process.stderr.write(`synth: warning: ${w}\n`);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       throw new Refusal([`refused: config has ${err.problems.length} problem${err.problems.length === 1 ? "" : "s"}`, ...err.problems, `${outdir} was left as it was.`]);

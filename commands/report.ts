@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { formatViolation, loadEstate } from "../checks";
+import { formatViolations, loadEstate } from "../checks";
 import { cli, outputStyle, runProgram } from "./cli";
 import { checkOutputFile, outputDirectory, writeOutputFile } from "../io/files";
 import { buildReport, renderReport } from "../review/report";
@@ -16,7 +16,7 @@ const program = cli("report", "Capacity report per environment: instances, memor
     const { environments, checks } = await loadEstate();
     const report = buildReport(environments, checks);
     process.stdout.write(renderReport(report, outputStyle(process.stdout)));
-    if (checks.warnings.length) process.stdout.write(`\nwarnings (assumed figures only; confirm them in config):\n${checks.warnings.map((w) => `  ${formatViolation(w)}`).join("\n")}\n`);
+    if (checks.warnings.length) process.stdout.write(`\nwarnings (assumed figures only; confirm them in config):\n${formatViolations(checks.warnings).map((w) => `  ${w}`).join("\n")}\n`);
     outputDirectory(opts.out, "report.json");
     writeOutputFile(file, JSON.stringify(report, null, 2) + "\n", "report.json");
     process.stdout.write(`\nWrote ${file}\n`);
