@@ -22,6 +22,7 @@ const UNIT = [
   "helpers",
   "offline/pr-comment",
   "offline/standin",
+  "offline/standin-cf",
   "offline/standin-semantics",
   "plan/binding-params",
   "plan/drift-bindings",

@@ -6,6 +6,7 @@ import type { EnvironmentName, ResolvedEnvironment } from "../config";
 import { normaliseBindingParams } from "../plan/binding-params";
 import { bootstrapPlatform } from "./bootstrap";
 import type { PlatformData } from "./standin/platform";
+import { writeRehearsalArtifact } from "./standin/cf-push";
 import { startStandin, type RunningStandin } from "./standin/start";
 
 // A deploy rehearsed end to end without Cloud Foundry or AWS: the synthesized stacks, real Terraform
@@ -106,7 +107,8 @@ export class Rehearsal {
     }
     const standin = await startStandin(root, work, files);
     const artifact = path.join(work, "notifications-api.zip");
-    fs.writeFileSync(artifact, "a rehearsal stands in for the app zip\n");
+    // A zip: the stand-in opens it and checks it is one, as the provider and Cloud Controller do.
+    writeRehearsalArtifact(artifact);
     const stacks: Record<string, RehearsalStack> = {};
     for (const env of Object.keys(platforms) as EnvironmentName[]) {
       const dir = inPlace ? path.join(synthDir, "stacks", env) : path.join(work, "stacks", env);

@@ -5,6 +5,7 @@ import { stableGuid } from "../offline/bootstrap";
 import type { Observed, Space, Target } from "./conformance";
 import { runProcess, standinTerraformEnv } from "../offline/harness";
 import type { Platform, PlatformData } from "../offline/standin/platform";
+import { writeRehearsalArtifact } from "../offline/standin/cf-push";
 import { startStandin, type RunningStandin } from "../offline/standin/start";
 
 // The conformance suite's stand-in target: the seeded platform of one environment, served by the
@@ -16,7 +17,7 @@ export function standinTarget(root: string, work: string, env: EnvironmentName, 
   const running: RunningStandin[] = [];
   const artifact = path.join(work, "notifications-api.zip");
   fs.mkdirSync(work, { recursive: true });
-  fs.writeFileSync(artifact, "a conformance run stands in for the app zip\n");
+  writeRehearsalArtifact(artifact, "a conformance run stands in for the app zip\n");
 
   async function space(name: string, platformFile: string, dir: string): Promise<Space> {
     const standin = await startStandin(root, work, { [name]: platformFile });

@@ -5,11 +5,14 @@ import { StandinError, StandinProvider } from "../../offline/standin/provider";
 import { standinSchemas } from "../../offline/standin/start";
 import { conform, fromMsgpack, objectType, toMsgpack, UNKNOWN, type Obj } from "../../offline/standin/values";
 import { standinTestSpace } from "../fixtures/small-estate";
+import { standinArtifact } from "../fixtures/standin-artifact";
 
 // The stand-in providers' behaviours, one per provider fact that decides an outage
 // (rows of `ROWS` in offline/standin/semantics.ts), on a small platform.
 const ROOT = path.join(__dirname, "..", "..");
 const { cf: CF, aws: AWS } = standinSchemas(ROOT);
+/** The app zip every app here is pushed from. */
+const ARTIFACT = standinArtifact();
 
 /** The platform the stand-in runs against, with the services these tests bind. */
 const SPACE = standinTestSpace(["notify-db", "logit-ssl-syslog-drain", "notify-redis"]);
@@ -19,7 +22,7 @@ function fresh() {
 }
 /** An app's config as Terraform sends it: every attribute, null where unset. */
 function appConfig(cf: StandinProvider, values: Obj): Obj {
-  return conform({ name: "a", space_name: "preview", org_name: "govuk-notify", memory: "1G", instances: 2, path: "/x.zip", environment: { A: "1" }, service_bindings: [{ service_instance: "notify-db", params: null }], ...values }, cf.resourceType("cloudfoundry_app")) as Obj;
+  return conform({ name: "a", space_name: "preview", org_name: "govuk-notify", memory: "1G", instances: 2, path: ARTIFACT, environment: { A: "1" }, service_bindings: [{ service_instance: "notify-db", params: null }], ...values }, cf.resourceType("cloudfoundry_app")) as Obj;
 }
 /** Plan as Terraform would: the proposed state is config, with prior values for computed attributes left unset. */
 function planApp(cf: StandinProvider, prior: Obj | null, config: Obj) {
@@ -108,7 +111,7 @@ describe("cloudfoundry_app", () => {
     const read = cf.read("cloudfoundry_app", state) as Obj;
     expect([read.instances, read.environment]).toEqual([7, { A: "1", MMG_URL: "https://elsewhere" }]);
     // What CF cannot report stays as Terraform knows it.
-    expect(read.path).toBe("/x.zip");
+    expect(read.path).toBe(ARTIFACT);
   });
 
   test("an app deleted out of band reads as gone", () => {

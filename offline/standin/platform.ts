@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import { randomUUID } from "crypto";
 import type { CfRole } from "../../config/identities";
+import type { PushStep } from "./cf-push";
 import type { Obj } from "./values";
 
 // What exists on the stand-in's "platform" for one environment: the Cloud Foundry org, space, domains,
@@ -23,6 +24,17 @@ export interface PlatformData {
      * provider configuration's `user` is looked up here.
      */
     readonly users?: Record<string, CfRole>;
+    /**
+     * Cloud Controller's `maximum_health_check_timeout` on this foundation, in seconds: a push whose
+     * health-check `timeout` is above it fails (semantics row 59). @default 180, CC's own default
+     * (CC_DEFAULT_MAXIMUM_HEALTH_CHECK_TIMEOUT_SOURCE in cf-push.ts); a foundation's operators may raise it.
+     */
+    readonly maximumHealthCheckTimeoutSeconds?: number;
+    /**
+     * Names of apps whose new droplet never becomes healthy on this platform: a rolling push of one
+     * waits out its deployment, rolls back and fails (semantics row 62). @default none
+     */
+    readonly unhealthyApps?: readonly string[];
   };
   readonly aws: {
     readonly accountId: string;
@@ -35,6 +47,12 @@ export interface PlatformData {
 }
 
 export class Platform {
+  /**
+   * The steps of each app's last push, by app name, in the order they ran (semantics rows 62, 64). Kept
+   * in memory only: a record of what this process's stand-in did, not a fact of the platform file.
+   */
+  readonly pushes = new Map<string, readonly PushStep[]>();
+
   private constructor(
     readonly data: PlatformData,
     private readonly file: string | undefined,

@@ -1,5 +1,8 @@
 import type { CfRole } from "../../config/identities";
 import { createHash } from "crypto";
+import * as fs from "fs";
+import { afterManifest, envDeletions, isZipWithEntries, manifestRefusal, type PushStep } from "./cf-push";
+import { validateCfConfig, type ValidationDiagnostic } from "./cf-validators";
 import { Platform } from "./platform";
 import { CC_NEW_APP_DEFAULTS, CC_NOT_AUTHORIZED, PERMISSIONS, RESOURCES, type Permission, type ResourceSemantics } from "./semantics";
 import { conform, isUnknown, objectType, sameValue, UNKNOWN, type Obj, type SchemaAttribute, type SchemaBlock, type Type, type Value } from "./values";
@@ -85,7 +88,23 @@ export function platformId(type: string, o: Obj): string {
   return String(o.id);
 }
 const policiesOf = (o: Obj) => ((o.policies as Obj[] | null) ?? []).filter((x) => x && typeof x === "object");
-const policyKey = (x: Obj) => JSON.stringify([x.source_app, x.destination_app, String(x.port), x.protocol ?? "tcp"]);
+/** A policy's identity on the platform: its port as the policy server holds it. */
+const policyKey = (x: Obj) => JSON.stringify([x.source_app, x.destination_app, normalisedPort(x.port), x.protocol ?? "tcp"]);
+/** A policy as Read compares it with state (lo.Intersect of whole values, resource_network_policy.go:187-189). */
+const readKey = (x: Obj) => JSON.stringify([x.source_app, x.destination_app, String(x.port), x.protocol ?? "tcp"]);
+
+/**
+ * A port as the policy server holds it (start and end, types_network_policy.go:35-47,57-75) and the
+ * provider reads it back (:80-83): a range whose ends are equal reads as the single port, "8080-8080" as
+ * "8080" (semantics row 68).
+ */
+export function normalisedPort(port: Value): string {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(String(port));
+  if (!m) return String(port);
+  const start = Number(m[1]);
+  const end = m[2] === undefined ? start : Number(m[2]);
+  return start === end ? String(start) : `${start}-${end}`;
+}
 
 /** Megabytes of a CF size ("1G", "1024M", "512MB"), or undefined when it is not one. */
 export function megabytes(v: unknown): number | undefined {
@@ -216,11 +235,77 @@ export class StandinProvider {
     // Whatever the type does not fill keeps its earlier value, or is null: never unknown after apply.
     for (const k of Object.keys(t.object)) o[k] = settle(o[k], old?.[k]);
     const state = conform(o, t) as Obj;
-    if (type === "cloudfoundry_app") this.bindManifestServices(state);
+    if (type === "cloudfoundry_app") return this.push(prior as Obj | null, state, (planned as Obj).service_bindings);
     if (old && platformId(type, old) !== platformId(type, state)) this.platform.remove(type, platformId(type, old));
-    this.platform.put(type, platformId(type, state), state);
-    if (type === "cloudfoundry_app") return this.appAsRead(state, (planned as Obj).service_bindings, this.platform.get(type, String(state.id))!);
+    // Semantics row 68: the policy server holds each port as start and end.
+    const held = type === "cloudfoundry_network_policy" ? { ...state, policies: policiesOf(state).map((x) => ({ ...x, port: normalisedPort(x.port) })) } : state;
+    this.platform.put(type, platformId(type, state), held);
     return state;
+  }
+
+  /**
+   * An app's push, step by step as the provider and Cloud Controller make it (cf-push.ts; semantics rows
+   * 59-64): the state it returns is what Read maps from the platform afterwards, so a value CC kept
+   * that the plan did not expect reaches Terraform, which then reports the provider's inconsistency.
+   * @param prior Terraform's prior state (null on create: the provider deletes no variable then)
+   * @param desired the planned app with what the platform fills
+   */
+  private push(prior: Obj | null, desired: Obj, plannedBindings: Value): Obj {
+    const p = this.platform;
+    const name = String(desired.name);
+    const steps: PushStep[] = [];
+    const fail = (detail: string): never => {
+      p.pushes.set(name, steps);
+      throw new StandinError("Error pushing app", `${detail}\n`);
+    };
+    // resource_app.go:563-571: the zip is opened before anything is sent.
+    if (typeof desired.path === "string") {
+      if (!fs.existsSync(desired.path)) fail(`open ${desired.path}: no such file or directory`);
+      steps.push({ step: "open-artifact", detail: desired.path });
+    }
+    const live = p.get("cloudfoundry_app", String(desired.id));
+    const refusal = manifestRefusal(p, desired);
+    if (refusal) fail(refusal);
+    // The manifest: everything but the droplet and SSH, onto the running app (push.go:222, :363).
+    const droplet = { path: live?.path ?? null, source_code_hash: live?.source_code_hash ?? null };
+    const manifested = afterManifest(live, { ...desired, ...droplet, enable_ssh: live?.enable_ssh ?? true, stopped: live?.stopped ?? false });
+    p.put("cloudfoundry_app", String(desired.id), manifested);
+    this.bindManifestServices(manifested);
+    const added = Object.keys((desired.environment as Obj | null) ?? {}).filter((k) => (live?.environment as Obj | null)?.[k] !== (desired.environment as Obj)[k]);
+    steps.push({ step: "apply-manifest", detail: `instances ${manifested.instances}; variables set: ${added.join(", ") || "none"}` });
+    // push.go:458-473: upload, then CC unpacks it with unzip (app_packager.rb:17-28) and fails the package.
+    if (typeof desired.path === "string" && !isZipWithEntries(fs.readFileSync(desired.path))) {
+      fail(`error while waiting for package to process for app ${name}: received state FAILED while waiting for async process: `);
+    }
+    steps.push({ step: "upload-and-stage", detail: `droplet of ${desired.source_code_hash ?? desired.path ?? "the docker image"}` });
+    const rolling = !!live && live.stopped !== true && desired.strategy === "rolling" && desired.stopped !== true;
+    const unhealthy = (p.data.cf.unhealthyApps ?? []).includes(name);
+    if (rolling && unhealthy) {
+      // push.go:256-301: the deployment never finalizes; after instances x 1 minute it is rolled back.
+      const minutes = Math.max(1, Number(desired.instances ?? 1));
+      steps.push({ step: "rolling-deployment", detail: `timed out: ${desired.instances} instances never became healthy`, minutes });
+      steps.push({ step: "rollback", detail: "to the last deployed revision (the running droplet stays)", minutes });
+      fail("failed to deploy with: timed out after waiting for async process \nrolled back to last deployment");
+    }
+    steps.push(rolling ? { step: "rolling-deployment", detail: "finalized" } : { step: "start", detail: unhealthy ? "started (its instances crash; a start does not wait)" : "started" });
+    // After the push: variables config no longer sets, then SSH (resource_app.go:535-545).
+    const deleted = envDeletions(prior, desired);
+    const env = { ...((manifested.environment as Obj | null) ?? {}) };
+    for (const k of deleted) delete env[k];
+    steps.push({ step: "delete-env", detail: deleted.join(", ") || "none" });
+    steps.push({ step: "set-ssh", detail: String(desired.enable_ssh) });
+    const final: Obj = { ...manifested, path: desired.path, source_code_hash: desired.source_code_hash, environment: Object.keys(env).length ? env : null, enable_ssh: desired.enable_ssh, stopped: desired.stopped };
+    p.put("cloudfoundry_app", String(desired.id), final);
+    p.pushes.set(name, steps);
+    const sem = this.semantics("cloudfoundry_app");
+    const read: Obj = { ...final };
+    for (const k of sem.notReadable?.attrs ?? []) read[k] = desired[k] ?? null;
+    return this.appAsRead(read, plannedBindings, desired);
+  }
+
+  /** ValidateResourceConfig: the provider's schema validators (semantics rows 53-58); AWS validators are not modelled here. */
+  validate(type: string, config: Value): ValidationDiagnostic[] {
+    return this.name === "cloudfoundry" ? validateCfConfig(type, config) : [];
   }
 
   /** Semantics row 18: a push binds every service its manifest lists that is not bound yet, and never unbinds. */
@@ -280,8 +365,8 @@ export class StandinProvider {
     const t = this.resourceType(type);
     if (type === "cloudfoundry_network_policy") {
       // Semantics row 35: the resource stays; its policies are those of its own that still exist.
-      const exists = new Set(Object.values(this.platform.objects(type)).flatMap((x) => policiesOf(x).map(policyKey)));
-      return conform({ ...cur, policies: policiesOf(cur).filter((x) => exists.has(policyKey(x))) }, t);
+      const exists = new Set(Object.values(this.platform.objects(type)).flatMap((x) => policiesOf(x).map(readKey)));
+      return conform({ ...cur, policies: policiesOf(cur).filter((x) => exists.has(readKey(x))) }, t);
     }
     const live = this.platform.get(type, platformId(type, cur));
     if (!live) return null;
@@ -299,7 +384,17 @@ export class StandinProvider {
    */
   private appAsRead(app: Obj, prevBindings: Value | undefined, prev: Obj | null): Obj {
     const t = this.resourceType("cloudfoundry_app");
-    const out: Obj = { ...app, service_bindings: bindingsOf(app.id, this.platform, prevBindings) };
+    const bindings = bindingsOf(app.id, this.platform, prevBindings);
+    // Semantics rows 66, 67: routes are those mapped to the app (the manifest's); a list CC reports empty is null.
+    const routes = mappedRoutes(app.id, this.platform);
+    const env = app.environment as Obj | null;
+    const out: Obj = {
+      ...app,
+      service_bindings: bindings.length ? bindings : null,
+      routes: routes.length ? routes : null,
+      buildpacks: Array.isArray(app.buildpacks) && app.buildpacks.length ? app.buildpacks : null,
+      environment: env && Object.keys(env).length ? env : null,
+    };
     for (const k of ["memory", "disk_quota"]) {
       const mb = megabytes(app[k]);
       if (mb === undefined) continue;
@@ -409,6 +504,17 @@ function settle(v: Value | undefined, prior: Value | undefined): Value {
   return v;
 }
 
+/**
+ * The routes mapped to an app as CC's manifest lists them: each route's URL and its destination's
+ * protocol, sorted by route (RoutePropertiesPresenter, app/presenters/v3/app_manifest_presenters/
+ * route_properties_presenter.rb:6-30; read by types_app.go:443-456; semantics row 66).
+ */
+function mappedRoutes(appId: unknown, p: Platform): Obj[] {
+  return Object.values(p.objects("cloudfoundry_route"))
+    .flatMap((r) => ((r.destinations as Obj[] | null) ?? []).filter((d) => d.app_id === appId).map((d) => ({ route: String(r.url), protocol: (d.protocol as string | null) ?? null })))
+    .sort((a, b) => a.route.toLowerCase().localeCompare(b.route.toLowerCase()));
+}
+
 /** Attributes of a process in CC's manifest, which 1.16.0's data sources read per process. */
 const PROCESS_ATTRIBUTES = ["instances", "memory", "disk_quota", "health_check_type", "health_check_http_endpoint", "health_check_invocation_timeout", "health_check_interval", "readiness_health_check_type", "readiness_health_check_http_endpoint", "readiness_health_check_interval", "readiness_health_check_invocation_timeout", "log_rate_limit_per_second", "timeout", "command"];
 
@@ -417,13 +523,17 @@ function asDataApp(app: Obj, fields: readonly string[], p: Platform): Obj {
   const out: Obj = {};
   for (const k of fields) out[k] = app[k] ?? null;
   // Routes come from the manifest: every route mapped to the app, by a cloudfoundry_route too (semantics row 38).
-  const mapped = Object.values(p.objects("cloudfoundry_route"))
-    .filter((r) => ((r.destinations as Obj[] | null) ?? []).some((d) => d.app_id === app.id))
-    .map((r) => ({ route: String(r.url), protocol: null }));
-  out.routes = mapped.length ? mapped : (app.routes ?? null);
+  const mapped = mappedRoutes(app.id, p);
+  out.routes = mapped.length ? mapped : null;
   out.processes = [{ type: "web", ...Object.fromEntries(PROCESS_ATTRIBUTES.map((k) => [k, k === "instances" ? (app.instances ?? 1) : (app[k] ?? null)])) }];
   return out;
 }
+
+/** CC's 404 for a GUID it does not know, as go-cfclient words it (CF-ResourceNotFound, application_controller.rb:69-71; resource/error.go:38-40). */
+const CC_NOT_FOUND = (what: string) => `cfclient error (CF-ResourceNotFound|10010): ${what} not found`;
+/** go-cfclient's errors for a list that is not exactly one / is empty (client/pager.go:10-11). */
+const GO_CFCLIENT_NOT_EXACTLY_ONE = "expected exactly 1 result, but got less or more than 1";
+const GO_CFCLIENT_NONE = "expected 1 or more results, but got 0";
 
 function fail(summary: string, detail: string): never {
   throw new StandinError(summary, detail);
@@ -434,26 +544,30 @@ function readDataSource(type: string, c: Obj, p: Platform, asRead: (app: Obj) =>
   const apps = () => Object.values(p.objects("cloudfoundry_app"));
   const APP_FIELDS = ["id", "name", "environment", "buildpacks", "stack", "enable_ssh", "labels", "annotations", "created_at", "updated_at", "docker_image", "service_bindings"];
   switch (type) {
+    // Semantics row 70: each data source's miss, with the provider's summary and detail.
     case "cloudfoundry_org":
-      if (c.name !== cf.org.name) fail("Unable to find org", `no org named ${c.name}`);
+      if (c.name !== cf.org.name) fail("Unable to find org data in list", `Given name ${c.name} not in the list of orgs.`);
       return { id: cf.org.id };
     case "cloudfoundry_space":
-      if (c.name !== cf.space.name || c.org !== cf.org.id) fail("Unable to find space", `no space named ${c.name} in org ${c.org}`);
+      if (c.org !== cf.org.id) fail("API Error Fetching Organization", `Could not get details of the Organization with ID ${c.org} : ${CC_NOT_FOUND("Organization")}`);
+      if (c.name !== cf.space.name) fail("Unable to find space data in list", `Given name ${c.name} not in the list of spaces under Org with ID ${c.org}.`);
       return { id: cf.space.id, quota: null };
     case "cloudfoundry_domain": {
       const id = cf.domains[String(c.name)];
-      if (!id) fail("Unable to find domain", `no domain named ${c.name}`);
+      if (!id) fail("Unable to find domain in list", `Given name ${c.name} not in the list of domains.`);
       return { id };
     }
     case "cloudfoundry_service_instance": {
       const si = cf.serviceInstances[String(c.name)];
-      if (!si || c.space !== cf.space.id) fail("Unable to find service instance", `no service instance ${c.name} in space ${c.space}`);
+      if (!si || c.space !== cf.space.id) fail("Unable to find service instance in list", `Given name ${c.name} not in the list of service instances.`);
       return { id: si.id, type: si.type };
     }
     case "cloudfoundry_app": {
       // Semantics row 41: the app as its manifest reads, in this data source's schema (not the resource's).
+      if (c.org_name !== cf.org.name) fail("Error finding given org", GO_CFCLIENT_NOT_EXACTLY_ONE);
+      if (c.space_name !== cf.space.name) fail("Error finding given space", GO_CFCLIENT_NOT_EXACTLY_ONE);
       const app = cf.foreignApps[String(c.name)] ?? apps().find((a) => a.name === c.name);
-      if (!app || c.space_name !== cf.space.name || c.org_name !== cf.org.name) fail("Error finding given app", `no app named ${c.name} in ${c.org_name}/${c.space_name}`);
+      if (!app) fail("Error finding given app", GO_CFCLIENT_NONE);
       const read = asRead({ service_bindings: null, ...app });
       return {
         ...asDataApp(read, [...APP_FIELDS, "command", ...PROCESS_ATTRIBUTES], p),
@@ -464,7 +578,9 @@ function readDataSource(type: string, c: Obj, p: Platform, asRead: (app: Obj) =>
     }
     case "cloudfoundry_apps": {
       // Semantics row 38: an unknown space is an error; entries name the space by GUID, with process attributes per process only.
-      if (c.space !== null && c.space !== cf.space.id) fail("API Error Fetching Space", `no space with GUID ${c.space}`);
+      // Semantics row 69: the org filter is applied (an unknown org is an error, datasource_apps.go:231-245).
+      if (c.org !== null && c.org !== cf.org.id) fail("API Error Fetching Organization", `Could not get details of the Organization with ID ${c.org} : ${CC_NOT_FOUND("Organization")}`);
+      if (c.space !== null && c.space !== cf.space.id) fail("API Error Fetching Space", `Could not get space with ID ${c.space} : ${CC_NOT_FOUND("Space")}`);
       const all = [...Object.values(cf.foreignApps), ...apps()].filter((a) => c.name === null || a.name === c.name);
       return {
         apps: all.map((a) => {

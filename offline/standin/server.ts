@@ -104,7 +104,10 @@ function handlers(p: StandinProvider): grpc.UntypedServiceImplementation {
   return {
     GetProviderSchema: unary(() => schemaMessage),
     ValidateProviderConfig: unary(() => ({ diagnostics: [] })),
-    ValidateResourceConfig: unary(() => ({ diagnostics: [] })),
+    // The provider's schema validators, with their messages (semantics rows 53-58), pointing at the attribute.
+    ValidateResourceConfig: unary((r) => ({
+      diagnostics: p.validate(r.type_name, decodeDv(r.config)).map((d) => ({ severity: d.severity, summary: d.summary, detail: d.detail, attribute: { steps: [{ attribute_name: d.attribute }] } })),
+    })),
     ValidateDataResourceConfig: unary(() => ({ diagnostics: [] })),
     ConfigureProvider: unary((r) => {
       p.configure(decodeDv(r.config));
