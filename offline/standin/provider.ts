@@ -287,7 +287,8 @@ export class StandinProvider {
       steps.push({ step: "rollback", detail: "to the last deployed revision (the running droplet stays)", minutes });
       fail("failed to deploy with: timed out after waiting for async process \nrolled back to last deployment");
     }
-    steps.push(rolling ? { step: "rolling-deployment", detail: "finalized" } : { step: "start", detail: unhealthy ? "started (its instances crash; a start does not wait)" : "started" });
+    const started = desired.stopped === true ? "stopped (push.go:210-217, :408-410)" : unhealthy ? "started (its instances crash; a start does not wait)" : "started";
+    steps.push(rolling ? { step: "rolling-deployment", detail: "finalized" } : { step: "start", detail: started });
     // After the push: variables config no longer sets, then SSH (resource_app.go:535-545).
     const deleted = envDeletions(prior, desired);
     const env = { ...((manifested.environment as Obj | null) ?? {}) };
