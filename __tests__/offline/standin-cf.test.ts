@@ -204,8 +204,8 @@ describe("what Read maps back, and the data sources", () => {
 
   test("[row 66] [row 67] an app's routes are the routes mapped to it; none, no bindings, no buildpacks read null", () => {
     const p = fresh();
-    const app = apply(p, "cloudfoundry_app", null, appConfig());
-    expect([app.routes, app.service_bindings, app.buildpacks]).toEqual([null, null, null]);
+    const app = apply(p, "cloudfoundry_app", null, appConfig({ environment: null }));
+    expect([app.routes, app.service_bindings, app.buildpacks, app.environment]).toEqual([null, null, null, null]);
     const domain = Object.values(p.platform.data.cf.domains)[0];
     const config = conform({ space: p.platform.data.cf.space.id, domain, host: "api", destinations: [{ app_id: app.id }] }, cfType("cloudfoundry_route")) as Obj;
     const route = apply(p, "cloudfoundry_route", null, config);
