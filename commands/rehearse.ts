@@ -1,4 +1,3 @@
-import * as fs from "fs";
 import * as path from "path";
 import { Option } from "commander";
 import { ENVIRONMENTS, type EnvironmentName, type ResolvedEnvironment } from "../config";
@@ -10,7 +9,9 @@ import { blocking, guardParsedPlan, guardPlan, renderFindings } from "../plan/pl
 import { parsePlan } from "../plan/plan-json";
 import { changeLines, platformChanges, platformInventory, withStackPrerequisites } from "../offline/seeded";
 import { bootstrapPlatform, withPrerequisites } from "../offline/bootstrap";
-import { createsBindings, livePlatformFile, planSummary, Rehearsal, runProcess, seedLivePlatform, type CommandResult } from "../offline/harness";
+import { createsBindings, livePlatformFile, planSummary, Rehearsal, runProcess, type CommandResult } from "../offline/harness";
+import { liveSeed, platformText, readUpstream, UPSTREAM_DIR } from "../offline/live-seed";
+import { writeOutputFile } from "../io/files";
 import { Platform, type PlatformData } from "../offline/standin/platform";
 
 // npm run rehearse -- <env>: the pipeline's deploy (ci/scripts/deploy.sh: terraform init, plan, the
@@ -131,7 +132,7 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .option("--empty", "start from an empty platform (a new environment) instead of the live one")
   // --reseed rewrites a committed fixture and stops: with --empty or --keep it would not do what they say.
-  .addOption(new Option("--reseed", `rewrite the live platform fixture (${path.join("offline", "platforms", "<env>.json")}) from config, then stop`).conflicts(["empty", "keep"]))
+  .addOption(new Option("--reseed", `rewrite the live platform fixture (${path.join("offline", "platforms", "<env>.json")}) from the upstream record (${UPSTREAM_DIR}), then stop`).conflicts(["empty", "keep"]))
   .option("--keep", "keep the rehearsal's working directory and print where it is")
   .option("--base <ref>", "rehearse the change since <ref>: deploy <ref>'s config on the live platform first, then plan and apply the working tree's")
   .option("--cdktf", "deploy with `cdktf deploy --auto-approve` (as by hand) instead of the pipeline's terraform steps")
@@ -143,6 +144,19 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
       if (opts.empty || opts.reseed) throw new UsageError("--base rehearses a change on the live platform: it does not combine with --empty or --reseed");
     }
     const env = envName as EnvironmentName;
+    if (opts.reseed) {
+      // From the upstream record only: config neither shapes nor checks the estate as it runs.
+      let text: string;
+      try {
+        text = platformText(liveSeed(env, readUpstream(root)));
+      } catch (err) {
+        throw new Refusal([(err as Error).message]);
+      }
+      const file = livePlatformFile(root, env);
+      writeOutputFile(file, text, "the live platform");
+      process.stdout.write(`wrote ${path.relative(root, file)}\n`);
+      return;
+    }
     const { environments } = await loadEstate();
     const resolved = environments.find((e) => e.name === env)!;
     const work = workDirectory("rehearse", opts.keep);
@@ -150,15 +164,6 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
     synthesize(out, environments);
     if (opts.base) {
       await rehearseChange(env, opts.base, work, out, resolved, !!opts.keep);
-      return;
-    }
-    if (opts.reseed) {
-      const live = await seedLivePlatform(root, out, resolved, process.env);
-      const file = livePlatformFile(root, env);
-      fs.writeFileSync(`${file}.tmp`, JSON.stringify(live, null, 1) + "\n");
-      fs.renameSync(`${file}.tmp`, file);
-      removeWorkDirectory(work);
-      process.stdout.write(`wrote ${path.relative(root, file)}\n`);
       return;
     }
     const platform: PlatformData = opts.empty ? bootstrapPlatform(resolved) : withPrerequisites(Platform.load(livePlatformFile(root, env)).data, resolved);

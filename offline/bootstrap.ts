@@ -1,22 +1,15 @@
-import { createHash } from "crypto";
 import type { ResolvedEnvironment } from "../config";
 import { cfUsers } from "../config/identities";
+import { madeUpCredential, REHEARSAL_ACCOUNT_ID, stableGuid } from "./made-up";
 import type { PlatformData } from "./standin/platform";
+
+export { REHEARSAL_ACCOUNT_ID, stableGuid } from "./made-up";
 
 // What must exist before this estate can be deployed at all (docs/deploying.md: Bootstrapping an environment):
 // the org and space, the domains its routes use, the service instances its apps bind, the statsd
 // exporter app, and one SSM parameter per secret or setting. Derived from config, with stand-in GUIDs
 // and values: it is a rehearsal platform, not a copy of a real one. No app, route or queue of this
 // estate exists on it: that is the empty platform the first deploy of a new environment meets.
-
-/** The AWS account the rehearsal pretends to be in: an obviously made-up id. */
-export const REHEARSAL_ACCOUNT_ID = "000000000000";
-
-/** A stable GUID for a name, so that regenerated platforms read the same. */
-export function stableGuid(...parts: string[]): string {
-  const h = createHash("sha256").update(parts.join("/")).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 export function bootstrapPlatform(env: ResolvedEnvironment): PlatformData {
   const domains = new Set<string>(env.apps.flatMap((a) => a.routes.map((r) => r.domain)));
@@ -45,7 +38,7 @@ export function bootstrapPlatform(env: ResolvedEnvironment): PlatformData {
       parameters: Object.fromEntries(
         env.parameters.map((p) => [
           p.parameterName,
-          { type: p.kind === "secret" ? ("SecureString" as const) : ("String" as const), value: `stand-in-${p.name.toLowerCase()}`, version: 1 },
+          { type: p.kind === "secret" ? ("SecureString" as const) : ("String" as const), value: madeUpCredential(p.name), version: 1 },
         ]),
       ),
     },
