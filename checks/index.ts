@@ -5,6 +5,7 @@ import { dbConnectionBudget } from "./db-connection-budget";
 import { deployFloor } from "./deploy-floor";
 import { envHygiene } from "./env-hygiene";
 import { healthChecks } from "./health-checks";
+import { healthCheckTimeout } from "./health-check-timeout";
 import { longTaskPrefetch } from "./long-task-prefetch";
 import { memoryQuota } from "./memory-quota";
 import { queueCoverage } from "./queue-coverage";
@@ -28,6 +29,7 @@ export const ALL_CHECKS: readonly Check[] = [
   queueCoverage,
   routes,
   healthChecks,
+  healthCheckTimeout,
   envHygiene,
   memoryQuota,
 ];

@@ -15,10 +15,14 @@ export const defaults: SharedDefaults = {
   statsdPort: 8125,
   memory: "1G",
   diskQuota: "1G",
-  healthCheck: { type: "process" },
+  // Invocation timeout 1 s: what manifest.yml.j2 gave every app (`health-check-invocation-timeout`
+  // defaulting to 1), and what Cloud Controller holds for each (process checks included).
+  healthCheck: { type: "process", invocationTimeoutSeconds: 1 },
   deployStrategy: "rolling",
-  // The Makefile pushed with CF_STARTUP_TIMEOUT=15 minutes; the sender needs it to start 3 celery nodes.
-  startupTimeoutSeconds: 900,
+  // No startupTimeoutSeconds: the manifest set no `timeout`, so the apps run with the foundation's
+  // default (60 s in Cloud Controller's own defaults). The Makefile's CF_STARTUP_TIMEOUT=15 is how long the
+  // cf CLI waited, in minutes; as a `timeout` (900 s) Cloud Controller would refuse every push above
+  // its maximum_health_check_timeout (180 s by default: NOTIFY-HEALTH-CHECK-TIMEOUT).
   // What the apps run with today: nobody set it, and CF enables SSH on a new app when the space allows
   // it. Explicit because cloudfoundry 1.16.0 pushes `enabled: false` when the config leaves it unset
   // (semantics row 10): the first deploy would have switched `cf ssh` off on every app.

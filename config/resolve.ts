@@ -101,7 +101,8 @@ export interface ResolvedEnvironment {
   readonly sharedAppsDomain: string;
   readonly buildpack: string;
   readonly deployStrategy: "rolling";
-  readonly startupTimeoutSeconds: number;
+  /** The apps' health-check timeout in seconds; undefined: the foundation's default. */
+  readonly startupTimeoutSeconds: number | undefined;
   /** Each app's `enable_ssh`. */
   readonly sshEnabled: boolean;
   readonly queuePrefix: string;

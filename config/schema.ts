@@ -36,7 +36,7 @@ const stackName = matching(/^[a-z][a-z0-9-]*$/, "must be a stack name as `cf sta
 const sentence = z.string().min(20, "must say why, in at least a sentence (20 characters)");
 
 const healthCheck = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("process") }).strict(),
+  z.object({ type: z.literal("process"), invocationTimeoutSeconds: positiveInt.describe("Cloud Controller keeps it for every type; declared as the app runs") }).strict(),
   z
     .object({
       type: z.literal("port"),
@@ -244,7 +244,7 @@ const defaultsSchema = z
     diskQuota: cfSize,
     healthCheck,
     deployStrategy: z.literal("rolling"),
-    startupTimeoutSeconds: positiveInt,
+    startupTimeoutSeconds: positiveInt.optional(),
     sshEnabled: z.boolean(),
     env: z.record(envVarName, envValue),
     unsetEnv: z.array(unsetEnv),

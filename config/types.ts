@@ -7,9 +7,15 @@ export type EnvironmentName = (typeof ENVIRONMENTS)[number];
 /** A Cloud Foundry memory or disk size: a whole number of megabytes ("512M") or gigabytes ("2G"). */
 export type CfSize = `${number}M` | `${number}G`;
 
-/** Health checks as Cloud Foundry knows them. The invocation timeout only matters to port and http. */
+/**
+ * Health checks as Cloud Foundry knows them. The invocation timeout only matters to port and http,
+ * but Cloud Controller keeps whatever a push set for any type, and cloudfoundry 1.16.0 reads it back
+ * (types_app.go:505-507) while sending nothing for an unset one (resource_app.go:373-376, Optional
+ * only): left unset where the app holds a value, every deploy ends in Terraform's "Provider produced
+ * inconsistent result after apply". So it is always declared, as the app runs.
+ */
 export type HealthCheck =
-  | { readonly type: "process" }
+  | { readonly type: "process"; readonly invocationTimeoutSeconds: number }
   | { readonly type: "port"; readonly invocationTimeoutSeconds: number }
   | { readonly type: "http"; readonly endpoint: string; readonly invocationTimeoutSeconds: number };
 
@@ -115,7 +121,7 @@ export interface AppDefinition {
   readonly memory?: CfSize;
   /** @default defaults.diskQuota (1G) */
   readonly diskQuota?: CfSize;
-  /** @default defaults.healthCheck ({ type: "process" }) */
+  /** @default defaults.healthCheck ({ type: "process", invocationTimeoutSeconds: 1 }) */
   readonly healthCheck?: HealthCheck;
   /**
    * The root filesystem the app runs on (`cf stacks`: cflinuxfs3, cflinuxfs4), one the foundation offers
@@ -374,8 +380,14 @@ export interface SharedDefaults {
   readonly diskQuota: CfSize;
   readonly healthCheck: HealthCheck;
   readonly deployStrategy: "rolling";
-  /** Seconds CF waits for an instance to start (the Makefile pushed with a 15-minute startup timeout). */
-  readonly startupTimeoutSeconds: number;
+  /**
+   * The apps' health-check `timeout`: seconds Cloud Controller gives a starting instance to pass its
+   * first health check. At most the foundation's maximumHealthCheckTimeoutSeconds (config/foundations.ts;
+   * CC refuses the push above it), checked by NOTIFY-HEALTH-CHECK-TIMEOUT. Not the Makefile's
+   * CF_STARTUP_TIMEOUT=15, which is the cf CLI's own wait in minutes.
+   * @default not set: the foundation's default_health_check_timeout (60 s in Cloud Controller's defaults), what the apps run with
+   */
+  readonly startupTimeoutSeconds?: number;
   /**
    * Whether `cf ssh` reaches the apps (CF's per-app SSH feature, `enable_ssh`). Always synthesized:
    * cloudfoundry 1.16.0 switches SSH off on every push of an app whose config leaves it unset

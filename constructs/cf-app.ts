@@ -2,9 +2,9 @@ import { Construct } from "constructs";
 import { App } from "../.gen/providers/cloudfoundry/app";
 import { Route } from "../.gen/providers/cloudfoundry/route";
 
-/** CF health checks; the invocation timeout is whole seconds and only used by port and http. */
+/** CF health checks; the invocation timeout is whole seconds, used by port and http, and held by CC for every type. */
 export type CfHealthCheck =
-  | { readonly type: "process" }
+  | { readonly type: "process"; readonly invocationTimeoutSeconds: number }
   | { readonly type: "port"; readonly invocationTimeoutSeconds: number }
   | { readonly type: "http"; readonly endpoint: string; readonly invocationTimeoutSeconds: number };
 
@@ -45,8 +45,8 @@ export interface CfAppProps {
   readonly stack?: string;
   readonly command: string;
   readonly buildpacks: readonly string[];
-  /** Seconds CF waits for an instance to become healthy. */
-  readonly startupTimeoutSeconds: number;
+  /** Seconds CF waits for an instance to become healthy; undefined leaves `timeout` unset (the foundation's default). */
+  readonly startupTimeoutSeconds: number | undefined;
   readonly strategy: "rolling";
   /** `enable_ssh`, always set: left unset, the provider switches SSH off on every push. */
   readonly enableSsh: boolean;
@@ -102,11 +102,12 @@ export class CfApp extends Construct {
       instances: props.instances,
       healthCheckType: hc.type,
       ...(hc.type === "http" ? { healthCheckHttpEndpoint: hc.endpoint } : {}),
-      ...(hc.type !== "process" ? { healthCheckInvocationTimeout: hc.invocationTimeoutSeconds } : {}),
+      // Declared for every type: CC keeps it and the provider reads it back (config/types.ts HealthCheck).
+      healthCheckInvocationTimeout: hc.invocationTimeoutSeconds,
       ...(props.stack ? { stack: props.stack } : {}),
       command: props.command,
       buildpacks: [...props.buildpacks],
-      timeout: props.startupTimeoutSeconds,
+      ...(props.startupTimeoutSeconds !== undefined ? { timeout: props.startupTimeoutSeconds } : {}),
       strategy: props.strategy,
       enableSsh: props.enableSsh,
       path: props.path,

@@ -32,8 +32,8 @@ export function manifestFor(env: ResolvedEnvironment, app: ResolvedApp): string 
     command: app.command,
     "health-check-type": hc.type,
     ...(hc.type === "http" ? { "health-check-http-endpoint": hc.endpoint } : {}),
-    ...(hc.type !== "process" ? { "health-check-invocation-timeout": hc.invocationTimeoutSeconds } : {}),
-    timeout: env.startupTimeoutSeconds,
+    "health-check-invocation-timeout": hc.invocationTimeoutSeconds,
+    ...(env.startupTimeoutSeconds !== undefined ? { timeout: env.startupTimeoutSeconds } : {}),
     ...(app.routes.length ? { routes: app.routes.map((r) => ({ route: r.url })) } : { "no-route": true }),
     services: [...app.services],
     env: {

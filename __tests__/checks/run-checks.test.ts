@@ -17,6 +17,7 @@ test("check ids are stable and unique", () => {
     "NOTIFY-QUEUE-COVERAGE",
     "NOTIFY-ROUTES",
     "NOTIFY-HEALTH-CHECK",
+    "NOTIFY-HEALTH-CHECK-TIMEOUT",
     "NOTIFY-ENV-HYGIENE",
     "NOTIFY-MEMORY-QUOTA",
   ]);

@@ -26,7 +26,7 @@ const base: CfAppProps = {
   memory: "1G",
   diskQuota: "1G",
   instances: 1,
-  healthCheck: { type: "process" },
+  healthCheck: { type: "process", invocationTimeoutSeconds: 1 },
   command: "celery worker",
   buildpacks: ["python_buildpack"],
   startupTimeoutSeconds: 900,
