@@ -4,8 +4,8 @@ import type { Check, Violation } from "./types";
 /**
  * The apps' health-check `timeout` is at most the foundation's `maximum_health_check_timeout`: Cloud
  * Controller refuses a longer one (base_health_check_policy.rb:36-44), so every push of every app would
- * fail mid-deploy. Config once said 900 s, read from the Makefile's CF_STARTUP_TIMEOUT=15, which is the
- * cf CLI's own wait in minutes, against the default maximum of 180 s.
+ * fail mid-deploy. The Makefile's CF_STARTUP_TIMEOUT=15 is the cf CLI's own wait in minutes: read as a
+ * timeout (900 s) it is five times the default maximum of 180 s.
  */
 export const healthCheckTimeout: Check = {
   id: "NOTIFY-HEALTH-CHECK-TIMEOUT",

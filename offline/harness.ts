@@ -257,11 +257,11 @@ export function planSummary(text: string): string {
 }
 
 /**
- * The live platform of an environment, as a fixture: the estate as `config` creates it on an empty
- * platform, then what running for a while does to it. Autoscaled apps run at their autoscaler minimum
- * (production's API at 35), and the queue-boundary IAM policy, which this project introduced, does not
- * exist yet. Written by `npm run rehearse -- --reseed`; committed so that a later change to config
- * meets the estate as it was, not as the new config would make it. Terraform inherits `inherit`.
+ * A live platform for a fixture estate (tests): the estate as `config` creates it on an empty
+ * platform, then what running for a while does to it. Autoscaled apps run at their autoscaler minimum,
+ * and the queue-boundary IAM policy, which this project introduced, does not exist yet. It shows only
+ * config agreeing with itself: the real environments' live platforms come from the upstream record
+ * instead (offline/live-seed.ts). Terraform inherits `inherit`.
  */
 export async function seedLivePlatform(
   root: string,
@@ -288,7 +288,7 @@ export async function seedLivePlatform(
     }
     return {
       ...live,
-      description: `the ${env.name} estate as it runs, for rehearsals: created from config by the stand-in, then autoscaled apps at their autoscaler minimum and no queue-boundary IAM policy yet; every GUID and value is made up (offline/harness.ts seedLivePlatform)`,
+      description: `the ${env.name} estate of a fixture config as it runs: created from config by the stand-in, then autoscaled apps at their autoscaler minimum and no queue-boundary IAM policy yet; every GUID and value is made up (offline/harness.ts seedLivePlatform)`,
     };
   } finally {
     await r.close();

@@ -65,11 +65,12 @@ test("a variable set both plainly and from the secret store is refused", () => {
   expect(validateEnvironment({ ...base, environment: { SECRET_KEY: "x" }, secretEnvironment: { SECRET_KEY: "${ref}" } })).toHaveLength(1);
 });
 
-test("health check timeouts go only to port and http checks", () => {
+test("the invocation timeout goes to every check type (CC keeps it, provider 1.16.0 reads it back); `timeout` only when config sets one", () => {
   const stack = stackWithProvider();
   new CfApp(stack, "a", base);
-  new CfApp(stack, "b", { ...base, name: "web", logicalId: "web", healthCheck: { type: "http", endpoint: "/_status", invocationTimeoutSeconds: 3 } });
+  new CfApp(stack, "b", { ...base, name: "web", logicalId: "web", healthCheck: { type: "http", endpoint: "/_status", invocationTimeoutSeconds: 3 }, startupTimeoutSeconds: undefined });
   const apps = JSON.parse(Testing.synth(stack, true)).resource.cloudfoundry_app;
-  expect(apps["notify-delivery-worker-reporting"]).not.toHaveProperty("health_check_invocation_timeout");
+  expect(apps["notify-delivery-worker-reporting"]).toMatchObject({ health_check_type: "process", health_check_invocation_timeout: 1, timeout: 900 });
   expect(apps.web).toMatchObject({ health_check_type: "http", health_check_http_endpoint: "/_status", health_check_invocation_timeout: 3 });
+  expect(apps.web).not.toHaveProperty("timeout");
 });

@@ -290,6 +290,87 @@ describe.each(ADOPTED)("%s, second deploy", (env) => {
   });
 });
 
+/**
+ * What a first plan changes, as docs/adopting.md tabulates it: "<type> <attribute>" (or "<type> (create)")
+ * with how many resources, and the environment variables removed with how many apps. An attribute counts
+ * when its planned value differs from the imported one, or when config sets it and the plan knows it
+ * only at apply (a redrive policy naming a queue the plan creates); computed attributes the provider
+ * plans unknown on any update (an app's id, created_at) are not changes of config's.
+ */
+function firstPlanChanges(plan: any): { attributes: Record<string, number>; removedVariables: Record<string, number>; otherVariableChanges: string[] } {
+  const configured = new Map<string, Set<string>>(
+    ((plan.configuration?.root_module?.resources ?? []) as { address: string; expressions?: object }[]).map((r) => [r.address, new Set(Object.keys(r.expressions ?? {}))]),
+  );
+  const attributes: Record<string, number> = {};
+  const removedVariables: Record<string, number> = {};
+  const otherVariableChanges: string[] = [];
+  const count = (into: Record<string, number>, key: string) => (into[key] = (into[key] ?? 0) + 1);
+  for (const c of changes(plan) as any[]) {
+    if (c.mode !== "managed") continue;
+    const { actions, before, after, after_unknown: unknown = {}, importing } = c.change;
+    if (actions.includes("create") && !importing) count(attributes, `${c.type} (create)`);
+    if (!actions.includes("update")) continue;
+    const address = c.address.replace(/\[.*\]$/, "");
+    for (const k of new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])) {
+      const changed = unknown[k] === true ? before?.[k] == null && configured.get(address)?.has(k) : JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k]);
+      if (changed) count(attributes, `${c.type} ${k}`);
+    }
+    if (c.type === "cloudfoundry_app") {
+      const b = before.environment ?? {};
+      const a = after.environment ?? {};
+      for (const k of Object.keys(b)) if (!(k in a)) count(removedVariables, k);
+      for (const k of Object.keys(a)) if (!(k in b) || a[k] !== b[k]) otherVariableChanges.push(`${c.address}: ${k}`);
+    }
+  }
+  return { attributes, removedVariables, otherVariableChanges };
+}
+
+/** docs/adopting.md's tables of the first deploy: summaries by environment, changes, removed variables. */
+function adoptingDoc(): { summaries: Record<string, string>; attributes: Record<string, number>; removedVariables: Record<string, number> } {
+  const text = fs.readFileSync(path.join(ROOT, "docs", "adopting.md"), "utf8");
+  const summaries: Record<string, string> = {};
+  const attributes: Record<string, number> = {};
+  const removedVariables: Record<string, number> = {};
+  for (const line of text.split("\n")) {
+    let m = /^\| (preview|staging|production) \| `(.+)` \|$/.exec(line);
+    if (m) summaries[m[1]] = m[2];
+    m = /^\| `([a-z_]+)` \| (?:`([a-z_]+)`|\(create\)) \| (\d+) \|/.exec(line);
+    if (m) attributes[`${m[1]} ${m[2] ?? "(create)"}`] = Number(m[3]);
+    m = /^\| `([A-Z0-9_]+)` \| (\d+) \|/.exec(line);
+    if (m) removedVariables[m[1]] = Number(m[2]);
+  }
+  return { summaries, attributes, removedVariables };
+}
+
+describe("the first deploy against the estate as notifications-api deployed it (offline/platforms/, from the upstream record)", () => {
+  test.each(ENVS)("%s: the first plan's summary is the one docs/adopting.md gives", (env) => {
+    expect(runs[env].firstSummary).toBe(adoptingDoc().summaries[env]);
+  });
+
+  test("production: the first plan changes exactly what docs/adopting.md lists, as many times as it says", () => {
+    const planned = firstPlanChanges(runs.production.first);
+    const doc = adoptingDoc();
+    expect(planned.attributes).toEqual(doc.attributes);
+    expect(planned.removedVariables).toEqual(doc.removedVariables);
+    // "Every other variable keeps its name and value": no credential is rewritten, no variable added.
+    expect(planned.otherVariableChanges).toEqual([]);
+  });
+
+  test("staging and preview change the same attributes as production, bar production's sms-receipts floor", () => {
+    const production = firstPlanChanges(runs.production.first).attributes;
+    expect(production["cloudfoundry_app instances"]).toBe(1);
+    const withoutFloor = Object.fromEntries(Object.entries(production).filter(([k]) => k !== "cloudfoundry_app instances"));
+    for (const env of PLANNED) expect([env, firstPlanChanges(runs[env].first).attributes]).toEqual([env, withoutFloor]);
+  });
+
+  test("neither timeout nor health_check_invocation_timeout changes: config declares them as the apps run", () => {
+    const attrs = Object.keys(firstPlanChanges(runs.production.first).attributes);
+    expect(attrs.filter((a) => /timeout/.test(a))).toEqual([]);
+    const apps = changes(runs.production.first).filter((c) => c.type === "cloudfoundry_app");
+    for (const c of apps) expect([c.address, c.change.after!.timeout]).toEqual([c.address, null]);
+  });
+});
+
 test("production's API runs above its floor of 25 on the live platform, and the deploy keeps it there", () => {
   const running = Object.values(live("production").resources.cloudfoundry_app).find((a) => a.name === "notify-api")!.instances as number;
   expect(running).toBeGreaterThan(25);
