@@ -98,7 +98,15 @@ export function readUpstream(root: string): UpstreamRecord {
     }
     return parsed.data;
   };
-  return { manifests: read(UPSTREAM_FILES.manifests, manifests), autoscaler: read(UPSTREAM_FILES.autoscaler, autoscaler), facts: read(UPSTREAM_FILES.facts, facts) };
+  const record = { manifests: read(UPSTREAM_FILES.manifests, manifests), autoscaler: read(UPSTREAM_FILES.autoscaler, autoscaler), facts: read(UPSTREAM_FILES.facts, facts) };
+  // The two files must tell the same story about the Makefile's --no-route push.
+  const noRoute = [...new Set(Object.values(record.manifests).filter((m) => m.command.pushed_with_no_route).map((m) => m.name))].sort();
+  if (JSON.stringify(noRoute) !== JSON.stringify([...record.facts.noRoute.apps].sort())) {
+    throw new Error(
+      `${path.join(root, UPSTREAM_DIR)}: the manifests push ${noRoute.join(", ") || "no app"} with --no-route, ${UPSTREAM_FILES.facts} says ${record.facts.noRoute.apps.join(", ") || "none"}: correct the one that differs from the Makefile`,
+    );
+  }
+  return record;
 }
 
 /** "2G" in Cloud Controller's units: "2048M" (CC_SOURCES.units). */

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
+import { estate } from "../../config";
 import { livePlatformFile } from "../../offline/harness";
 import { CC_DEFAULT_MAXIMUM_HEALTH_CHECK_TIMEOUT_SECONDS as CONFIG_CC_DEFAULT } from "../../config/foundations";
 import { CC_DEFAULT_MAXIMUM_HEALTH_CHECK_TIMEOUT_SECONDS, liveSeed, platformText, readUpstream, UPSTREAM_DIR, UPSTREAM_FILES } from "../../offline/live-seed";
@@ -39,10 +40,14 @@ function runtimeImports(entry: string): Set<string> {
       } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && !node.isTypeOnly) {
         spec = (node.moduleSpecifier as ts.StringLiteral).text;
       }
-      if (!spec?.startsWith(".")) continue;
-      const base = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
-      visit(fs.existsSync(path.join(ROOT, `${base}.ts`)) ? `${base}.ts` : `${base}/index.ts`);
+      if (spec?.startsWith(".")) follow(file, spec);
     }
+    // require() and import() anywhere in the file load at run time too.
+    for (const m of source.text.matchAll(/\b(?:require|import)\(\s*["'](\.[^"']*)["']\s*\)/g)) follow(file, m[1]);
+  };
+  const follow = (from: string, spec: string) => {
+    const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
+    visit(fs.existsSync(path.join(ROOT, `${base}.ts`)) ? `${base}.ts` : `${base}/index.ts`);
   };
   visit(entry);
   return seen;
@@ -53,6 +58,26 @@ test("the builder loads nothing from config/ (so no config change can change a s
   expect(reached.filter((f) => f.startsWith("config/"))).toEqual([]);
   // The walk follows imports: the bootstrap platform, which is derived from config, reaches it.
   expect([...runtimeImports("offline/bootstrap.ts")]).toEqual(expect.arrayContaining(["config/identities.ts"]));
+});
+
+test("changing config in this process changes no seed", () => {
+  const before = ENVS.map((env) => platformText(seed(env)));
+  const saved = JSON.stringify(estate);
+  const config = estate as any;
+  const { org, memory } = config.defaults;
+  const firstApp = { ...config.apps[0] };
+  try {
+    config.defaults.org = "another-org";
+    config.defaults.memory = "8G";
+    config.defaults.startupTimeoutSeconds = 900;
+    config.apps[0] = { ...firstApp, name: "renamed-app", healthCheck: { type: "process", invocationTimeoutSeconds: 9 } };
+    expect(ENVS.map((env) => platformText(liveSeed(env, readUpstream(ROOT))))).toEqual(before);
+  } finally {
+    Object.assign(config.defaults, { org, memory });
+    delete config.defaults.startupTimeoutSeconds;
+    config.apps[0] = firstApp;
+  }
+  expect(JSON.stringify(estate)).toBe(saved);
 });
 
 test.each(ENVS)("the committed %s platform is what the builder makes of the upstream record (npm run rehearse -- <env> --reseed)", (env) => {
@@ -159,6 +184,15 @@ describe("a record the builder does not understand is refused, naming the file a
     const root = copy((d) => edit(d, UPSTREAM_FILES.manifests, (j) => (j["production/notify-api"].timeout = 60)));
     try {
       expect(() => readUpstream(root)).toThrow(/manifests-2022\.json is not the upstream record this builder understands: production\/notify-api: Unrecognized key\(s\) in object: 'timeout'/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test("the manifests and the facts disagree on which app the Makefile pushes with --no-route", () => {
+    const root = copy((d) => edit(d, UPSTREAM_FILES.facts, (j) => (j.noRoute.apps = [])));
+    try {
+      expect(() => readUpstream(root)).toThrow(/the manifests push notify-api-db-migration with --no-route, notifications-api-2022\.json says none: correct the one that differs from the Makefile/);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
