@@ -7,7 +7,6 @@ import { buildApp } from "../../stacks/build";
 import { bootstrapPlatform } from "../../offline/bootstrap";
 import { Rehearsal, runProcess } from "../../offline/harness";
 import type { PlatformData } from "../../offline/standin/platform";
-import { onFoundationAllowingConfig } from "../fixtures/foundation";
 import { parsePlan } from "../../plan/plan-json";
 import { prPlan, renderResultText, type PrPlanResult } from "../../offline/pr-plan";
 import { renderComment } from "../../offline/pr-comment";
@@ -65,7 +64,7 @@ setupOnce(async () => {
   committed = JSON.parse(fs.readFileSync(path.join(synthDir, "stacks", ENV, "cdk.tf.json"), "utf8"));
 
   // The live side: every parameter holds a canary; the environment is deployed by real Terraform.
-  const platform: PlatformData = onFoundationAllowingConfig(bootstrapPlatform(env));
+  const platform: PlatformData = bootstrapPlatform(env);
   for (const [name, p] of Object.entries(platform.aws.parameters)) (p as { value: string }).value = canary(`ssm${name.replace(/\W/g, "")}`);
   const r = await Rehearsal.start(ROOT, synthDir, { [ENV]: platform }, { inherit: process.env, work: path.join(work, "live") });
   try {

@@ -14,7 +14,6 @@ import { changedConfig, importsABinding, NEW_SERVICE, runConformance, SCENARIOS,
 import { standinTarget } from "../../rehearsal/conformance-standin";
 import { buildApp } from "../../stacks/build";
 import { conformanceEstate } from "../fixtures/conformance-estate";
-import { FOUNDATION_ALLOWING_CONFIG, onFoundationAllowingConfig } from "../fixtures/foundation";
 import { environment, ENVS, setupOnce, synthDir } from "../helpers";
 import { parse as parseYaml } from "yaml";
 
@@ -26,7 +25,7 @@ const ROOT = path.join(__dirname, "..", "..");
 
 type Change = { address: string; type: string; change: { actions: string[]; importing?: { id: string }; after: Record<string, any> | null } };
 /** The committed live platform, with what the current config needs bootstrapped first (a new service instance, a new secret's parameter). */
-const live = (env: string): PlatformData => onFoundationAllowingConfig(withPrerequisites(Platform.load(livePlatformFile(ROOT, env)).data, environment(env)));
+const live = (env: string): PlatformData => withPrerequisites(Platform.load(livePlatformFile(ROOT, env)).data, environment(env));
 const changes = (plan: any): Change[] => plan.resource_changes ?? [];
 
 /** Whether an object the plan would create already exists on the platform (creating it would fail). */
@@ -173,7 +172,7 @@ setupOnce(async () => {
   fixtureSynth = path.join(work, "fixture-synth");
   buildApp(fixtureSynth, [fixture("staging"), fixture("production")]).synth();
   rehearsal = await Rehearsal.start(ROOT, synthDir(), Object.fromEntries(ENVS.map((e) => [e, live(e)])), { inherit: process.env, work: path.join(work, "rehearsal") });
-  const empty = await Rehearsal.start(ROOT, synthDir(), { production: onFoundationAllowingConfig(bootstrapPlatform(environment("production"))) }, { inherit: process.env, work: path.join(work, "empty") });
+  const empty = await Rehearsal.start(ROOT, synthDir(), { production: bootstrapPlatform(environment("production")) }, { inherit: process.env, work: path.join(work, "empty") });
   for (const v of VARIANTS) {
     envOf[v.name] = v.env;
     configOf[v.name] = v.fixture ? FIXTURE : estate;
@@ -194,14 +193,14 @@ setupOnce(async () => {
       runs[env] = { first: first.json, firstSummary: first.summary, secondSummary: "", settledSummary: "" };
     }),
     (async () => {
-      const seeded = await seedLivePlatform(ROOT, fixtureSynth, fixture("production"), process.env, FOUNDATION_ALLOWING_CONFIG);
+      const seeded = await seedLivePlatform(ROOT, fixtureSynth, fixture("production"), process.env);
       target = standinTarget(ROOT, path.join(work, "conformance"), "production", seeded, process.env);
       conformance = await runConformance(target, FIXTURE, "production", path.join(work, "conformance-synth"));
       // On copies of the estate the suite adopted.
       await Promise.all(["production-replacements", "beat-to-0"].map(async (name) => (results[name] = await planInBranch(await target.branch(name), variant(name)))));
     })(),
     (async () => {
-      fixtureStaging = await Rehearsal.start(ROOT, fixtureSynth, { staging: await seedLivePlatform(ROOT, fixtureSynth, fixture("staging"), process.env, FOUNDATION_ALLOWING_CONFIG) }, { inherit: process.env, work: path.join(work, "fixture-staging") });
+      fixtureStaging = await Rehearsal.start(ROOT, fixtureSynth, { staging: await seedLivePlatform(ROOT, fixtureSynth, fixture("staging"), process.env) }, { inherit: process.env, work: path.join(work, "fixture-staging") });
       // A first deploy whose stack misses the import of a running app, planned before adoption.
       const stack = fixtureStack("staging");
       stack.import = stack.import.filter((i: any) => i.to !== "cloudfoundry_app.notify-api");

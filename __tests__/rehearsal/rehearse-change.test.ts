@@ -3,7 +3,6 @@ import * as path from "path";
 import { resolveEstate } from "../../config";
 import { buildApp } from "../../stacks/build";
 import { livePlatformFile, runProcess, seedLivePlatform } from "../../offline/harness";
-import { FOUNDATION_ALLOWING_CONFIG } from "../fixtures/foundation";
 import { conformanceEstate } from "../fixtures/conformance-estate";
 import { projectRepository, setupOnce } from "../helpers";
 
@@ -49,7 +48,7 @@ setupOnce(async () => {
   const production = resolveEstate(FIXTURE).find((e) => e.name === "production")!;
   const synth = path.join(repo, "fixture-synth");
   buildApp(synth, [production]).synth();
-  const live = await seedLivePlatform(repo, synth, production, process.env, FOUNDATION_ALLOWING_CONFIG);
+  const live = await seedLivePlatform(repo, synth, production, process.env);
   fs.rmSync(synth, { recursive: true, force: true });
   fs.writeFileSync(livePlatformFile(repo, "production"), JSON.stringify(live, null, 1) + "\n");
   project.commit("the conformance fixture estate, and its live platform");
