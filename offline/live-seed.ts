@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
 import { madeUpCredential, REHEARSAL_ACCOUNT_ID, stableGuid } from "./made-up";
+import { CC_DEFAULT_MAXIMUM_HEALTH_CHECK_TIMEOUT_SECONDS } from "./standin/cf-push";
 import type { PlatformData } from "./standin/platform";
 import type { Obj } from "./standin/values";
 
@@ -31,8 +32,8 @@ export const CC_SOURCES = {
   maximumHealthCheckTimeout: "config/cloud_controller.yml:208 (maximum_health_check_timeout: 180); app/models/runtime/constraints/base_health_check_policy.rb:36-44",
 } as const;
 
-/** Cloud Controller's maximum health-check timeout when a foundation keeps the default (CC_SOURCES.maximumHealthCheckTimeout). */
-export const CC_DEFAULT_MAXIMUM_HEALTH_CHECK_TIMEOUT_SECONDS = 180;
+/** Cloud Controller's maximum health-check timeout when a foundation keeps the default: the stand-in's figure, which it enforces. */
+export { CC_DEFAULT_MAXIMUM_HEALTH_CHECK_TIMEOUT_SECONDS };
 
 const credential = /^"?<secret:([A-Z0-9_]+)>"?$/;
 
@@ -282,7 +283,7 @@ export function liveSeed(env: string, record: UpstreamRecord): PlatformData {
     };
   }
 
-  const data = {
+  const data: PlatformData = {
     description:
       `the ${env} estate as notifications-api's deploys left it: alphagov/notifications-api ${commit} (manifest.yml.j2 rendered for ${env}, ` +
       `the Makefile's cf push), instance counts from alphagov/notifications-paas-autoscaler ${record.autoscaler.source.commit.slice(0, 10)}, held as ` +
@@ -304,7 +305,7 @@ export function liveSeed(env: string, record: UpstreamRecord): PlatformData {
       aws_sqs_queue: queues,
     },
   };
-  return data as PlatformData;
+  return data;
 }
 
 /** The committed file's text for a platform: what `--reseed` writes and the test compares. */

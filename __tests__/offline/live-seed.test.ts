@@ -162,7 +162,7 @@ test("queues as kombu created them: every QueueNames queue and every consumed on
   for (const q of queues) expect([q.visibility_timeout_seconds, q.redrive_policy, q.policy, q.tags]).toEqual([310, null, null, null]);
 });
 
-test("the foundation's maximum health-check timeout is Cloud Controller's default, the same figure config holds", () => {
+test("the foundation's maximum health-check timeout is Cloud Controller's default, the figure the stand-in enforces and config holds", () => {
   expect((seed("production").cf as any).maximumHealthCheckTimeoutSeconds).toBe(CC_DEFAULT_MAXIMUM_HEALTH_CHECK_TIMEOUT_SECONDS);
   expect(CC_DEFAULT_MAXIMUM_HEALTH_CHECK_TIMEOUT_SECONDS).toBe(CONFIG_CC_DEFAULT);
 });
