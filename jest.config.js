@@ -21,6 +21,7 @@ const UNIT = [
   "docs/docs",
   "helpers",
   "offline/pr-comment",
+  "offline/snapshot-allow-list",
   "offline/standin",
   "offline/standin-cf",
   "offline/standin-semantics",

@@ -3,27 +3,32 @@ import type { ResolvedEnvironment } from "../config";
 import type { PlatformData } from "./standin/platform";
 import { platformId } from "./standin/provider";
 import { isJsonObject, type JsonObject, type PlanJson } from "../plan/plan-json";
+import { exportObject, ExportRefusal, type Declared, type ExportContext } from "./export-sanitize";
+import { innerStrings, leakedSecret, type Secrets } from "./export-backstop";
 
 // The sanitized snapshot of a live environment: what a pull request's plan runs against,
 // instead of the live estate and a credential. Exported by main's code in the trusted drift job, from
 // what Terraform already read there: the drift plan's prior_state (every object refreshed, every data
 // source read) and the state. Nothing is fetched for it.
 //
-// A value leaves only when it is not a secret by construction:
-//  - ids, names, counts, sizes, routes, queue attributes, policies: what config declares or the platform
-//    assigns (GUIDs, URLs, ARNs);
-//  - an app's environment variable only when its value is the one config in this repository sets;
-//    a variable config sources from SSM becomes `<ssm:NAME#VERSION>` when it holds that parameter's
-//    current value (so the placeholder changes when the parameter's version does), anything else
-//    (an older version's value, a value set by hand) `<not from config: APP/VAR #n>`, n counting the
-//    distinct values of that one variable (so drift between state and platform still shows);
+// What leaves is decided by an allow-list per resource type and attribute (export-allow-list.ts,
+// applied by export-sanitize.ts): a value leaves when it is what this repository's config declares for
+// it, or platform-assigned structure of a reviewed shape (GUIDs, timestamps, counts, sizes, switches,
+// platform words, ARNs and URLs built from names that left). Everything else is a placeholder that
+// carries no part of the value:
+//  - an app's environment variable config declares: its value when it is config's setting,
+//    `<ssm:NAME#VERSION>` when it holds that parameter's current value (so the placeholder changes when
+//    the parameter's version does), `<not from config: APP/VAR #n>` otherwise, n counting the distinct
+//    values of that one variable (so drift between state and platform still shows);
+//  - a variable, label, annotation or tag config does not declare: `<not declared #n>`, its name gone;
 //  - SSM parameters: name, type and version; the value is the placeholder;
-//  - attributes a provider marks sensitive (a binding's credentials, docker credentials): a placeholder;
 //  - data sources are not kept in the state (Terraform reads them again at every plan), the foreign
 //    app only by id, name, instances and memory, provider-private data and outputs not at all.
-// No placeholder is computed from a value (a hash of a short value is the value; a length or a prefix
-// narrows it). Then every secret value the plan read is looked for in the result, and any hit refuses
-// the export: that check is the backstop, the rules above are the design.
+// A type the list does not know is all placeholders, or, when something in it is marked sensitive, a
+// refusal; so is an attribute the list does not know on a type that holds credentials.
+// Then every secret the plan read is looked for in the result in the forms copies take
+// (export-backstop.ts), and any hit refuses the export: that check is the backstop, the allow-list is
+// the design.
 
 export const SNAPSHOT_FORMAT = "notify-estate-snapshot/1";
 
@@ -99,10 +104,8 @@ export function parseSnapshot(input: unknown): { snapshot: Snapshot } | { proble
 }
 
 export const parameterPlaceholder = (name: string, version: number) => `<ssm:${name}#${version}>`;
-const otherValuePlaceholder = (app: string, variable: string, n: number) => `<not from config: ${app}/${variable} #${n}>`;
-const sensitivePlaceholder = (attribute: string) => `<not exported: ${attribute}>`;
 
-/** Attributes providers mark sensitive in the types this estate uses (providers/*.schema.json). */
+/** Attributes providers mark sensitive in the types this estate uses (providers/*.schema.json): hunted as credentials. */
 const SENSITIVE: Readonly<Record<string, readonly string[]>> = {
   cloudfoundry_service_credential_binding: ["credential_binding", "parameters"],
   cloudfoundry_app: ["docker_credentials"],
@@ -131,50 +134,103 @@ function priorResources(plan: PlanJson): PriorResource[] {
   return out;
 }
 
-/** Every value a plan marks sensitive, and every SSM value it read: what must never leave. */
-function secretValues(resources: readonly PriorResource[]): Set<string> {
-  const found = new Set<string>();
+/** Whether a plan's or state's sensitivity marks mark anything. */
+const anyMark = (mark: unknown): boolean => mark === true || (Array.isArray(mark) ? mark.some(anyMark) : isJsonObject(mark) && Object.values(mark).some(anyMark));
+
+/** Every SecureString value the plan read, and every value it marks sensitive: what must never leave. */
+function secretValues(resources: readonly PriorResource[]): Secrets {
+  const secureStrings = new Set<string>();
+  const credentials = new Set<string>();
   const collect = (value: unknown, mark: unknown) => {
-    if (mark === true) {
-      const walk = (v: unknown): void => {
-        if (typeof v === "string" || typeof v === "number") found.add(String(v));
-        else if (Array.isArray(v)) v.forEach(walk);
-        else if (isJsonObject(v)) Object.values(v).forEach(walk);
-      };
-      walk(value);
-    } else if (Array.isArray(mark)) mark.forEach((m, i) => collect((value as unknown[] | undefined)?.[i], m));
+    if (mark === true) innerStrings(value).forEach((s) => credentials.add(s));
+    else if (Array.isArray(mark)) mark.forEach((m, i) => collect((value as unknown[] | undefined)?.[i], m));
     else if (isJsonObject(mark)) for (const [k, m] of Object.entries(mark)) collect((value as JsonObject | undefined)?.[k], m);
   };
   for (const r of resources) {
     // A String parameter is a setting (an address, a switch): placeholdered, but not a secret to hunt.
     if (r.type === "aws_ssm_parameter") {
-      if (r.values?.type === "SecureString" && typeof r.values.value === "string") found.add(r.values.value);
+      if (r.values?.type === "SecureString") innerStrings(r.values.value).forEach((s) => secureStrings.add(s));
       continue;
     }
     collect(r.values, r.sensitive_values);
     for (const k of SENSITIVE[r.type] ?? []) collect(r.values?.[k], true);
   }
-  // Under four characters ("{}", "1", "off") a search finds coincidences, not leaks: the rules above
-  // keep such values in, and only they can.
-  for (const v of found) if (v.length < 4) found.delete(v);
-  return found;
+  // An SSM value an app holds is marked sensitive too: hunted as the SecureString it is.
+  for (const s of secureStrings) credentials.delete(s);
+  return { secureStrings, credentials };
 }
+
+/** The address of a resource of the root module without its index: what its configuration block is named. */
+const configAddress = (address: string) => address.replace(/\[[^\]]*\]$/, "");
+
+/** What main's config declares for each managed resource the drift plan plans, by address. */
+function declaredByAddress(plan: PlanJson): Map<string, Declared> {
+  const config = (plan as JsonObject).configuration;
+  const blocks = isJsonObject(config) && isJsonObject(config.root_module) && Array.isArray(config.root_module.resources) ? config.root_module.resources : [];
+  const sets = new Map<string, Set<string>>();
+  for (const b of blocks.filter(isJsonObject)) {
+    if (b.mode === "managed" && typeof b.address === "string" && isJsonObject(b.expressions)) sets.set(b.address, new Set(Object.keys(b.expressions)));
+  }
+  const out = new Map<string, Declared>();
+  for (const c of plan.resource_changes ?? []) {
+    const set = sets.get(configAddress(c.address));
+    if (c.mode === "managed" && set && isJsonObject(c.change.after)) out.set(c.address, { sets: set, after: c.change.after as JsonObject });
+  }
+  return out;
+}
+
+/** A state resource instance's address (root module): type.name, then its index. */
+const instanceAddress = (type: string, name: string, index: unknown) => `${type}.${name}${index === undefined || index === null ? "" : `[${JSON.stringify(index)}]`}`;
+
+const ADDRESS = /^(data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+(\[("[A-Za-z0-9_-]*"|\d+)\])?$/;
+
+/** A state's resource instance as it may leave: known keys only, its attributes by the allow-list. */
+function exportInstance(type: string, name: string, instance: JsonObject, declared: ReadonlyMap<string, Declared>, ctx: ExportContext): JsonObject {
+  const index = instance.index_key;
+  const keepIndex = typeof index === "number" || (typeof index === "string" && /^[A-Za-z0-9_-]{1,80}$/.test(index));
+  const attributes = exportObject(type, (instance.attributes ?? {}) as JsonObject, declared.get(instanceAddress(type, name, index)), anyMark(instance.sensitive_attributes), ctx);
+  // A sensitivity path is kept when it leads to what left: a declared variable's placeholder, say.
+  const leads = (path: unknown): boolean => {
+    let at: unknown = attributes;
+    for (const step of Array.isArray(path) ? path : [null]) {
+      const key = isJsonObject(step) ? (isJsonObject(step.value) ? step.value.value : step.value) : undefined;
+      if (!isJsonObject(at) || typeof key !== "string" || !Object.hasOwn(at, key)) return false;
+      at = at[key];
+    }
+    return true;
+  };
+  return {
+    ...(keepIndex ? { index_key: index } : {}),
+    schema_version: typeof instance.schema_version === "number" ? instance.schema_version : 0,
+    attributes,
+    sensitive_attributes: (Array.isArray(instance.sensitive_attributes) ? instance.sensitive_attributes : []).filter(leads),
+    dependencies: (Array.isArray(instance.dependencies) ? instance.dependencies : []).filter((d): d is string => typeof d === "string" && ADDRESS.test(d)),
+    ...(typeof instance.create_before_destroy === "boolean" ? { create_before_destroy: instance.create_before_destroy } : {}),
+  };
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const guidOr = (v: unknown, what: string) => (typeof v === "string" && GUID.test(v) ? v : `<not exported: ${what}>`);
 
 /**
  * The export. `state` is `terraform state pull` of the same environment (null for none); `env` is
  * main's resolved config, which says which variable comes from which parameter and which values are
- * in this repository.
+ * in this repository. Throws ExportRefusal when something that holds credentials is not in the
+ * allow-list, or when a secret would leave anyway.
  */
 export function exportSnapshot(input: { env: ResolvedEnvironment; plan: PlanJson; state: unknown; takenAt: Date; commit?: string }): Snapshot {
   const { env, plan } = input;
   const resources = priorResources(plan);
   const secrets = secretValues(resources);
+  const declared = declaredByAddress(plan);
   const data = (type: string) => resources.filter((r) => r.mode === "data" && r.type === type);
   const one = (type: string): JsonObject => {
     const found = data(type);
     if (found.length !== 1 || !found[0].values) throw new Error(`the plan's prior_state has ${found.length} data.${type}, expected 1: is it a plan of this estate?`);
     return found[0].values;
   };
+  const caller = one("aws_caller_identity");
+  const accountId = /^\d{12}$/.test(String(caller.account_id)) ? String(caller.account_id) : "<not exported: account id>";
 
   // SSM parameters: name, type, version, and the placeholder; the current value only in memory.
   const parameters: Record<string, { type: "SecureString" | "String"; value: string; version: number }> = {};
@@ -182,38 +238,21 @@ export function exportSnapshot(input: { env: ResolvedEnvironment; plan: PlanJson
   for (const r of data("aws_ssm_parameter")) {
     const v = r.values!;
     const name = String(v.name);
-    const version = Number(v.version);
+    const version = Number.isInteger(v.version) ? Number(v.version) : 0;
     const placeholder = parameterPlaceholder(name, version);
     parameters[name] = { type: v.type === "SecureString" ? "SecureString" : "String", value: placeholder, version };
     current.set(name, { value: v.type === "SecureString" ? v.value : (v.insecure_value ?? v.value), placeholder });
   }
 
-  const apps = new Map(env.apps.map((a) => [a.name, a]));
-  const parameterOf = new Map(env.parameters.map((p) => [p.name, p.parameterName]));
-  const others = new Map<string, unknown[]>();
-  const environment = (appName: string, vars: unknown): unknown => {
-    if (!isJsonObject(vars)) return vars ?? null;
-    const app = apps.get(appName);
-    const out: JsonObject = {};
-    for (const [k, v] of Object.entries(vars)) {
-      const fromParameter = app?.secretEnv.some((s) => s.name === k) ? parameterOf.get(k) : undefined;
-      const cur = fromParameter ? current.get(fromParameter) : undefined;
-      if (cur && v === cur.value) out[k] = cur.placeholder;
-      else if (!fromParameter && app && app.env[k] === v && !secrets.has(String(v))) out[k] = v;
-      else {
-        const seen = others.get(`${appName}/${k}`) ?? [];
-        if (!seen.includes(v)) seen.push(v);
-        others.set(`${appName}/${k}`, seen);
-        out[k] = otherValuePlaceholder(appName, k, seen.indexOf(v) + 1);
-      }
-    }
-    return out;
-  };
-  const sanitize = (type: string, values: JsonObject): JsonObject => {
-    const out: JsonObject = { ...values };
-    for (const k of SENSITIVE[type] ?? []) if (out[k] !== null && out[k] !== undefined) out[k] = k === "docker_credentials" ? null : sensitivePlaceholder(k);
-    if (type === "cloudfoundry_app") out.environment = environment(String(values.name), values.environment);
-    return out;
+  const ctx: ExportContext = {
+    env,
+    accountId,
+    region: env.awsRegion,
+    domainNames: new Set(data("cloudfoundry_domain").map((r) => String(r.values!.name))),
+    serviceInstanceNames: new Set(data("cloudfoundry_service_instance").map((r) => String(r.values!.name))),
+    parameters: current,
+    secrets: new Set([...secrets.secureStrings, ...secrets.credentials]),
+    others: new Map(),
   };
 
   // The state first, so that a value it holds is "#1" and a later value on the platform "#2".
@@ -229,45 +268,55 @@ export function exportSnapshot(input: { env: ResolvedEnvironment; plan: PlanJson
       lineage: s.lineage,
       outputs: {},
       resources: s.resources
-        .filter((r) => r.mode === "managed")
+        .filter((r) => r.mode === "managed" && ADDRESS.test(`${r.type}.${r.name}`))
         .map((r) => ({
-          ...r,
-          instances: r.instances.map((i) => {
-            const { private: _private, ...rest } = i as JsonObject;
-            return { ...rest, attributes: sanitize(r.type, (i.attributes ?? {}) as JsonObject) };
-          }),
+          mode: r.mode,
+          type: r.type,
+          name: r.name,
+          provider: /^provider\["[a-z0-9./-]+"\]$/.test(r.provider) ? r.provider : "<not exported: provider>",
+          instances: r.instances.map((i) => exportInstance(r.type, r.name, i as JsonObject, declared, ctx)),
         })),
       check_results: null,
     } as TerraformState;
   }
 
   const platformResources: Record<string, Record<string, JsonObject>> = {};
+  const place = (type: string, o: JsonObject, id: string) => {
+    const objects = (platformResources[type] ??= {});
+    // An object whose id may not leave is listed under a number, not its id.
+    objects[id.startsWith("<not exported") ? `<not exported: ${type} #${Object.keys(objects).length + 1}>` : id] = o;
+  };
   for (const r of resources.filter((x) => x.mode === "managed" && x.values)) {
-    const o = sanitize(r.type, r.values!);
-    (platformResources[r.type] ??= {})[platformId(r.type, o as Parameters<typeof platformId>[1])] = o;
+    const o = exportObject(r.type, r.values!, declared.get(r.address), anyMark(r.sensitive_values), ctx);
+    place(r.type, o, platformId(r.type, o as Parameters<typeof platformId>[1]));
   }
   // What runs but Terraform does not manage (an app, route or queue made by hand, or not adopted yet):
   // listed by the data sources the adoption reads, so that a pull request adding it plans an import.
-  const managedIds = (type: string) => new Set(Object.values(platformResources[type] ?? {}).map((o) => String(o.id)));
+  // Config declares nothing of it: only its structure leaves.
+  const managedIds = (type: string) => new Set(resources.filter((x) => x.mode === "managed" && x.type === type).map((x) => String(x.values?.id)));
   const foreignNames = new Set(data("cloudfoundry_app").map((r) => String(r.values!.name)));
   const appIds = managedIds("cloudfoundry_app");
   for (const r of data("cloudfoundry_apps")) {
     for (const listed of ((r.values!.apps as JsonObject[] | undefined) ?? []).filter((a) => !appIds.has(String(a.id)) && !foreignNames.has(String(a.name)))) {
       const web = ((listed.processes as JsonObject[] | undefined) ?? []).find((p) => p.type === "web") ?? {};
       const { processes: _processes, service_bindings: _bindings, ...rest } = listed;
-      const app = sanitize("cloudfoundry_app", { ...rest, instances: web.instances ?? 1, memory: web.memory ?? null, disk_quota: web.disk_quota ?? null, health_check_type: web.health_check_type ?? null });
-      (platformResources.cloudfoundry_app ??= {})[String(listed.id)] = app;
+      const app = exportObject("cloudfoundry_app", { ...rest, instances: web.instances ?? 1, memory: web.memory ?? null, disk_quota: web.disk_quota ?? null, health_check_type: web.health_check_type ?? null }, undefined, false, ctx);
+      place("cloudfoundry_app", app, String(app.id));
     }
   }
   const routeIds = managedIds("cloudfoundry_route");
   for (const r of data("cloudfoundry_routes")) {
-    for (const route of ((r.values!.routes as JsonObject[] | undefined) ?? []).filter((x) => !routeIds.has(String(x.id)))) (platformResources.cloudfoundry_route ??= {})[String(route.id)] = { ...route };
+    for (const route of ((r.values!.routes as JsonObject[] | undefined) ?? []).filter((x) => !routeIds.has(String(x.id)))) {
+      const o = exportObject("cloudfoundry_route", route, undefined, false, ctx);
+      place("cloudfoundry_route", o, String(o.id));
+    }
   }
   const queueIds = managedIds("aws_sqs_queue");
   for (const r of data("aws_sqs_queues")) {
-    for (const url of ((r.values!.queue_urls as string[] | undefined) ?? []).filter((u) => !queueIds.has(u))) {
+    for (const url of ((r.values!.queue_urls as unknown[] | undefined) ?? []).map(String).filter((u) => !queueIds.has(u))) {
       const name = url.slice(url.lastIndexOf("/") + 1);
-      (platformResources.aws_sqs_queue ??= {})[url] = { id: url, url, name, arn: `arn:aws:sqs:${env.awsRegion}:${String(one("aws_caller_identity").account_id)}:${name}` };
+      const o = exportObject("aws_sqs_queue", { name, id: url, url, arn: `arn:aws:sqs:${env.awsRegion}:${accountId}:${name}` }, undefined, false, ctx);
+      place("aws_sqs_queue", o, String(o.id));
     }
   }
   // Bindings are platform objects of their own on the stand-in; an app lists them (offline/standin).
@@ -275,63 +324,39 @@ export function exportSnapshot(input: { env: ResolvedEnvironment; plan: PlanJson
 
   const org = one("cloudfoundry_org");
   const space = one("cloudfoundry_space");
-  const caller = one("aws_caller_identity");
   const foreign: Record<string, JsonObject> = {};
   for (const r of data("cloudfoundry_app")) {
     const v = r.values!;
     const web = ((v.processes as JsonObject[] | undefined) ?? []).find((p) => p.type === "web");
-    foreign[String(v.name)] = { id: v.id, name: v.name, instances: web?.instances ?? v.instances ?? 1, memory: web?.memory ?? v.memory ?? null };
+    // Looked up by the name config gives: the name is config's.
+    foreign[String(v.name)] = exportObject("cloudfoundry_app", { id: v.id, name: v.name, instances: web?.instances ?? v.instances ?? 1, memory: web?.memory ?? v.memory ?? null }, undefined, false, ctx);
   }
+  const callerArn = /^arn:aws:(iam|sts)::\d{12}:(user|role|assumed-role)\/[A-Za-z0-9+=,.@_/-]{1,128}$/.test(String(caller.arn)) ? String(caller.arn) : "<not exported: caller ARN>";
   const snapshot: Snapshot = {
     format: SNAPSHOT_FORMAT,
     environment: env.name,
     taken_at: input.takenAt.toISOString(),
-    ...(input.commit ? { commit: input.commit } : {}),
+    ...(input.commit && /^[0-9a-f]{7,40}$/.test(input.commit) ? { commit: input.commit } : {}),
     platform: {
       description: `the ${env.name} estate as the drift plan read it at ${input.takenAt.toISOString()}, sanitized (offline/snapshot.ts): no secret value, placeholders instead`,
       cf: {
-        org: { name: String(org.name), id: String(org.id) },
-        space: { name: String(space.name), id: String(space.id) },
-        domains: Object.fromEntries(data("cloudfoundry_domain").map((r) => [String(r.values!.name), String(r.values!.id)])),
-        serviceInstances: Object.fromEntries(data("cloudfoundry_service_instance").map((r) => [String(r.values!.name), { id: String(r.values!.id), type: String(r.values!.type ?? "managed") }])),
+        // Names config looks up (the data sources' arguments); ids the platform assigns.
+        org: { name: String(org.name), id: guidOr(org.id, "org id") },
+        space: { name: String(space.name), id: guidOr(space.id, "space id") },
+        domains: Object.fromEntries(data("cloudfoundry_domain").map((r) => [String(r.values!.name), guidOr(r.values!.id, "domain id")])),
+        serviceInstances: Object.fromEntries(
+          data("cloudfoundry_service_instance").map((r) => [String(r.values!.name), { id: guidOr(r.values!.id, "service instance id"), type: r.values!.type === "user-provided" ? "user-provided" : "managed" }]),
+        ),
         foreignApps: foreign as PlatformData["cf"]["foreignApps"],
       },
-      aws: { accountId: String(caller.account_id), region: env.awsRegion, callerArn: String(caller.arn), parameters },
+      aws: { accountId, region: env.awsRegion, callerArn, parameters },
       resources: platformResources as PlatformData["resources"],
     },
     state,
   };
   const leak = leakedSecret(snapshot, secrets);
-  if (leak) throw new Error(`refused to export: ${leak}; nothing was written (offline/snapshot.ts must learn to sanitize that attribute)`);
+  if (leak) throw new ExportRefusal(`refused to export: ${leak}; nothing was written (the allow-list let it through: offline/export-allow-list.ts must not)`);
   return snapshot;
 }
 
-/**
- * Where a secret value appears in `doc` (a path, never the value), or undefined. A short value
- * (under 8 characters) counts only as a whole string; a longer one anywhere in a string.
- */
-export function leakedSecret(doc: unknown, secrets: ReadonlySet<string>): string | undefined {
-  const long = [...secrets].filter((s) => s.length >= 8);
-  const walk = (v: unknown, at: string): string | undefined => {
-    if (typeof v === "string" || typeof v === "number") {
-      const s = String(v);
-      if (typeof v === "string" && secrets.has(s) && !/^<(ssm:|not from config:|not exported:)/.test(s)) return `a secret value at ${at}`;
-      if (long.some((x) => s.includes(x))) return `a secret value inside ${at}`;
-      return undefined;
-    }
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const hit = walk(v[i], `${at}[${i}]`);
-        if (hit) return hit;
-      }
-    } else if (isJsonObject(v)) {
-      for (const [k, x] of Object.entries(v)) {
-        if (long.some((s) => k.includes(s)) || secrets.has(k)) return `a secret value as a key in ${at}`;
-        const hit = walk(x, `${at}.${k}`);
-        if (hit) return hit;
-      }
-    }
-    return undefined;
-  };
-  return walk(doc, "$");
-}
+export { ExportRefusal, leakedSecret };
