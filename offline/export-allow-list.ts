@@ -30,6 +30,8 @@ export interface Allowance {
   readonly declared?: boolean;
   /** Leaves when it has this platform-assigned shape. */
   readonly shape?: Shape;
+  /** Of an object config does not manage: leaves when it has this shape (what adopting it needs: its name). */
+  readonly adoption?: Shape;
   /** A map of strings: each key leaves only if config declares it, with its declared value. */
   readonly map?: true;
   /** A map whose declared keys are those of another attribute's declared map (tags_all of tags). */
@@ -96,7 +98,7 @@ export const shapes = {
   /** An IAM policy's ARN, built from the account and the policy's exported name. */
   policyArn: (v, o, ctx) => typeof o.name === "string" && OBJECT_NAME.test(o.name) && v === `arn:aws:iam::${ctx.accountId}:policy/${o.name}`,
   /** The id AWS gives an attachment: the user's exported name, a dash and 26 digits. */
-  attachmentId: (v, o) => typeof v === "string" && typeof o.user === "string" && OBJECT_NAME.test(o.user) && new RegExp(`^${o.user}-\\d{26}$`).test(v),
+  attachmentId: (v, o, _ctx) => typeof v === "string" && typeof o.user === "string" && OBJECT_NAME.test(o.user) && new RegExp(`^${o.user}-\\d{26}$`).test(v),
   /** A route's URL: its exported host and path on a domain config looks up. */
   routeUrl: (v, o, ctx) =>
     typeof v === "string" && typeof o.host === "string" && [...ctx.domainNames].some((d) => v === `${o.host}.${d}${typeof o.path === "string" ? o.path : ""}`),
@@ -114,6 +116,8 @@ const METADATA = {
   annotations: { why: "keys config declares, with their declared values; any other key is a placeholder", map: true },
 } as const;
 const declared = (why: string, shape?: Shape): Allowance => ({ why, declared: true, ...(shape ? { shape } : {}) });
+/** A name: config's, or (an object nobody manages) one of this shape, which adopting it needs. */
+const named = (why: string, adoption: Shape): Allowance => ({ why, declared: true, adoption });
 const CONFIG_ONLY = "config sets it; any other value (a command, an endpoint, a path set by hand) can hold anything";
 
 /** The fields of a process (an app's `processes`): counts, sizes, platform words; never its command or endpoints. */
@@ -141,7 +145,7 @@ const APP: TypeAllowList = {
     id: ID,
     ...TIMES,
     ...METADATA,
-    name: declared("the app's name: config declares it, or (an app nobody manages) what adoption needs", shapes.objectName),
+    name: named("the app's name: config declares it, or (an app nobody manages) what adoption needs", shapes.objectName),
     org_name: declared("the org config names"),
     space_name: declared("the space config names"),
     instances: declared("an instance count", shapes.wholeNumber),
@@ -198,8 +202,8 @@ const ROUTE: TypeAllowList = {
     ...METADATA,
     domain: ID,
     space: ID,
-    host: declared("a public host name: config declares it, or (a route nobody manages) what adoption needs", shapes.objectName),
-    path: declared("a public URL path", shapes.routePath),
+    host: named("a public host name: config declares it, or (a route nobody manages) what adoption needs", shapes.objectName),
+    path: named("a public URL path: config declares it, or (a route nobody manages) what adoption needs", shapes.routePath),
     port: declared("a port", shapes.wholeNumber),
     protocol: declared("a platform word", shapes.routeProtocol),
     url: declared("the route's host and path on a domain config looks up", shapes.routeUrl),
@@ -261,7 +265,7 @@ const BINDING: TypeAllowList = {
 const QUEUE: TypeAllowList = {
   sensitive: false,
   attributes: {
-    name: declared("the queue's name: config declares it, or (a queue nobody manages) what adoption needs", shapes.objectName),
+    name: named("the queue's name: config declares it, or (a queue nobody manages) what adoption needs", shapes.objectName),
     id: { why: "the queue's URL, from the account, region and its name", shape: shapes.queueUrl },
     url: { why: "the queue's URL, from the account, region and its name", shape: shapes.queueUrl },
     arn: { why: "the queue's ARN, from the account, region and its name", shape: shapes.queueArn },
@@ -290,7 +294,7 @@ const QUEUE: TypeAllowList = {
 const IAM_POLICY: TypeAllowList = {
   sensitive: false,
   attributes: {
-    name: declared("the policy's name config declares", shapes.objectName),
+    name: declared("the policy's name config declares"),
     id: { why: "the policy's ARN, from the account and its name", shape: shapes.policyArn },
     arn: { why: "the policy's ARN, from the account and its name", shape: shapes.policyArn },
     policy_id: { why: "an id AWS assigns", shape: shapes.policyId },
@@ -307,7 +311,7 @@ const IAM_POLICY: TypeAllowList = {
 const ATTACHMENT: TypeAllowList = {
   sensitive: false,
   attributes: {
-    user: declared("the apps' IAM user config names", shapes.objectName),
+    user: declared("the apps' IAM user config names"),
     policy_arn: declared("the policy config attaches"),
     id: { why: "the id AWS assigns: the user's name and a number", shape: shapes.attachmentId },
   },

@@ -44,11 +44,17 @@ const order = (keys: string[]) => [...keys.filter((k) => FIRST.includes(k)), ...
 function exportMap(type: string, attribute: string, v: JsonObject, declaredMap: unknown): JsonObject {
   const known = isJsonObject(declaredMap) ? declaredMap : {};
   const out: JsonObject = {};
-  let n = 0;
-  for (const k of Object.keys(v).sort()) {
-    if (Object.hasOwn(known, k)) out[k] = isDeepStrictEqual(v[k], known[k]) ? v[k] : notExported(type, `${attribute}.${k}`);
-    else out[notDeclared(++n)] = notExported(type, attribute);
-  }
+  const keys = Object.keys(v).sort();
+  for (const k of keys.filter((x) => Object.hasOwn(known, x))) out[k] = isDeepStrictEqual(v[k], known[k]) ? v[k] : notExported(type, `${attribute}.${k}`);
+  return withUndeclared(out, keys.filter((x) => !Object.hasOwn(known, x)).length, notExported(type, attribute));
+}
+
+/**
+ * `out` followed by `count` numbered keys for keys config does not declare: after the declared ones,
+ * so that where a name would have sorted says nothing about it.
+ */
+function withUndeclared(out: JsonObject, count: number, value: string): JsonObject {
+  for (let n = 1; n <= count; n++) out[notDeclared(n)] = value;
   return out;
 }
 
@@ -56,26 +62,25 @@ function exportMap(type: string, attribute: string, v: JsonObject, declaredMap: 
 function exportEnvironment(appName: unknown, v: JsonObject, ctx: ExportContext): JsonObject {
   const app = ctx.env.apps.find((a) => a.name === appName);
   const out: JsonObject = {};
-  let n = 0;
-  for (const k of Object.keys(v).sort()) {
-    const secret = app?.secretEnv.find((s) => s.name === k);
+  const keys = Object.keys(v).sort();
+  const isDeclared = (k: string) => app !== undefined && (app.secretEnv.some((s) => s.name === k) || Object.hasOwn(app.env, k));
+  for (const k of keys.filter(isDeclared)) {
+    const secret = app!.secretEnv.find((s) => s.name === k);
     const parameter = secret ? ctx.env.parameters.find((p) => p.name === k)?.parameterName : undefined;
     const current = parameter ? ctx.parameters.get(parameter) : undefined;
-    if (!app || (!secret && !Object.hasOwn(app.env, k))) {
-      out[notDeclared(++n)] = notExported("cloudfoundry_app", "environment");
-    } else if (current && v[k] === current.value) {
+    if (current && v[k] === current.value) {
       out[k] = current.placeholder;
-    } else if (!secret && app.env[k] === v[k] && !ctx.secrets.has(String(v[k]))) {
+    } else if (!secret && app!.env[k] === v[k] && !ctx.secrets.has(String(v[k]))) {
       out[k] = v[k];
     } else {
-      const key = `${app.name}/${k}`;
+      const key = `${app!.name}/${k}`;
       const seen = ctx.others.get(key) ?? [];
       if (!seen.some((x) => isDeepStrictEqual(x, v[k]))) seen.push(v[k]);
       ctx.others.set(key, seen);
-      out[k] = notFromConfig(app.name, k, seen.findIndex((x) => isDeepStrictEqual(x, v[k])) + 1);
+      out[k] = notFromConfig(app!.name, k, seen.findIndex((x) => isDeepStrictEqual(x, v[k])) + 1);
     }
   }
-  return out;
+  return withUndeclared(out, keys.filter((k) => !isDeclared(k)).length, notExported("cloudfoundry_app", "environment"));
 }
 
 /** One object (or each object of a list) field by field: a listed field by its shape, anything else a placeholder. */
@@ -83,19 +88,20 @@ function exportFields(type: string, attribute: string, v: unknown, fields: Reado
   const one = (o: unknown): unknown => {
     if (!isJsonObject(o)) return placeholder(type, attribute, o);
     const out: JsonObject = {};
-    for (const k of order(Object.keys(o))) out[k] = exportValue(type, `${attribute}.${k}`, o[k], fields[k], undefined, out, sensitive, ctx);
+    for (const k of order(Object.keys(o))) out[k] = exportValue(type, `${attribute}.${k}`, o[k], fields[k], undefined, true, out, sensitive, ctx);
     return out;
   };
   return Array.isArray(v) ? v.map(one) : one(v);
 }
 
-/** One attribute's value as it may leave. `declared`: config's value when config sets it. */
+/** One attribute's value as it may leave. `declared`: config's value when config sets it; `managed`: whether config manages the object. */
 function exportValue(
   type: string,
   attribute: string,
   v: unknown,
   allowance: Allowance | undefined,
   declared: { readonly value: unknown } | undefined,
+  managed: boolean,
   exported: JsonObject,
   sensitive: boolean,
   ctx: ExportContext,
@@ -109,6 +115,7 @@ function exportValue(
   if (declared && allowance.declared && isDeepStrictEqual(v, declared.value)) return v;
   if (allowance.map) return isJsonObject(v) ? exportMap(type, attribute, v, declared?.value) : placeholder(type, attribute, v);
   if (allowance.shape?.(v, exported, ctx)) return v;
+  if (!managed && allowance.adoption?.(v, exported, ctx)) return v;
   if (allowance.fields && (Array.isArray(v) || isJsonObject(v))) return exportFields(type, attribute, v, allowance.fields, sensitive, ctx);
   return placeholder(type, attribute, v);
 }
@@ -125,7 +132,7 @@ export function exportObject(type: string, values: JsonObject, declared: Declare
     const allowance = list?.attributes[k];
     const source = allowance?.declaredKeysOf ?? k;
     const value = declared?.sets.has(source) ? { value: declared.after[source] } : undefined;
-    out[k] = exportValue(type, k, values[k], allowance, value, out, list?.sensitive ?? false, ctx) as JsonObject[string];
+    out[k] = exportValue(type, k, values[k], allowance, value, declared !== undefined, out, list?.sensitive ?? false, ctx) as JsonObject[string];
   }
   return out;
 }

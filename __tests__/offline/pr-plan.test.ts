@@ -27,6 +27,15 @@ const ENV: EnvironmentName = "production";
 const tag = randomBytes(6).toString("hex");
 /** Recognisable secret values, each with this run's random tag in it. */
 const canary = (what: string) => `canary-${what}-${tag}`;
+/** A 5-character SecureString: too short to carry the tag, found by itself. */
+const short = `^${randomBytes(2).toString("hex").slice(0, 3)}~`;
+/** A SecureString holding JSON, stored with a trailing newline: its inner field is a secret of its own. */
+const inner = canary("inner");
+const jsonSecret = `{"api_key":"${inner}","note":"q\\"uote"}\n`;
+/** The name of a variable set by hand: a name config does not declare is as telling as a value. */
+const handName = `HAND_SET_${tag.toUpperCase()}`;
+const reverse = (s: string) => [...s].reverse().join("");
+const halves = (s: string) => [s.slice(0, Math.ceil(s.length / 2)), s.slice(Math.ceil(s.length / 2))];
 let env: ResolvedEnvironment;
 let work: string;
 let synthDir: string;
@@ -38,13 +47,16 @@ let driftPlan: any;
 let liveState: any;
 let rotated: string;
 
-/** The canary value of a secret parameter the drift plan read. */
-const snapshotCanary = () => canaries.find((c) => c.startsWith("canary-ssm"))!;
+/** The current value of a SecureString the drift plan read. */
+const snapshotCanary = () => canary("rotated");
 
-/** Every form of a canary that would give it away: itself, its tag, hashes, encodings, reversed. */
+/** Every form of a canary that would give it away: itself, its tag, hashes, encodings, reversed, JSON-escaped, its halves. */
 function giveaways(): string[] {
   return canaries.flatMap((c) => [
     c,
+    c.trim(),
+    JSON.stringify(c).slice(1, -1),
+    ...(c.length >= 12 ? halves(c) : []),
     c.split("").reverse().join(""),
     Buffer.from(c).toString("base64"),
     Buffer.from(c).toString("base64url"),
@@ -63,9 +75,12 @@ setupOnce(async () => {
   buildApp(synthDir, [env]).synth();
   committed = JSON.parse(fs.readFileSync(path.join(synthDir, "stacks", ENV, "cdk.tf.json"), "utf8"));
 
-  // The live side: every parameter holds a canary; the environment is deployed by real Terraform.
+  // The live side: every parameter holds a canary (one of 5 characters, one JSON with a trailing
+  // newline); the environment is deployed by real Terraform.
   const platform: PlatformData = bootstrapPlatform(env);
-  for (const [name, p] of Object.entries(platform.aws.parameters)) (p as { value: string }).value = canary(`ssm${name.replace(/\W/g, "")}`);
+  for (const [name, p] of Object.entries(platform.aws.parameters)) {
+    (p as { value: string }).value = name.endsWith("/SECRET_KEY") ? short : name.endsWith("/PROVIDER_API_KEY") ? jsonSecret : canary(`ssm${name.replace(/\W/g, "")}`);
+  }
   const r = await Rehearsal.start(ROOT, synthDir, { [ENV]: platform }, { inherit: process.env, work: path.join(work, "live") });
   try {
     await r.plan(ENV, "deploy.plan");
@@ -80,20 +95,57 @@ setupOnce(async () => {
       const declared = env.apps.find((x) => x.name === a.name)!;
       if (declared.instances.mode === "autoscaled") a.instances = declared.instances.autoscaler.min;
     }
+    // What people copy into the estate by hand, every place the deny-list let through: the API's
+    // labels, annotations (a database password inside a URL), command, health endpoint and a variable
+    // whose name is telling; a route's labels and annotations; a queue's tags.
     const api = Object.values(live.objects("cloudfoundry_app")).find((a) => a.name === "notify-api")!;
-    api.environment = { ...(api.environment as Record<string, string>), HAND_SET_TOKEN: canary("handset") };
-    // An app and a queue made by hand: running, not managed.
-    live.put("cloudfoundry_app", "0a0a0a0a-0000-4000-8000-000000000001", { ...api, id: "0a0a0a0a-0000-4000-8000-000000000001", name: "made-by-hand", environment: { TOKEN: canary("byhand") } });
+    const dbUrl = `postgres://notify:${canary("bindingpassword")}@db.internal:5432/notify`;
+    Object.assign(api, {
+      environment: { ...(api.environment as Record<string, string>), [handName]: canary("handset") },
+      labels: { team: canary("applabel") },
+      annotations: { db: dbUrl },
+      command: `${String(api.command)} --token ${canary("command")}`,
+      health_check_http_endpoint: `/_status?token=${canary("endpoint")}`,
+    });
+    const route = Object.values(live.objects("cloudfoundry_route"))[0];
+    Object.assign(route, { labels: { [`k-${tag}`]: "v" }, annotations: { note: canary("routeannotation") } });
+    // An app and a queue made by hand: running, not managed. The app's labels hold every secret the
+    // way a program or a hurried person copies one: short, JSON-escaped, trimmed, base64, reversed,
+    // split over two labels, the inner field of a JSON value.
+    const rotatedValue = canary("rotated");
+    live.put("cloudfoundry_app", "0a0a0a0a-0000-4000-8000-000000000001", {
+      ...api,
+      id: "0a0a0a0a-0000-4000-8000-000000000001",
+      name: "made-by-hand",
+      environment: { TOKEN: canary("byhand") },
+      labels: {
+        short: `x${short}y`,
+        escaped: JSON.stringify(jsonSecret).slice(1, -1),
+        trimmed: jsonSecret.trim(),
+        inner,
+        b64: Buffer.from(rotatedValue).toString("base64"),
+        reversed: reverse(rotatedValue),
+        part1: halves(rotatedValue)[0],
+        part2: halves(rotatedValue)[1],
+      },
+    });
     const q = Object.values(live.objects("aws_sqs_queue"))[0];
     const url = String(q.url).replace(String(q.name), "productionmade-by-hand");
     live.put("aws_sqs_queue", url, { ...q, id: url, url, name: "productionmade-by-hand" });
-    for (const b of Object.values(live.objects("cloudfoundry_service_credential_binding"))) b.credential_binding = JSON.stringify({ credentials: { password: canary("bindingpassword") } });
+    const tagged = Object.values(live.objects("aws_sqs_queue")).find((x) => x.name !== "productionmade-by-hand")!;
+    Object.assign(tagged, { tags: { ...(tagged.tags as object), owner: canary("sqstag") }, tags_all: { ...(tagged.tags_all as object), owner: canary("sqstag") } });
+    for (const b of Object.values(live.objects("cloudfoundry_service_credential_binding"))) b.credential_binding = JSON.stringify({ credentials: { password: canary("bindingpassword"), uri: dbUrl } });
     // A secret every app holds, notify-api included.
     const first = env.parameters.find((p) => p.allowedApps === "all" && p.kind === "secret")!.parameterName;
     rotated = first;
-    (live.data.aws.parameters as Record<string, any>)[first] = { ...live.data.aws.parameters[first], value: canary("rotated"), version: 2 };
+    (live.data.aws.parameters as Record<string, any>)[first] = { ...live.data.aws.parameters[first], value: rotatedValue, version: 2 };
     live.save();
-    canaries = [...Object.values(live.data.aws.parameters).map((p) => p.value), ...Object.values(platform.aws.parameters).map((p) => p.value), canary("handset"), canary("bindingpassword"), canary("byhand")];
+    canaries = [
+      ...Object.values(live.data.aws.parameters).map((p) => p.value),
+      ...Object.values(platform.aws.parameters).map((p) => p.value),
+      ...["handset", "bindingpassword", "byhand", "applabel", "command", "endpoint", "routeannotation", "sqstag", "inner"].map(canary),
+      handName,
+    ];
     // The drift job: the plan Terraform makes with the (trusted) plan identity, and the state.
     driftPlan = (await r.plan(ENV, "drift.plan")).json;
     liveState = JSON.parse(fs.readFileSync(path.join(work, "live", `${ENV}.tfstate`), "utf8"));
@@ -112,7 +164,7 @@ afterAll(() => {
 describe("the snapshot export", () => {
   test("the live side really holds the canaries: in the drift plan and the state", () => {
     expect(leaks(JSON.stringify(driftPlan)).length).toBeGreaterThan(0);
-    expect(JSON.stringify(liveState)).toContain(canaries[0]);
+    expect(JSON.stringify(liveState)).toContain(JSON.stringify(jsonSecret).slice(1, -1));
     expect(JSON.stringify(driftPlan)).toContain(canary("bindingpassword"));
     expect(JSON.stringify(driftPlan)).toContain(canary("handset"));
   });
@@ -121,12 +173,12 @@ describe("the snapshot export", () => {
     expect(leaks(snapshotText)).toEqual([]);
   });
 
-  test("the export depends on no secret value at all (no hash, length or prefix): other values of other lengths give the same snapshot", () => {
-    const swap = (text: string) => canaries.reduce((t, c, i) => t.split(c).join(`x${"y".repeat(i * 7 + 3)}`), text);
+  test("the export depends on no secret value at all (no hash, length, prefix or sort position): other values and names of other lengths give the same snapshot", () => {
+    const swap = (text: string) => canaries.reduce((t, c, i) => t.split(JSON.stringify(c).slice(1, -1)).join(`x${"y".repeat(i * 7 + 3)}`), text);
     const plan2 = parsePlan(JSON.parse(swap(JSON.stringify(driftPlan))));
     if ("problem" in plan2) throw new Error(plan2.problem);
     const again = exportSnapshot({ env, plan: plan2.plan, state: JSON.parse(swap(JSON.stringify(liveState))), takenAt: new Date("2026-01-01T10:00:00Z"), commit: "0123456789abcdef" });
-    expect(JSON.stringify(again)).toBe(snapshotText);
+    expect(JSON.stringify(again) === snapshotText).toBe(true);
   });
 
   test("a parameter is its name and version; an app's variable is that placeholder while it holds the current value, another otherwise", () => {
@@ -136,30 +188,35 @@ describe("the snapshot export", () => {
     const variable = env.parameters.find((x) => x.parameterName === rotated)!.name;
     // The app still runs the value of version 1, which is no longer current: not shown as version 2's.
     expect((api.environment as Record<string, string>)[variable]).toBe(`<not from config: notify-api/${variable} #1>`);
-    expect((api.environment as Record<string, string>).HAND_SET_TOKEN).toBe("<not from config: notify-api/HAND_SET_TOKEN #1>");
+    // A variable config does not declare: its name is gone too.
+    expect(Object.keys(api.environment as object).filter((k) => k.startsWith("<"))).toEqual(["<not declared #1>"]);
     // Settings this repository holds stay values.
     expect((api.environment as Record<string, string>).FLASK_APP).toBe("application.py");
   });
 
   test("what runs but Terraform does not manage is there too, sanitized: a pull request adopting it plans an import", () => {
     const byHand = snapshot.platform.resources.cloudfoundry_app["0a0a0a0a-0000-4000-8000-000000000001"];
-    expect([byHand.name, byHand.environment]).toEqual(["made-by-hand", { TOKEN: "<not from config: made-by-hand/TOKEN #1>" }]);
+    expect([byHand.name, byHand.environment]).toEqual(["made-by-hand", { "<not declared #1>": "<not exported: cloudfoundry_app.environment>" }]);
+    expect(Object.keys(byHand.labels as object)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `<not declared #${n}>`));
     expect(Object.values(snapshot.platform.resources.aws_sqs_queue).map((q) => q.name)).toContain("productionmade-by-hand");
   });
 
-  test("refuses to export a secret it does not know how to sanitize, naming where, never what", () => {
+  test("the backstop: a secret that config itself declares is still refused, naming where, never what", () => {
     const parsed = parsePlan(driftPlan);
     if ("problem" in parsed) throw new Error(parsed.problem);
     const plan = JSON.parse(JSON.stringify(parsed.plan));
+    // A tag whose value config sets to a SecureString's value (its base64): the allow-list lets a declared value leave.
     const queue = plan.prior_state.values.root_module.resources.find((r: any) => r.type === "aws_sqs_queue");
-    queue.values.tags = { leaked: snapshotCanary() };
+    const planned = plan.resource_changes.find((r: any) => r.address === queue.address);
+    queue.values.tags = { leaked: Buffer.from(snapshotCanary()).toString("base64") };
+    planned.change.after.tags = queue.values.tags;
     let message = "";
     try {
       exportSnapshot({ env, plan, state: liveState, takenAt: new Date() });
     } catch (err) {
       message = (err as Error).message;
     }
-    expect(message).toMatch(/^refused to export: a secret value at \$\.platform\.resources\.aws_sqs_queue\..*\.tags\.leaked;/);
+    expect(message).toMatch(/^refused to export: a secret value in \$\.platform\.resources\.aws_sqs_queue\..*\.tags\.leaked;/);
     expect(leaks(message)).toEqual([]);
   });
 });
@@ -275,7 +332,7 @@ describe("a pull request's plan against the snapshot", () => {
     const holders = env.apps.filter((a) => a.secretEnv.some((s) => s.name === variable)).map((a) => a.name);
     const apps = ("lines" in result.plan ? result.plan.lines : []).filter((l) => l.startsWith("cloudfoundry_app."));
     expect(apps.map((l) => [l.split(":")[0], /environment \(([^)]*)\)/.exec(l)?.[1]])).toEqual(
-      [...new Set(["notify-api", ...holders])].sort().map((a) => [`cloudfoundry_app.${a}`, [a === "notify-api" ? "-HAND_SET_TOKEN" : "", holders.includes(a) ? `~${variable}` : ""].filter(Boolean).join(" ")]),
+      [...new Set(["notify-api", ...holders])].sort().map((a) => [`cloudfoundry_app.${a}`, [a === "notify-api" ? "-<not declared #1>" : "", holders.includes(a) ? `~${variable}` : ""].filter(Boolean).join(" ")]),
     );
     expect(result.guard.verdict).toBe("safe");
     expect(result.snapshot).toEqual({ taken_at: "2026-01-01T10:00:00.000Z", age_hours: 1.5, stale: false, commit: "0123456789abcdef" });

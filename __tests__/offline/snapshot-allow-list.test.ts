@@ -190,6 +190,9 @@ describe("an object leaves attribute by attribute", () => {
       "<not declared #1>": "<not exported: cloudfoundry_app.environment>",
       "<not declared #2>": "<not exported: cloudfoundry_app.environment>",
     });
+    // Names config does not declare come after the declared ones: where they would have sorted says nothing.
+    expect(Object.keys(exportObject("cloudfoundry_app", live, undefined, false, ctx).environment as object)).toEqual([setting, "SECRET_KEY", "<not declared #1>", "<not declared #2>"].sort((a, b) => (a.startsWith("<") ? 1 : b.startsWith("<") ? -1 : a < b ? -1 : 1)));
+    expect(Object.keys(exportObject("aws_sqs_queue", { tags: { a: "1", b: "2" } }, declared({ tags: { b: "2" } }), false, ctx).tags as object)).toEqual(["b", "<not declared #1>"]);
     // A secret that is not the parameter's current value, a setting changed by hand: numbered by distinct value.
     const changed = (v: Record<string, string>) => exportObject("cloudfoundry_app", { name: "notify-api", environment: v }, undefined, false, ctx).environment;
     expect(changed({ SECRET_KEY: "old", [setting]: "by hand" })).toEqual({ SECRET_KEY: "<not from config: notify-api/SECRET_KEY #1>", [setting]: `<not from config: notify-api/${setting} #1>` });
@@ -244,13 +247,26 @@ describe("an object leaves attribute by attribute", () => {
     ).toEqual({ last_operation: { type: "create", state: "failed", description: "<not exported: cloudfoundry_service_credential_binding.last_operation.description>", created_at: "2026-12-06T13:43:49Z" } });
   });
 
+  test("a name leaves when config declares it, or, of an object config does not manage, when it has a name's shape (adopting it needs it)", () => {
+    expect(exportObject("cloudfoundry_app", { name: "renamed-by-hand" }, declared({ name: "notify-api" }), false, context())).toEqual({ name: "<not exported: cloudfoundry_app.name>" });
+    expect(exportObject("cloudfoundry_app", { name: "made-by-hand" }, undefined, false, context())).toEqual({ name: "made-by-hand" });
+    expect(exportObject("cloudfoundry_app", { name: "made by hand" }, undefined, false, context())).toEqual({ name: "<not exported: cloudfoundry_app.name>" });
+    expect(exportObject("cloudfoundry_route", { host: "h", path: "/p" }, declared({ host: "api", path: null }), false, context())).toEqual({
+      host: "<not exported: cloudfoundry_route.host>",
+      path: "<not exported: cloudfoundry_route.path>",
+    });
+    expect(exportObject("cloudfoundry_route", { host: "h", path: "/p" }, undefined, false, context())).toEqual({ host: "h", path: "/p" });
+    expect(exportObject("aws_iam_policy", { name: "p" }, undefined, false, context())).toEqual({ name: "<not exported: aws_iam_policy.name>" });
+  });
+
   test("names leave first, so that a URL leaves only when built from a name that left", () => {
     const url = "https://sqs.eu-west-1.amazonaws.com/123456789012/";
     expect(exportObject("aws_sqs_queue", { url: `${url}q`, name: "q" }, undefined, false, context())).toEqual({ name: "q", url: `${url}q` });
     expect(Object.keys(exportObject("aws_sqs_queue", { url: `${url}q`, name: "q", arn: "x" }, undefined, false, context()))).toEqual(["name", "arn", "url"]);
     expect(exportObject("aws_sqs_queue", { url: `${url}a b`, name: "a b" }, undefined, false, context())).toEqual({ name: "<not exported: aws_sqs_queue.name>", url: "<not exported: aws_sqs_queue.url>" });
     expect(exportObject("cloudfoundry_route", { url: "api.apps.example/a", path: "/a", host: "api" }, undefined, false, context()).url).toBe("api.apps.example/a");
-    expect(exportObject("aws_iam_user_policy_attachment", { id: `apps-${"1".repeat(26)}`, user: "apps" }, undefined, false, context()).id).toBe(`apps-${"1".repeat(26)}`);
+    expect(exportObject("aws_iam_user_policy_attachment", { id: `apps-${"1".repeat(26)}`, user: "apps" }, declared({ user: "apps" }), false, context()).id).toBe(`apps-${"1".repeat(26)}`);
+    expect(exportObject("aws_iam_user_policy_attachment", { id: `apps-${"1".repeat(26)}`, user: "apps" }, undefined, false, context()).id).toBe("<not exported: aws_iam_user_policy_attachment.id>");
   });
 
   test("a type or attribute the list does not know is a placeholder; on a type that holds credentials, a refusal naming it and never its value", () => {
