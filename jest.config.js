@@ -27,6 +27,7 @@ const UNIT = [
   "offline/standin-semantics",
   "plan/binding-params",
   "plan/drift-bindings",
+  "plan/drift-names",
   "plan/plan-guard-rules",
   "projects",
   "review/autoscaler",

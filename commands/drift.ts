@@ -4,8 +4,9 @@ import { driftReport } from "../plan/drift";
 import { planEnvironmentProblems } from "../plan/plan-environment";
 
 // terraform show -json plan | npm run -s drift -- <env> -
-// Exit 0 when the plan is empty, 1 when something differs from config (named) or the plan is another
-// environment's, 2 for unreadable input.
+// Exit 0 when the plan is empty, 1 when something differs from config or the plan is another
+// environment's, 2 for unreadable input. What differs is named (addresses, attributes, the keys config
+// declares), never shown: the log is read by more people than the platform's secrets are.
 const program = cli("drift", "Name what differs between a live environment and config, from a Terraform plan of that environment")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .argument("<plan-json>", "output of `terraform show -json <planfile>`, or - to read it from standard input")

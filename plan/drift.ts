@@ -8,15 +8,21 @@ import { isJsonObject, type JsonObject, type PlanJson, type ResourceChange } fro
 
 /** Whether Terraform marks a value, or anything inside it, sensitive. */
 const anySensitive = (mark: unknown): boolean => mark === true || (typeof mark === "object" && mark !== null && Object.values(mark).some(anySensitive));
-const scalar = (v: unknown) => (v === null || v === undefined ? "null" : typeof v === "string" ? JSON.stringify(v) : String(v));
+/** A count or a switch: no room in it for a secret, and what an operator needs to see ("instances 2 -> 3"). */
+const countOrSwitch = (v: unknown) => v === null || v === undefined || typeof v === "number" || typeof v === "boolean";
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 /**
- * What differs between two versions of an object, in words. Maps (environment variables, tags) are
- * reported by key; a sensitive value or any environment variable is never shown, only its name.
+ * What differs between two versions of an object, in names: the drift job's log is read by more
+ * people than the platform's secrets are, so no value leaves through it (a command, an endpoint, a
+ * variable's value) except counts and switches. Maps (environment variables, labels, tags) are
+ * reported by key, naming only the keys config declares (`declared`: the planned object, whose maps
+ * hold config's keys); any other key, a name someone chose by hand, is counted, not named.
  */
-export function describeDifferences(change: ResourceChange["change"]): string[] {
+export function describeDifferences(change: ResourceChange["change"], declared?: unknown): string[] {
   const before = (isJsonObject(change.before) ? change.before : {}) as JsonObject;
   const after = (isJsonObject(change.after) ? change.after : {}) as JsonObject;
+  const config = (isJsonObject(declared) ? declared : {}) as JsonObject;
   const sb = (isJsonObject(change.before_sensitive) ? change.before_sensitive : {}) as JsonObject;
   const sa = (isJsonObject(change.after_sensitive) ? change.after_sensitive : {}) as JsonObject;
   const out: string[] = [];
@@ -24,23 +30,25 @@ export function describeDifferences(change: ResourceChange["change"]): string[] 
     const b = before[k];
     const a = after[k];
     if (isDeepStrictEqual(b, a)) continue;
-    const hidden = anySensitive(sb[k]) || anySensitive(sa[k]) || k === "environment";
     if (isJsonObject(b) || isJsonObject(a)) {
       const bo = (isJsonObject(b) ? b : {}) as JsonObject;
       const ao = (isJsonObject(a) ? a : {}) as JsonObject;
-      const added = Object.keys(ao).filter((x) => !(x in bo));
-      const removed = Object.keys(bo).filter((x) => !(x in ao));
-      const changed = Object.keys(ao).filter((x) => x in bo && !isDeepStrictEqual(ao[x], bo[x]));
+      const known = (isJsonObject(config[k]) ? config[k] : {}) as JsonObject;
+      const describe = (keys: string[], what: string) => {
+        const named = keys.filter((x) => Object.hasOwn(known, x)).sort();
+        const others = keys.length - named.length;
+        return [named.length ? `${named.join(", ")} ${what}` : "", others ? `${plural(others, "key")} config does not declare ${what}` : ""];
+      };
       const parts = [
-        added.length ? `${added.sort().join(", ")} added` : "",
-        removed.length ? `${removed.sort().join(", ")} removed` : "",
-        changed.length ? `${changed.sort().join(", ")} changed` : "",
+        ...describe(Object.keys(ao).filter((x) => !(x in bo)), "added"),
+        ...describe(Object.keys(bo).filter((x) => !(x in ao)), "removed"),
+        ...describe(Object.keys(ao).filter((x) => x in bo && !isDeepStrictEqual(ao[x], bo[x])), "changed"),
       ].filter(Boolean);
       out.push(`${k}: ${parts.join("; ") || "changed"}`);
-    } else if (hidden || Array.isArray(a) || Array.isArray(b)) {
+    } else if (anySensitive(sb[k]) || anySensitive(sa[k]) || !countOrSwitch(a) || !countOrSwitch(b)) {
       out.push(`${k} changed`);
     } else {
-      out.push(`${k} ${scalar(b)} -> ${scalar(a)}`);
+      out.push(`${k} ${String(b ?? null)} -> ${String(a ?? null)}`);
     }
   }
   return out;
@@ -85,10 +93,14 @@ function bindingDrift(app: ResourceChange, outside: ResourceChange, plan: PlanJs
   const owned = new Set((plan.resource_changes ?? []).filter((r) => r.type === "cloudfoundry_service_credential_binding" && (r as { index?: unknown }).index === name).map((r) => r.name));
   const before = boundNames(outside.change.before);
   const after = boundNames(outside.change.after);
-  return [
-    ...[...after].filter((n) => !before.has(n) && !owned.has(n)).map((n) => `service_bindings: ${n} bound outside Terraform`),
-    ...[...before].filter((n) => !after.has(n) && !owned.has(n)).map((n) => `service_bindings: ${n} unbound outside Terraform`),
-  ];
+  // A service config binds is named; one bound or unbound by hand is counted, as names chosen by hand are.
+  const declared = boundNames(app.change.after);
+  const say = (names: string[], what: string) => {
+    const named = names.filter((n) => declared.has(n)).sort();
+    const others = names.length - named.length;
+    return [...named.map((n) => `service_bindings: ${n} ${what} outside Terraform`), ...(others ? [`service_bindings: ${what} outside Terraform: ${plural(others, "service instance")} config does not name`] : [])];
+  };
+  return [...say([...after].filter((n) => !before.has(n) && !owned.has(n)), "bound"), ...say([...before].filter((n) => !after.has(n) && !owned.has(n)), "unbound")];
 }
 
 /**
@@ -109,7 +121,7 @@ export function driftReport(env: string, plan: PlanJson): { lines: string[]; emp
   for (const c of (plan.resource_changes ?? []).filter(pending)) {
     const outside = drift.get(c.address);
     const action = c.change.actions.join("+");
-    const what = outside?.change.after ? describeDifferences(outside.change).filter((d) => !d.startsWith("service_bindings")) : [];
+    const what = outside?.change.after ? describeDifferences(outside.change, c.change.after).filter((d) => !d.startsWith("service_bindings")) : [];
     const bindings = outside?.change.after && c.type === "cloudfoundry_app" ? bindingDrift(c, outside, plan) : [];
     if (bindingParamsResidual(c, !outside || (!!outside.change.after && !what.length && !bindings.length))) {
       lines.push(`${c.address}: ${action}: ${RESIDUAL}`);
@@ -126,5 +138,5 @@ export function driftReport(env: string, plan: PlanJson): { lines: string[]; emp
       lines.push(`${c.address}: changed outside Terraform (${all.join("; ") || "attributes changed"}); ${back}`);
     }
   }
-  return { lines: lines.length ? [`drift (${env}): ${lines.length} resource${lines.length === 1 ? "" : "s"} differ from config:`, ...lines.map((l) => `  ${l}`)] : [`drift (${env}): none; the plan is empty`], empty: lines.length === 0 };
+  return { lines: lines.length ? [`drift (${env}): ${lines.length} ${lines.length === 1 ? "resource differs" : "resources differ"} from config:`, ...lines.map((l) => `  ${l}`)] : [`drift (${env}): none; the plan is empty`], empty: lines.length === 0 };
 }

@@ -8,6 +8,8 @@ import { bootstrapPlatform } from "../../offline/bootstrap";
 import { Rehearsal, runProcess } from "../../offline/harness";
 import type { PlatformData } from "../../offline/standin/platform";
 import { parsePlan } from "../../plan/plan-json";
+import { driftReport } from "../../plan/drift";
+import type { SchemaAttribute, SchemaBlock } from "../../offline/standin/values";
 import { prPlan, renderResultText, type PrPlanResult } from "../../offline/pr-plan";
 import { renderComment } from "../../offline/pr-comment";
 import { exportSnapshot, parameterPlaceholder, type Snapshot } from "../../offline/snapshot";
@@ -218,6 +220,129 @@ describe("the snapshot export", () => {
     }
     expect(message).toMatch(/^refused to export: a secret value in \$\.platform\.resources\.aws_sqs_queue\..*\.tags\.leaked;/);
     expect(leaks(message)).toEqual([]);
+  });
+});
+
+/** Every resource schema of the two providers the estate uses (providers/*.schema.json). */
+const SCHEMAS: Record<string, SchemaBlock> = Object.assign(
+  {},
+  ...["cloudfoundry-1.16.0", "aws-5.100.0.subset"].map((f) => {
+    const s = JSON.parse(fs.readFileSync(path.join(ROOT, "providers", `${f}.schema.json`), "utf8"));
+    return Object.fromEntries(Object.entries(Object.values(s.provider_schemas as Record<string, any>)[0].resource_schemas as Record<string, any>).map(([t, v]) => [t, v.block]));
+  }),
+);
+
+/**
+ * `values` with a canary in every attribute its type's schema has that can hold text: each string,
+ * each string in a list, a new key (and every value) in each map, each string field of nested
+ * objects. Numbers and switches stay. `except`: attributes left alone. `keys`: whether maps get a new key.
+ */
+function plantEverywhere(type: string, values: any, except: readonly string[] = [], keys = true): any {
+  let n = 0;
+  const text = () => canary(`e${n++}`);
+  const value = (t: unknown, old: any): any => {
+    if (t === "string") return text();
+    if (Array.isArray(t) && t[0] === "map") {
+      const o = old && typeof old === "object" ? old : {};
+      return { ...Object.fromEntries(Object.keys(o).map((k) => [k, value(t[1], o[k])])), ...(keys ? { [`key-${tag}-${n++}`]: value(t[1], undefined) } : {}) };
+    }
+    if (Array.isArray(t) && (t[0] === "list" || t[0] === "set")) return (Array.isArray(old) && old.length ? old : [undefined]).map((x: any) => value(t[1], x));
+    return old;
+  };
+  const object = (attributes: Record<string, SchemaAttribute>, old: any): any => {
+    const o = { ...(old ?? {}) };
+    for (const [k, a] of Object.entries(attributes)) {
+      if (except.includes(k)) continue;
+      if (a.nested_type) {
+        const one = (x: any) => object(a.nested_type!.attributes as Record<string, SchemaAttribute>, x);
+        o[k] = a.nested_type.nesting_mode === "single" ? one(o[k]) : (Array.isArray(o[k]) && o[k].length ? o[k] : [undefined]).map(one);
+      } else o[k] = value(a.type, o[k]);
+    }
+    return o;
+  };
+  const block = SCHEMAS[type];
+  if (!block) throw new Error(`no schema for ${type}`);
+  return object(block.attributes as Record<string, SchemaAttribute>, values);
+}
+
+describe("canaries in every attribute of every type the export writes", () => {
+  let planted: { plan: any; state: any };
+  let exported = "";
+  beforeAll(() => {
+    const plan = JSON.parse(JSON.stringify(driftPlan));
+    for (const r of plan.prior_state.values.root_module.resources) {
+      if (r.mode === "managed") r.values = plantEverywhere(r.type, r.values);
+      // What the platform lists that config does not manage: everything but the names adopting it needs.
+      else if (r.type === "cloudfoundry_apps") r.values.apps = r.values.apps.map((a: any) => plantEverywhere("cloudfoundry_app", a, ["name", "id", "path", "source_code_hash"]));
+      else if (r.type === "cloudfoundry_routes") r.values.routes = r.values.routes.map((x: any) => plantEverywhere("cloudfoundry_route", x, ["host", "path", "id", "domain"]));
+      else if (r.type === "cloudfoundry_app") Object.assign(r.values, { id: canary("foreign-id"), memory: canary("foreign-memory") });
+      else if (["cloudfoundry_org", "cloudfoundry_space", "cloudfoundry_domain", "cloudfoundry_service_instance"].includes(r.type)) r.values.id = canary(`${r.type}-id`);
+      else if (r.type === "aws_caller_identity") Object.assign(r.values, { account_id: canary("account"), arn: canary("caller") });
+    }
+    const state = JSON.parse(JSON.stringify(liveState));
+    for (const r of state.resources.filter((x: any) => x.mode === "managed")) {
+      for (const i of r.instances) {
+        i.attributes = plantEverywhere(r.type, i.attributes);
+        Object.assign(i, { private: canary("private"), deposed: canary("deposed"), unknown_key: canary("unknownkey"), dependencies: [...(i.dependencies ?? []), canary("dependency")] });
+        i.sensitive_attributes = [...(i.sensitive_attributes ?? []), [{ type: "get_attr", value: "environment" }, { type: "index", value: { value: canary("sensitivepath"), type: "string" } }]];
+      }
+      Object.assign(r, { unknown_key: canary("resourcekey") });
+    }
+    Object.assign(state, { outputs: { o: { value: canary("output"), type: "string" } } });
+    planted = { plan, state };
+    const parsed = parsePlan(plan);
+    if ("problem" in parsed) throw new Error(parsed.problem);
+    exported = JSON.stringify(exportSnapshot({ env, plan: parsed.plan, state, takenAt: new Date("2026-01-01T10:00:00Z") }));
+  });
+
+  test("the canaries are there to be taken: in every managed object of every type, in the state and in what the platform lists", () => {
+    const managed = planted.plan.prior_state.values.root_module.resources.filter((r: any) => r.mode === "managed");
+    expect([...new Set(managed.map((r: any) => r.type))].sort()).toEqual(Object.keys(snapshot.platform.resources).sort());
+    for (const r of managed) expect([r.address, JSON.stringify(r.values).split(tag).length > 3]).toEqual([r.address, true]);
+    expect(JSON.stringify(planted.state).split(tag).length).toBeGreaterThan(500);
+  });
+
+  test("no form of any canary is in the export", () => {
+    expect(leaks(exported)).toEqual([]);
+  });
+
+  test("what the export writes of each type is only allow-listed attributes' values and placeholders", () => {
+    const s = JSON.parse(exported) as Snapshot;
+    const app = Object.values(s.platform.resources.cloudfoundry_app).find((a) => a.name === "notify-api")!;
+    expect([app.command, app.health_check_http_endpoint]).toEqual(["<not exported: cloudfoundry_app.command>", "<not exported: cloudfoundry_app.health_check_http_endpoint>"]);
+    expect(Object.entries(app.labels as object)).toEqual([1, 2].map((n) => [`<not declared #${n}>`, "<not exported: cloudfoundry_app.labels>"]));
+    expect(Object.keys(s.state!.resources[0])).toEqual(["mode", "type", "name", "provider", "instances"]);
+    expect(s.state!.outputs).toEqual({});
+  });
+});
+
+describe("the drift job's log names what changed, never a value", () => {
+  test("the live canaries reach the drift plan; the drift log names the attributes, counts the names config does not declare, and holds no canary", () => {
+    const text = JSON.stringify(driftPlan);
+    for (const c of [canary("command"), canary("endpoint"), canary("applabel"), canary("routeannotation"), canary("sqstag"), handName]) expect(text).toContain(c);
+    const parsed = parsePlan(driftPlan);
+    if ("problem" in parsed) throw new Error(parsed.problem);
+    const { lines } = driftReport(ENV, parsed.plan);
+    const log = lines.join("\n");
+    expect(leaks(log)).toEqual([]);
+    const api = lines.find((l) => l.includes("cloudfoundry_app.notify-api:"))!;
+    expect(api).toMatch(/changed outside Terraform \(annotations: 1 key config does not declare added; command changed; environment: 1 key config does not declare added; health_check_http_endpoint changed; .*labels: 1 key config does not declare added/);
+  });
+
+  test("with a canary in every attribute of every object, before and after, planned and drifted, the log still holds none", () => {
+    const plan = JSON.parse(JSON.stringify(driftPlan));
+    for (const c of [...plan.resource_changes, ...(plan.resource_drift ?? [])]) {
+      if (c.mode !== "managed") continue;
+      // What config plans (after) is this repository's text, its map keys config's names; every value in it a canary too.
+      for (const side of ["before", "after"]) if (c.change[side]) c.change[side] = plantEverywhere(c.type, c.change[side], [], side === "before");
+    }
+    for (const d of plan.resource_drift ?? []) if (d.change.after) d.change.after = plantEverywhere(d.type, d.change.after);
+    expect(JSON.stringify(plan).split(tag).length).toBeGreaterThan(500);
+    const parsed = parsePlan(plan);
+    if ("problem" in parsed) throw new Error(parsed.problem);
+    const { lines } = driftReport(ENV, parsed.plan);
+    expect(lines.length).toBeGreaterThan(5);
+    expect(leaks(lines.join("\n"))).toEqual([]);
   });
 });
 

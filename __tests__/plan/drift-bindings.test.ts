@@ -34,14 +34,24 @@ test("a configured change on such an app is a real change, never labelled the re
   expect(lines[1]).toBe("  cloudfoundry_app.notify-api: update: config not yet deployed");
 });
 
-test("[row 18] a binding made by hand is named, and the report says a push will not unbind it; one this stack owns is not drift of the app", () => {
+test("[row 18] a binding made by hand is counted (its service's name is someone's choice), and the report says a push will not unbind it; one this stack owns is not drift of the app", () => {
   const before = app([db], { id: "g" });
   const after = app([db, { service_instance: "notify-splunk", params: null }, { service_instance: "notify-new", params: null }], { id: "g" });
   const p = plan(
-    [change("cloudfoundry_app.notify-api", ["update"], after, { ...after, id: null }, UNKNOWN_AFTER), change('cloudfoundry_service_credential_binding.notify-new["notify-api"]', ["no-op"], { id: "b" }, { id: "b" }, {}, "notify-api")],
+    [change("cloudfoundry_app.notify-api", ["update"], after, { ...before, id: null }, UNKNOWN_AFTER), change('cloudfoundry_service_credential_binding.notify-new["notify-api"]', ["no-op"], { id: "b" }, { id: "b" }, {}, "notify-api")],
     [change("cloudfoundry_app.notify-api", ["update"], before, after)],
   );
   expect(driftReport("preview", p).lines[1]).toBe(
-    "  cloudfoundry_app.notify-api: changed outside Terraform (service_bindings: notify-splunk bound outside Terraform); the next deploy would update it, and a push never unbinds: unbind it by hand or bind it in config",
+    "  cloudfoundry_app.notify-api: changed outside Terraform (service_bindings: bound outside Terraform: 1 service instance config does not name); the next deploy would update it, and a push never unbinds: unbind it by hand or bind it in config",
   );
+});
+
+test("[row 18] a service config binds, bound or unbound by hand, is named", () => {
+  const both = app([db, { service_instance: "notify-splunk", params: "{}" }], { id: "g" });
+  const p = plan([change("cloudfoundry_app.notify-api", ["update"], both, { ...both, id: null }, UNKNOWN_AFTER)], [change("cloudfoundry_app.notify-api", ["update"], app([db], { id: "g" }), both)]);
+  expect(driftReport("preview", p).lines[1]).toContain("(service_bindings: notify-splunk bound outside Terraform)");
+  const gone = plan([change("cloudfoundry_app.notify-api", ["update"], app([], { id: "g" }), { ...app([db]), id: null }, UNKNOWN_AFTER)], [change("cloudfoundry_app.notify-api", ["update"], app([db], { id: "g" }), app([], { id: "g" }))]);
+  expect(driftReport("preview", gone).lines[1]).toContain("(service_bindings: notify-db unbound outside Terraform)");
+  const two = plan([change("cloudfoundry_app.notify-api", ["update"], app([], { id: "g" }), { ...app([]), id: null }, UNKNOWN_AFTER)], [change("cloudfoundry_app.notify-api", ["update"], app([db, { service_instance: "x", params: null }], { id: "g" }), app([], { id: "g" }))]);
+  expect(driftReport("preview", two).lines[1]).toContain("(service_bindings: unbound outside Terraform: 2 service instances config does not name)");
 });
