@@ -388,10 +388,26 @@ const EVIDENCE: Record<string, (text: string) => boolean> = {
   "attributes providers compute without the mark: environment of data.cloudfoundry_apps, tags_all": (t) => t.includes("aws_sqs_queue.tagged: create"),
   "a lookup named by a secret: the provider's not-found error repeats the name": (t) => t.includes(placeholder()),
   "a second provider configuration with the attacker's URL, and nonsensitive followed by a tab": (t) => t.includes("aws_sqs_queue.sent: create"),
+  // The data sources read the snapshot's placeholders, which the error repeats (jsonencode writes < and >
+  // as \u003c and \u003e; Terraform wraps the message's lines).
+  "labels, annotations, commands, endpoints and variable names read through data.cloudfoundry_apps, data.cloudfoundry_app and data.cloudfoundry_routes into an error": (t) =>
+    ["not declared #1", "not exported: cloudfoundry_app.labels", "not exported: cloudfoundry_app.annotations", "not exported: cloudfoundry_route.annotations", "not exported: cloudfoundry_route.labels"].every((p) =>
+      t.replace(/\s+/g, " ").includes(p),
+    ),
 };
 
 /** Each class of attack a trusted-stack check lets through, as a candidate stack. */
 const ATTACKS: Record<string, (c: any) => void> = {
+  "labels, annotations, commands, endpoints and variable names read through data.cloudfoundry_apps, data.cloudfoundry_app and data.cloudfoundry_routes into an error": (c) => {
+    c.data.cloudfoundry_app.byhand = { name: "made-by-hand", space_name: env.space, org_name: env.org };
+    c.locals = {
+      ...c.locals,
+      h: "${parseint(jsonencode([for a in data.cloudfoundry_apps.live.apps : [a.name, a.labels, a.annotations, a.command, a.health_check_http_endpoint, a.environment == null ? [] : keys(a.environment)]]), 10)}",
+      i: "${parseint(jsonencode([for r in data.cloudfoundry_routes.live.routes : [r.labels, r.annotations]]), 10)}",
+      j: "${parseint(jsonencode([data.cloudfoundry_app.byhand.labels, data.cloudfoundry_app.byhand.annotations, data.cloudfoundry_app.byhand.command]), 10)}",
+    };
+    c.resource.aws_sqs_queue.metadata = { name: "production-metadata", tags: { h: "${local.h}", i: "${local.i}", j: "${local.j}" } };
+  },
   "functions whose error repeats their argument (parseint, cidrhost, lookup, timeadd, uuidv5)": (c) => {
     const s = secretRef(c);
     c.locals = { ...c.locals, a: `\${parseint(${s}, 10)}`, b: `\${cidrhost(${s}, 1)}`, d: `\${timeadd(${s}, "1h")}`, e: `\${lookup({}, ${s})}`, f: `\${uuidv5(${s}, "x")}` };
