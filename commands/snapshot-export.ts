@@ -7,8 +7,10 @@ import { exportSnapshot } from "../offline/snapshot";
 // terraform show -json <drift plan> | npm run -s snapshot-export -- <env> - --state <(terraform state pull) --out snapshot.json
 // Main's code, in the trusted drift job: the sanitized snapshot pull-request plans run against. The
 // plan and the state hold every secret in plain text: they arrive through pipes and stay in memory;
-// only the sanitized snapshot is written (whole, then renamed). Exit 0 written, 1 refused
-// (a secret would have left: nothing is written), 2 input that is not a plan or a state.
+// only the sanitized snapshot is written (whole, then renamed). What leaves is decided by the export's
+// allow-list (docs/snapshot-export.md). Exit 0 written, 1 refused (something that holds credentials is
+// not in the allow-list, or a secret would have left: nothing is written), 2 input that is not a plan
+// or a state.
 const program = cli("snapshot-export", "Write the sanitized snapshot of an environment from its drift plan and its state")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .argument("<plan-json>", "output of `terraform show -json <planfile>`, or - for standard input")

@@ -327,3 +327,24 @@ export const EXPORT_ALLOW_LIST: Readonly<Record<string, TypeAllowList>> = {
   aws_iam_policy: IAM_POLICY,
   aws_iam_user_policy_attachment: ATTACHMENT,
 };
+
+/** How an allowance lets a value leave, in words (the allow-list's table in docs/snapshot-export.md). */
+function leavesWhen(a: Allowance): string {
+  if (a.environment) return "per variable (see below)";
+  if (a.map) return a.declaredKeysOf ? `key by key, the keys config declares in ${a.declaredKeysOf}` : "key by key, the keys config declares";
+  const ways = [a.declared ? "config declares it" : "", a.shape ? "it has its shape" : "", a.adoption ? "nobody manages the object and it has a name's shape" : "", a.fields ? "field by field" : ""].filter(Boolean);
+  return ways.length ? ways.join(", or ") : "never: a placeholder";
+}
+
+/** The allow-list as a Markdown table: type, attribute, when it leaves, why. */
+export function allowListTable(): string {
+  const rows: string[] = ["| type | attribute | leaves when | why |", "| --- | --- | --- | --- |"];
+  const add = (type: string, attributes: Readonly<Record<string, Allowance>>, prefix: string) => {
+    for (const [name, a] of Object.entries(attributes).sort(([x], [y]) => (x < y ? -1 : 1))) {
+      rows.push(`| ${type} | \`${prefix}${name}\` | ${leavesWhen(a)} | ${a.why} |`);
+      if (a.fields) add(type, a.fields, `${prefix}${name}.`);
+    }
+  };
+  for (const [type, list] of Object.entries(EXPORT_ALLOW_LIST)) add(`\`${type}\`${list.sensitive ? " (holds credentials: what is not listed refuses the export)" : ""}`, list.attributes, "");
+  return `${rows.join("\n")}\n`;
+}

@@ -1,5 +1,7 @@
+import * as fs from "fs";
+import * as path from "path";
 import { resolveEstate, type ResolvedEnvironment } from "../../config";
-import { EXPORT_ALLOW_LIST, shapes, type ShapeContext } from "../../offline/export-allow-list";
+import { allowListTable, EXPORT_ALLOW_LIST, shapes, type ShapeContext } from "../../offline/export-allow-list";
 import { exportObject, ExportRefusal, type Declared, type ExportContext } from "../../offline/export-sanitize";
 import { innerStrings, leakedSecret, secretForms } from "../../offline/export-backstop";
 import { smallEstate } from "../fixtures/small-estate";
@@ -33,6 +35,17 @@ describe("the allow-list is reviewed data", () => {
       Object.entries(attributes).flatMap(([k, a]) => [...(a.why.length > 5 ? [] : [`${at}.${k}`]), ...(a.fields ? walk(a.fields as never, `${at}.${k}`) : [])]);
     expect(Object.entries(EXPORT_ALLOW_LIST).flatMap(([t, l]) => walk(l.attributes as never, t))).toEqual([]);
     expect(Object.entries(EXPORT_ALLOW_LIST).filter(([, l]) => l.sensitive).map(([t]) => t)).toEqual(["cloudfoundry_service_credential_binding"]);
+  });
+
+  test("docs/snapshot-export.md shows the list as it is", () => {
+    const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "snapshot-export.md"), "utf8");
+    expect(/<!-- allow-list: start -->\n([\s\S]*)<!-- allow-list: end -->/.exec(doc)?.[1]).toBe(allowListTable());
+    expect(allowListTable()).toContain("| `cloudfoundry_app` | `processes.command` | never: a placeholder |");
+    expect(allowListTable()).toContain("| `cloudfoundry_service_credential_binding` (holds credentials: what is not listed refuses the export) | `credential_binding` | never: a placeholder |");
+    expect(allowListTable()).toContain("| `aws_sqs_queue` | `tags_all` | key by key, the keys config declares in tags |");
+    expect(allowListTable()).toContain("| `cloudfoundry_app` | `name` | config declares it, or nobody manages the object and it has a name's shape |");
+    expect(allowListTable()).toContain("| `cloudfoundry_app` | `routes` | config declares it, or field by field |");
+    expect(allowListTable()).toContain("| `cloudfoundry_app` | `instances` | config declares it, or it has its shape |");
   });
 
   const ctx: ShapeContext = context();
