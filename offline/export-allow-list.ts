@@ -63,8 +63,8 @@ const matches = (re: RegExp): Shape => (v) => typeof v === "string" && re.test(v
 const oneOf =
   (...words: readonly string[]): Shape =>
   (v) =>
-    typeof v === "string" && words.includes(v);
-const wholeNumber: Shape = (v) => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 1e9;
+    words.includes(v as string);
+const wholeNumber: Shape = (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 1e9;
 const aSwitch: Shape = (v) => typeof v === "boolean";
 
 export const shapes = {
@@ -87,6 +87,8 @@ export const shapes = {
   processType: oneOf("web", "worker"),
   stack: matches(/^cflinuxfs\d$/),
   strategy: oneOf("rolling", "none"),
+  deduplicationScope: oneOf("messageGroup", "queue"),
+  fifoThroughputLimit: oneOf("perQueue", "perMessageGroupId"),
   bindingType: oneOf("app", "key"),
   operationType: oneOf("create", "update", "delete"),
   operationState: oneOf("initial", "in progress", "succeeded", "failed"),
@@ -100,10 +102,9 @@ export const shapes = {
   /** The id AWS gives an attachment: the user's exported name, a dash and 26 digits. */
   attachmentId: (v, o, _ctx) => typeof v === "string" && typeof o.user === "string" && OBJECT_NAME.test(o.user) && new RegExp(`^${o.user}-\\d{26}$`).test(v),
   /** A route's URL: its exported host and path on a domain config looks up. */
-  routeUrl: (v, o, ctx) =>
-    typeof v === "string" && typeof o.host === "string" && [...ctx.domainNames].some((d) => v === `${o.host}.${d}${typeof o.path === "string" ? o.path : ""}`),
+  routeUrl: (v, o, ctx) => typeof o.host === "string" && [...ctx.domainNames].some((d) => v === `${o.host}.${d}${typeof o.path === "string" ? o.path : ""}`),
   /** A service instance config looks up, by name. */
-  serviceInstanceName: (v, _o, ctx) => typeof v === "string" && ctx.serviceInstanceNames.has(v),
+  serviceInstanceName: (v, _o, ctx) => ctx.serviceInstanceNames.has(v as string),
 } satisfies Record<string, Shape>;
 
 const ID = { why: "a GUID the platform assigns", shape: shapes.guid };
@@ -279,8 +280,8 @@ const QUEUE: TypeAllowList = {
     fifo_queue: declared("a switch", shapes.aSwitch),
     content_based_deduplication: declared("a switch", shapes.aSwitch),
     sqs_managed_sse_enabled: declared("a switch", shapes.aSwitch),
-    deduplication_scope: declared("a platform word", (v) => v === "messageGroup" || v === "queue"),
-    fifo_throughput_limit: declared("a platform word", (v) => v === "perQueue" || v === "perMessageGroupId"),
+    deduplication_scope: declared("a platform word", shapes.deduplicationScope),
+    fifo_throughput_limit: declared("a platform word", shapes.fifoThroughputLimit),
     kms_master_key_id: declared(CONFIG_ONLY),
     policy: declared(CONFIG_ONLY),
     redrive_policy: declared(CONFIG_ONLY),

@@ -26,29 +26,30 @@ const PLACEHOLDER = /^<(ssm:|not from config: |not exported: |not declared #)[^<
 /** Every string in `v`, and in JSON it parses as, and the user and password of every URL among them (numbers, such as a port, are not secrets). */
 export function innerStrings(v: unknown): string[] {
   const out: string[] = [];
-  const walk = (x: unknown, depth: number): void => {
-    if (depth > 8) return;
+  const walk = (x: unknown): void => {
     if (typeof x === "string") {
       out.push(x);
-      const t = x.trim();
-      if (/^[[{"]/.test(t)) {
-        try {
-          walk(JSON.parse(t), depth + 1);
-        } catch {
-          // not JSON: the string itself is hunted
-        }
-      }
-      for (const m of t.matchAll(/[a-z][a-z0-9+.-]*:\/\/([^\s/@"']*)@/gi)) {
+      walk(parsed(x.trim()));
+      for (const m of x.matchAll(/:\/\/([^\s/@"']*)@/g)) {
         const [user, password] = m[1].split(":");
         for (const part of [user, password]) {
           if (part) out.push(part, safeDecode(part));
         }
       }
-    } else if (Array.isArray(x)) x.forEach((e) => walk(e, depth + 1));
-    else if (isJsonObject(x)) Object.values(x).forEach((e) => walk(e, depth + 1));
+    } else if (Array.isArray(x)) x.forEach(walk);
+    else if (isJsonObject(x)) Object.values(x).forEach(walk);
   };
-  walk(v, 0);
+  walk(v);
   return [...new Set(out)];
+}
+
+/** What `s` parses as when it is JSON; undefined when it is not. */
+function parsed(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
 }
 
 function safeDecode(s: string): string {
@@ -90,7 +91,8 @@ export function secretForms(secret: string, kind: keyof typeof WHOLE_ONLY_UNDER)
       for (let i = 0; i + half <= b.length; i++) forms.add(b.slice(i, i + half));
     }
   }
-  const all = [...forms].filter((f) => f.length >= HUNTED_FROM);
+  // Every base has 4 characters or more, and so has each of its forms.
+  const all = [...forms];
   return { whole: all, inside: all.filter((f) => f.length >= WHOLE_ONLY_UNDER[kind]) };
 }
 
@@ -117,8 +119,8 @@ export function leakedSecret(doc: unknown, secrets: Secrets): string | undefined
     if (typeof v === "string" && hit(v)) return `a secret value in ${at}`;
     if (typeof v === "number" && needles.some((n) => String(v).includes(n))) return `a secret value in ${at}`;
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const found = walk(v[i], `${at}[${i}]`);
+      for (const [i, x] of v.entries()) {
+        const found = walk(x, `${at}[${i}]`);
         if (found) return found;
       }
     } else if (isJsonObject(v)) {

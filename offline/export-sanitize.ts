@@ -33,8 +33,8 @@ export const notDeclared = (n: number) => `<not declared #${n}>`;
 
 /** What stands for a value that may not leave: a string for a string, null for anything else. */
 const placeholder = (type: string, attribute: string, v: unknown) => (typeof v === "string" ? notExported(type, attribute) : null);
-/** Nothing, and nothing in it: null, "", [], {}. */
-const empty = (v: unknown) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0) || (isJsonObject(v) && Object.keys(v).length === 0);
+/** Nothing in it: "", [], {} (null is the placeholder of everything but text). */
+const empty = (v: unknown) => v === "" || (Array.isArray(v) && v.length === 0) || (isJsonObject(v) && Object.keys(v).length === 0);
 
 /** Attributes other attributes' shapes are built from (a URL from a name), exported first. */
 const FIRST = ["name", "host", "path", "user"];
@@ -66,7 +66,7 @@ function exportEnvironment(appName: unknown, v: JsonObject, ctx: ExportContext):
   const isDeclared = (k: string) => app !== undefined && (app.secretEnv.some((s) => s.name === k) || Object.hasOwn(app.env, k));
   for (const k of keys.filter(isDeclared)) {
     const secret = app!.secretEnv.find((s) => s.name === k);
-    const parameter = secret ? ctx.env.parameters.find((p) => p.name === k)?.parameterName : undefined;
+    const parameter = secret ? ctx.env.parameters.find((p) => p.name === k)!.parameterName : undefined;
     const current = parameter ? ctx.parameters.get(parameter) : undefined;
     if (current && v[k] === current.value) {
       out[k] = current.placeholder;
@@ -75,9 +75,10 @@ function exportEnvironment(appName: unknown, v: JsonObject, ctx: ExportContext):
     } else {
       const key = `${app!.name}/${k}`;
       const seen = ctx.others.get(key) ?? [];
-      if (!seen.some((x) => isDeepStrictEqual(x, v[k]))) seen.push(v[k]);
       ctx.others.set(key, seen);
-      out[k] = notFromConfig(app!.name, k, seen.findIndex((x) => isDeepStrictEqual(x, v[k])) + 1);
+      let n = seen.findIndex((x) => isDeepStrictEqual(x, v[k]));
+      if (n < 0) n = seen.push(v[k]) - 1;
+      out[k] = notFromConfig(app!.name, k, n + 1);
     }
   }
   return withUndeclared(out, keys.filter((k) => !isDeclared(k)).length, notExported("cloudfoundry_app", "environment"));
@@ -108,15 +109,15 @@ function exportValue(
 ): unknown {
   if (!allowance) {
     if (sensitive) throw new ExportRefusal(`refused to export: ${type}.${attribute} is not in the export's allow-list (offline/export-allow-list.ts), and ${type} holds credentials`);
-    return empty(v) ? (v ?? null) : placeholder(type, attribute, v);
+    return empty(v) ? v : placeholder(type, attribute, v);
   }
-  if (empty(v)) return v ?? null;
+  if (empty(v)) return v;
   if (allowance.environment) return isJsonObject(v) ? exportEnvironment(exported.name, v, ctx) : placeholder(type, attribute, v);
   if (declared && allowance.declared && isDeepStrictEqual(v, declared.value)) return v;
   if (allowance.map) return isJsonObject(v) ? exportMap(type, attribute, v, declared?.value) : placeholder(type, attribute, v);
   if (allowance.shape?.(v, exported, ctx)) return v;
   if (!managed && allowance.adoption?.(v, exported, ctx)) return v;
-  if (allowance.fields && (Array.isArray(v) || isJsonObject(v))) return exportFields(type, attribute, v, allowance.fields, sensitive, ctx);
+  if (allowance.fields) return exportFields(type, attribute, v, allowance.fields, sensitive, ctx);
   return placeholder(type, attribute, v);
 }
 

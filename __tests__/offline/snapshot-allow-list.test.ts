@@ -89,6 +89,13 @@ describe("the allow-list is reviewed data", () => {
     ["operationType", "delete", "destroy"],
     ["operationState", "in progress", "queued"],
     ["emptyJsonObject", "{}", '{"a":1}'],
+    ["deduplicationScope", "messageGroup", "group"],
+    ["deduplicationScope", "queue", "queues"],
+    ["fifoThroughputLimit", "perQueue", "perqueue"],
+    ["fifoThroughputLimit", "perMessageGroupId", "perMessageGroup"],
+    ["portRange", "8125", 8125],
+    ["size", "1G", 1],
+    ["guid", GUID, [GUID]],
   ] as const)("shape %s: %j leaves, %j does not", (shape, good, bad) => {
     expect([shapes[shape](good, {}, ctx), shapes[shape](bad, {}, ctx)]).toEqual([true, false]);
   });
@@ -121,11 +128,14 @@ describe("the allow-list is reviewed data", () => {
     expect(shapes.attachmentId(`apps-${"1".repeat(26)}x`, { user: "apps" }, ctx)).toBe(false);
     expect(shapes.attachmentId(`a.b-${"1".repeat(26)}`, { user: "a.b" }, ctx)).toBe(false);
     expect(shapes.attachmentId(1, { user: "apps" }, ctx)).toBe(false);
+    expect(shapes.attachmentId([`apps-${"1".repeat(26)}`], { user: "apps" }, ctx)).toBe(false);
     expect(shapes.attachmentId(`1-${"1".repeat(26)}`, { user: 1 }, ctx)).toBe(false);
     expect(shapes.routeUrl("api.example.gov.uk/receipts", { host: "api", path: "/receipts" }, ctx)).toBe(true);
     expect(shapes.routeUrl("api.apps.example", { host: "api", path: null }, ctx)).toBe(true);
     expect(shapes.routeUrl("api.other.example", { host: "api" }, ctx)).toBe(false);
-    expect(shapes.routeUrl("api.apps.example", { host: 1 }, ctx)).toBe(false);
+    expect(shapes.routeUrl("1.apps.example", { host: 1 }, ctx)).toBe(false);
+    expect(shapes.routeUrl(["api.apps.example"], { host: "api" }, ctx)).toBe(false);
+    expect(shapes.serviceInstanceName(["db"], {}, ctx)).toBe(false);
     expect(shapes.routeUrl(1, { host: "api" }, ctx)).toBe(false);
     expect(shapes.serviceInstanceName("db", {}, ctx)).toBe(true);
     expect(shapes.serviceInstanceName("splunk", {}, ctx)).toBe(false);
@@ -164,8 +174,19 @@ describe("an object leaves attribute by attribute", () => {
   });
 
   test("nothing, and nothing in it, stays as it is: null, an empty string, list or map", () => {
-    const live = { labels: {}, annotations: null, routes: [], command: "", docker_credentials: null, unknown_attribute: null, sidecars: undefined };
-    expect(exportObject("cloudfoundry_app", live, undefined, false, context())).toEqual({ labels: {}, annotations: null, routes: [], command: "", docker_credentials: null, unknown_attribute: null, sidecars: null });
+    const live = { labels: {}, annotations: null, routes: [], command: "", docker_credentials: null, unknown_attribute: null, unknown_list: [], unknown_map: {}, unknown_text: "", sidecars: undefined };
+    expect(exportObject("cloudfoundry_app", live, undefined, false, context())).toEqual({
+      labels: {},
+      annotations: null,
+      routes: [],
+      command: "",
+      docker_credentials: null,
+      unknown_attribute: null,
+      unknown_list: [],
+      unknown_map: {},
+      unknown_text: "",
+      sidecars: null,
+    });
   });
 
   test("maps: a key config declares leaves with its declared value; any other key is numbered, its name and value gone", () => {
@@ -211,6 +232,12 @@ describe("an object leaves attribute by attribute", () => {
     expect(changed({ SECRET_KEY: "old", [setting]: "by hand" })).toEqual({ SECRET_KEY: "<not from config: notify-api/SECRET_KEY #1>", [setting]: `<not from config: notify-api/${setting} #1>` });
     expect(changed({ SECRET_KEY: "older" })).toEqual({ SECRET_KEY: "<not from config: notify-api/SECRET_KEY #2>" });
     expect(changed({ SECRET_KEY: "old" })).toEqual({ SECRET_KEY: "<not from config: notify-api/SECRET_KEY #1>" });
+    // Declared names in sorted order, whatever order they came in; an app with several secrets.
+    const sender = env.apps.find((a) => a.secretEnv.length > 1)!;
+    const senderEnv = Object.fromEntries([...sender.secretEnv.map((x) => [x.name, "by hand"]), [setting, api.env[setting]]].reverse());
+    expect(Object.keys(exportObject("cloudfoundry_app", { name: sender.name, environment: senderEnv }, undefined, false, ctx).environment as object)).toEqual(Object.keys(senderEnv).sort());
+    expect(Object.values(exportObject("cloudfoundry_app", { name: sender.name, environment: senderEnv }, undefined, false, ctx).environment as object).filter((v) => String(v).startsWith("<not from config"))).toHaveLength(sender.secretEnv.length);
+    expect(Object.keys(exportObject("aws_sqs_queue", { tags: { z: "1", a: "2" } }, declared({ tags: { z: "1", a: "2" } }), false, ctx).tags as object)).toEqual(["a", "z"]);
     // A setting whose value is also a secret's is not shown.
     expect(exportObject("cloudfoundry_app", { name: "notify-api", environment: { [setting]: api.env[setting] } }, undefined, false, context({ secrets: new Set([api.env[setting]]) })).environment).toEqual({
       [setting]: `<not from config: notify-api/${setting} #1>`,
@@ -350,6 +377,8 @@ describe("the backstop looks for every secret in the forms copies take", () => {
   });
 
   test("a JSON SecureString's inner field is a secret of its own; a broken JSON or URL is still hunted whole", () => {
+    expect(innerStrings(' \n{"a":"inner-value-x"}\n')).toContain("inner-value-x");
+    expect(innerStrings('"quoted-inner"')).toContain("quoted-inner");
     expect(innerStrings('{"api_key":"inner-field-value","n":[1,"x y"]}')).toEqual(['{"api_key":"inner-field-value","n":[1,"x y"]}', "inner-field-value", "x y"]);
     expect(innerStrings('{"broken": ')).toEqual(['{"broken": ']);
     expect(innerStrings("https://user@host/")).toEqual(["https://user@host/", "user"]);
@@ -357,7 +386,21 @@ describe("the backstop looks for every secret in the forms copies take", () => {
     expect(innerStrings(["a", { b: "c" }, 1, null])).toEqual(["a", "c"]);
   });
 
+  test("every form of a short value, exactly: as stored, trimmed, JSON-escaped, URL-encoded, reversed, hex, base64 and base64url at three alignments", () => {
+    expect(secretForms("a?>>b\n", "secureString").whole.sort()).toEqual(
+      [
+        "a?>>b\n", "a?>>b\\n", "a%3F%3E%3Eb%0A", "\nb>>?a", "613f3e3e620a", "YT8+PmIK", "E/Pj5iC", "hPz4+Yg", "YT8-PmIK", "E_Pj5iC", "hPz4-Yg",
+        "a?>>b", "a%3F%3E%3Eb", "b>>?a", "613f3e3e62", "YT8+Pm", "E/Pj5i", "hPz4+Y", "YT8-Pm", "E_Pj5i", "hPz4-Y",
+      ].sort(),
+    );
+    // Halves: every run of half the length (rounded up), and nothing shorter.
+    const halvesOf = secretForms("abcdefghijklm", "secureString").whole.filter((f) => /^[a-m]+$/.test(f) && f.length < 13);
+    expect(halvesOf.sort()).toEqual(["abcdefg", "bcdefgh", "cdefghi", "defghij", "efghijk", "fghijkl", "ghijklm"]);
+  });
+
   test("keys are searched, numbers too; the path names where, never what; placeholders are not leaks", () => {
+    expect(found({ a: "x", b: "y", c: `in ${LONG.trim()}` }, secrets([LONG]))).toBe("a secret value in $.c");
+    expect(found({ a: ["x", "y", `in ${LONG.trim()}`] }, secrets([LONG]))).toBe("a secret value in $.a[2]");
     expect(found({ a: { [`k-${LONG.trim()}`]: 1 } }, secrets([LONG]))).toBe("a secret value as a key in $.a");
     expect(found({ n: [1, 1234567] }, secrets(["1234567"]))).toBe("a secret value in $.n[1]");
     expect(found({ n: [1, 123] }, secrets(["1234567"]))).toBeUndefined();
