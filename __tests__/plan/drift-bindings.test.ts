@@ -50,6 +50,9 @@ test("[row 18] a service config binds, bound or unbound by hand, is named", () =
   const both = app([db, { service_instance: "notify-splunk", params: "{}" }], { id: "g" });
   const p = plan([change("cloudfoundry_app.notify-api", ["update"], both, { ...both, id: null }, UNKNOWN_AFTER)], [change("cloudfoundry_app.notify-api", ["update"], app([db], { id: "g" }), both)]);
   expect(driftReport("preview", p).lines[1]).toContain("(service_bindings: notify-splunk bound outside Terraform)");
+  const three = app([{ service_instance: "z-svc", params: "{}" }, db, { service_instance: "a-svc", params: "{}" }], { id: "g" });
+  const sorted = plan([change("cloudfoundry_app.notify-api", ["update"], three, { ...three, id: null }, UNKNOWN_AFTER)], [change("cloudfoundry_app.notify-api", ["update"], app([], { id: "g" }), three)]);
+  expect(driftReport("preview", sorted).lines[1]).toContain("(service_bindings: a-svc bound outside Terraform; service_bindings: notify-db bound outside Terraform; service_bindings: z-svc bound outside Terraform)");
   const gone = plan([change("cloudfoundry_app.notify-api", ["update"], app([], { id: "g" }), { ...app([db]), id: null }, UNKNOWN_AFTER)], [change("cloudfoundry_app.notify-api", ["update"], app([db], { id: "g" }), app([], { id: "g" }))]);
   expect(driftReport("preview", gone).lines[1]).toContain("(service_bindings: notify-db unbound outside Terraform)");
   const two = plan([change("cloudfoundry_app.notify-api", ["update"], app([], { id: "g" }), { ...app([]), id: null }, UNKNOWN_AFTER)], [change("cloudfoundry_app.notify-api", ["update"], app([db, { service_instance: "x", params: null }], { id: "g" }), app([], { id: "g" }))]);

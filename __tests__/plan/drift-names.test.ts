@@ -37,6 +37,7 @@ test("maps: keys config declares are named; any other key is counted, never name
     "labels: 1 key config does not declare removed",
   ]);
   expect(describeDifferences({ actions: ["update"], before: { tags: { a: "1" } }, after: { tags: null } }, { tags: "x" })).toEqual(["tags: 1 key config does not declare removed"]);
+  expect(describeDifferences({ actions: ["update"], before: { tags: {} }, after: { tags: { b: "1", a: "2", c: "3" } } }, { tags: { c: "", b: "", a: "" } })).toEqual(["tags: a, b, c added"]);
   expect(describeDifferences({ actions: ["update"], before: { tags: null }, after: { tags: {} } })).toEqual(["tags: changed"]);
 });
 
