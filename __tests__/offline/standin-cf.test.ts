@@ -1,8 +1,7 @@
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { bootstrapPlatform } from "../../offline/bootstrap";
-import { isZipWithEntries, writeRehearsalArtifact } from "../../offline/standin/cf-push";
+import { isZipWithEntries } from "../../offline/standin/cf-push";
 import { CF_VALIDATORS, validateCfConfig } from "../../offline/standin/cf-validators";
 import { Platform, type PlatformData } from "../../offline/standin/platform";
 import { normalisedPort, StandinProvider } from "../../offline/standin/provider";
@@ -261,14 +260,4 @@ describe("what Read maps back, and the data sources", () => {
       "Error finding given space: expected exactly 1 result, but got less or more than 1",
     ]);
   });
-});
-
-test("the rehearsal's artifact is a zip with one entry that unzip accepts, and plain ASCII text", () => {
-  for (const content of ["x", "a conformance run stands in for the app zip\n", "a rehearsal stands in for the app zip\n"]) {
-    const file = path.join(path.dirname(ARTIFACT), "again.zip");
-    writeRehearsalArtifact(file, content);
-    const bytes = fs.readFileSync(file);
-    expect([content, isZipWithEntries(bytes), bytes.every((b) => b < 0x80)]).toEqual([content, true, true]);
-    expect(execFileSync("unzip", ["-p", file]).toString()).toMatch(new RegExp(`^${content.replace(/\n$/, "")}`));
-  }
 });
