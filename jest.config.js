@@ -29,6 +29,7 @@ const UNIT = [
   "plan/drift-bindings",
   "plan/drift-names",
   "plan/plan-guard-rules",
+  "plan/stack-check",
   "projects",
   "review/autoscaler",
   "review/diff",

@@ -119,8 +119,9 @@ async function bundle() {
     logLevel: "silent",
     metafile: true,
     absWorkingDir: root,
-    // The generator's own code (and its jsii toolchain) is never part of a synth.
-    external: ["@cdktf/provider-generator", "jsii-pacmak"],
+    // The generator's own code (and its jsii toolchain) is never part of a synth. The HCL parser
+    // (plan/stack-check.ts) loads its WebAssembly from its own package directory, so it runs from there.
+    external: ["@cdktf/provider-generator", "jsii-pacmak", "@cdktf/hcl2json"],
     alias: lib === "cdktf" ? {} : { cdktf: lib },
     plugins: STUBS.map((s) => replaceModule(s.name, s.filter, s.contents)),
   });
