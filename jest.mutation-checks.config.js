@@ -1,6 +1,7 @@
 // Mutation runs of the guardrails (stryker.checks.json): the checks' own tests, on fixture estates, the
-// capacity arithmetic, and the snapshot export's allow-list and the drift log's wording (run with
-// --mutate offline/export-*.ts,plan/drift.ts); none synthesizes a stack, so each mutant's run takes a second.
+// capacity arithmetic, the stack check (on a fixture stack), and the snapshot export's allow-list and the
+// drift log's wording (run with --mutate offline/export-*.ts,plan/drift.ts); none synthesizes a stack, so
+// each mutant's run takes a second.
 const mutation = require("./jest.mutation.config.js");
 
 /** @type {import('jest').Config} */
@@ -11,6 +12,8 @@ module.exports = {
     "<rootDir>/__tests__/checks/**/*.test.ts",
     "<rootDir>/__tests__/config/capacity.test.ts",
     "<rootDir>/__tests__/config/config-validation.test.ts",
+    // The stack check, on a fixture stack: what no Terraform may read.
+    "<rootDir>/__tests__/plan/stack-check.test.ts",
     // The snapshot export's allow-list and backstop, and the drift log: guards on what leaves the drift job.
     "<rootDir>/__tests__/offline/snapshot-allow-list.test.ts",
     "<rootDir>/__tests__/plan/drift-names.test.ts",

@@ -18,7 +18,9 @@ const program = cli("pr-comment", "Render the pull request's comment from pr-pla
       const read = readUntrustedJson(f, "the pr-plan result");
       const list = (Array.isArray(read) ? read : [read]) as PrPlanResult[];
       for (const r of list) {
-        if (typeof r?.environment !== "string" || !r.guard || !r.plan || !r.snapshot) throw new Refusal([`${f} is not a pr-plan result (npm run pr-plan -- ... --result <file>)`]);
+        const known = typeof r?.environment === "string" && r.snapshot && r.plan && ["safe", "refused", "not run"].includes(r.guard?.verdict) && typeof r.guard.text === "string";
+        // A plan without its destroy, replace and forget lines is a result of an older pr-plan: the comment shows those first.
+        if (!known || ("summary" in r.plan && !Array.isArray(r.plan.grave))) throw new Refusal([`${f} is not a pr-plan result of this version (npm run pr-plan -- ... --result <file>)`]);
       }
       return list;
     });

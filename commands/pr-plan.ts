@@ -10,12 +10,12 @@ import { prPlan, renderResultText } from "../offline/pr-plan";
 import { parseSnapshot, type Snapshot } from "../offline/snapshot";
 import { readUntrustedJson } from "../plan/strict-json";
 
-// npm run pr-plan -- <env> <candidate cdk.tf.json> --snapshot <file>: a pull request's stack planned by
-// real Terraform against the stand-in seeded from the environment's sanitized snapshot, offline and
-// with no credential, then judged by the plan guard (with the config of this checkout: in CI, main's).
-// Exit 0: planned and the guard passes (a stale snapshot is said, not failed); 1: the guard refuses,
-// Terraform cannot plan, or there is no usable snapshot (each said in the output); 2: the candidate
-// cannot be read.
+// npm run pr-plan -- <env> <candidate cdk.tf.json> --snapshot <file>: a pull request's stack checked
+// by the stack check (npm run stack-check), then planned by real Terraform against the stand-in seeded
+// from the environment's sanitized snapshot, offline and with no credential, then judged by the plan
+// guard (with the config of this checkout: in CI, main's). Exit 0: planned and the guard passes (a
+// stale snapshot is said, not failed); 1: the stack check or the guard refuses, Terraform cannot plan,
+// or there is no usable snapshot (each said in the output); 2: the candidate cannot be read.
 const program = cli("pr-plan", "Plan a pull request's synthesized stack against a sanitized snapshot of an environment, offline, with no credential")
   .argument("<env>", `environment: ${ENVIRONMENTS.join(", ")}`)
   .argument("<candidate>", "the pull request's synthesized cdk.tf.json of that environment")

@@ -1,11 +1,19 @@
 import type { PrPlanResult } from "./pr-plan";
-import { renderResultText, SNAPSHOT_STALE_AFTER_HOURS } from "./pr-plan";
+import { detailLines, escapeControls, escapeStrings, essentialLines, SNAPSHOT_STALE_AFTER_HOURS } from "./pr-plan";
 
-// The pull request's comment: one per push, replacing the last (the pipeline's put deletes
-// the resource's earlier comments), per environment the offline reviewer diff, the plan's counts and
-// resource lines, the plan guard's verdict and the snapshot's age. Names only: everything in it comes
-// from the candidate stack and the sanitized snapshot, which hold no secret value. Cut to GitHub's
-// comment limit, saying where the full text is.
+// The pull request's comment: one per push, replacing the last (the pipeline's put deletes the
+// resource's earlier comments). First what a reader must see and a cut never removes: a table of
+// each environment's snapshot age, plan counts and guard verdict, then per environment the plan's
+// counts, every line that destroys, replaces or forgets, what the stack check refused, and the
+// guard's verdict. Then, folded, per environment the rest (the offline reviewer diff, every change
+// the plan makes): only that is cut to GitHub's comment limit, whole lines from the end, saying where
+// the full text is. Names only: everything in it comes from the candidate stack and the sanitized
+// snapshot, which hold no secret value.
+//
+// A value cannot shape the comment: every value's control, bidi and invisible characters are shown
+// escaped (escapeControls, once more here, whatever wrote the result), so a newline or carriage
+// return in a value never starts a line; a fence longer than any run of backticks in the text holds
+// each block; table cells cannot open a cell, a tag or a mention.
 
 /** GitHub refuses an issue or pull-request comment body longer than this (characters). */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -18,8 +26,28 @@ function fence(text: string): string {
   return "`".repeat(Math.max(3, longest + 1));
 }
 
-/** Markdown-inert: a table cell cannot start a new cell, a line or a mention. */
-const cell = (s: string) => s.replace(/[|\n\r]/g, " ").replace(/@/g, "@\u200b").replace(/[<>]/g, (c) => (c === "<" ? "&lt;" : "&gt;"));
+/** A text as a fenced block. */
+const block = (text: string) => {
+  const f = fence(text);
+  return `${f}text\n${text}${text.endsWith("\n") ? "" : "\n"}${f}\n`;
+};
+
+/** Markdown-inert: a table cell cannot start a new cell, a line, a tag or a mention. */
+const cell = (s: string) =>
+  escapeControls(s)
+    .replace(/[|]/g, " ")
+    .replace(/@/g, "@\u200b")
+    .replace(/[<>]/g, (c) => (c === "<" ? "&lt;" : "&gt;"));
+
+/**
+ * The result with every value escaped again: each string of it, and each line of the two multi-line
+ * texts (the guard's and Terraform's error), whose own line breaks stay.
+ */
+function displayable(r: PrPlanResult): PrPlanResult {
+  const lines = (t: string) => t.split("\n").map(escapeControls).join("\n");
+  const plan = "error" in r.plan ? { error: lines(r.plan.error) } : escapeStrings(r.plan);
+  return { ...escapeStrings({ ...r, plan: undefined, guard: undefined }), plan, guard: { verdict: r.guard.verdict, text: lines(r.guard.text) } };
+}
 
 function age(r: PrPlanResult): string {
   if ("missing" in r.snapshot) return "**MISSING**";
@@ -29,40 +57,61 @@ function age(r: PrPlanResult): string {
 function planCell(r: PrPlanResult): string {
   if ("summary" in r.plan) return cell(r.plan.summary);
   if ("error" in r.plan) return "**Terraform could not plan**";
-  return "not planned";
+  return r.refused?.length ? "**refused by the stack check**" : "not planned";
 }
 
 const verdict = (r: PrPlanResult) => (r.guard.verdict === "safe" ? "safe" : r.guard.verdict === "refused" ? "**REFUSED**" : "not run");
 
-function section(r: PrPlanResult, body: string, cut: boolean, fullTextAt: string): string {
-  const f = fence(body);
-  const title = `${r.environment}: ${"summary" in r.plan ? r.plan.summary : "no plan"} guard ${r.guard.verdict}`;
-  return `<details${r.guard.verdict === "safe" ? "" : " open"}><summary>${cell(title)}</summary>\n\n${f}text\n${body}${body.endsWith("\n") ? "" : "\n"}${f}\n${cut ? `\nCut here to fit GitHub's comment limit: the full text is in ${fullTextAt}.\n` : ""}\n</details>\n`;
+/** One environment's folded rest: the offline diff and every change, cut to `text`, with the note when cut. */
+function details(r: PrPlanResult, text: string, cut: boolean, fullTextAt: string): string {
+  const title = `${r.environment}: the offline diff and every change`;
+  return `<details${r.guard.verdict === "safe" ? "" : " open"}><summary>${cell(title)}</summary>\n\n${block(text)}${cut ? `\nCut here to fit GitHub's comment limit: the full text is in ${fullTextAt}.\n` : ""}\n</details>\n`;
+}
+
+/** Whole lines of `text` from the start, at most `n` characters. */
+function firstLines(text: string, n: number): string {
+  let out = "";
+  for (const l of text.split("\n")) {
+    if (out.length + l.length + 1 > n) break;
+    out += `${l}\n`;
+  }
+  return out;
 }
 
 /**
  * The comment for one push. `commit` is the pull request's head; `fullTextAt` says where the full
  * text is (the pr-plan step's log of the build).
  */
-export function renderComment(results: readonly PrPlanResult[], meta: { commit: string; fullTextAt: string }, limit = GITHUB_COMMENT_LIMIT): string {
+export function renderComment(given: readonly PrPlanResult[], meta: { commit: string; fullTextAt: string }, limit = GITHUB_COMMENT_LIMIT): string {
+  const results = given.map(displayable);
+  const essential = results.map((r) => essentialLines(r).join("\n")).join("\n\n");
   const head = [
     COMMENT_MARKER,
     `### Plans of ${cell(meta.commit.slice(0, 12))} against the live estate`,
     "",
-    "Planned offline by real Terraform against each environment's sanitized snapshot (taken by the hourly drift job), with no credential; judged by main's plan guard. Names only: no secret value is in a snapshot.",
+    "Planned offline by real Terraform against each environment's sanitized snapshot (taken by the hourly drift job), with no credential, once main's stack check accepted the stack; judged by main's plan guard. Names only: no secret value is in a snapshot.",
     "",
     "| environment | snapshot age | plan | plan guard |",
     "|---|---|---|---|",
     ...results.map((r) => `| ${cell(r.environment)} | ${age(r)} | ${planCell(r)} | ${verdict(r)} |`),
     "",
+    "What the plans destroy, replace or forget, and the guard's verdicts (never cut):",
+    "",
+    block(essential),
     "",
   ].join("\n");
-  const texts = results.map((r) => renderResultText(r));
-  const full = head + results.map((r, i) => section(r, texts[i], false, meta.fullTextAt)).join("\n");
+  const texts = results.map((r) => `${detailLines(r).join("\n")}\n`);
+  const full = head + results.map((r, i) => details(r, texts[i], false, meta.fullTextAt)).join("\n");
   if (full.length <= limit) return full;
+  const note = `\nThe rest (the offline diffs and every change) does not fit GitHub's comment limit: the full text is in ${meta.fullTextAt}.\n`;
+  const overhead = head.length + results.map((r) => details(r, "", true, meta.fullTextAt).length + 1 + 2 * 8).reduce((a, b) => a + b, 0);
+  if (overhead > limit) {
+    // What must be seen does not fit either: it is cut, whole lines, saying so (never silently).
+    const cutNote = `\nCut here to fit GitHub's comment limit: the full text, with every line of what the plans destroy, replace or forget, is in ${meta.fullTextAt}.\n`;
+    return head.length + note.length <= limit ? head + note : `${firstLines(head, limit - cutNote.length - 8)}${fence(head)}\n${cutNote}`;
+  }
   // Each environment gets an equal share of what is left; one that needs less gives the rest away.
-  const overhead = head.length + results.map((r) => section(r, "", true, meta.fullTextAt).length + 1 + 2 * 8).reduce((a, b) => a + b, 0);
-  let budget = Math.max(0, limit - overhead);
+  let budget = limit - overhead;
   const order = texts.map((t, i) => ({ i, len: t.length })).sort((a, b) => a.len - b.len);
   const allowed: number[] = [];
   order.forEach(({ i, len }, k) => {
@@ -70,16 +119,5 @@ export function renderComment(results: readonly PrPlanResult[], meta: { commit: 
     allowed[i] = Math.min(len, share);
     budget -= allowed[i];
   });
-  const cutText = (t: string, n: number) => {
-    if (t.length <= n) return t;
-    const lines = t.split("\n");
-    let out = "";
-    for (const l of lines) {
-      if (out.length + l.length + 1 > n) break;
-      out += `${l}\n`;
-    }
-    return out;
-  };
-  const body = head + results.map((r, i) => section(r, cutText(texts[i], allowed[i]), texts[i].length > allowed[i], meta.fullTextAt)).join("\n");
-  return body.length <= limit ? body : body.slice(0, limit);
+  return head + results.map((r, i) => details(r, texts[i].length <= allowed[i] ? texts[i] : firstLines(texts[i], allowed[i]), texts[i].length > allowed[i], meta.fullTextAt)).join("\n");
 }

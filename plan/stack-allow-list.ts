@@ -82,7 +82,7 @@ export const RESOURCE_META_ARGUMENTS: readonly string[] = ["count", "for_each", 
 export const DATA_META_ARGUMENTS: readonly string[] = ["count", "for_each", "depends_on"];
 /**
  * Every key Terraform itself reads in a resource or data block; those not in the lists above are
- * refused (a provisioner or connection runs commands or opens sessions from the machine that
+ * refused (a provisioner or connection runs commands or opens remote logins from the machine that
  * applies; a provider argument picks a configuration other than the pinned one; dynamic blocks and
  * lifecycle conditions are not written by stacks/).
  */

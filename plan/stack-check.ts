@@ -190,7 +190,7 @@ function blockKeyReason(key: string): string {
     case "provisioner":
       return "a provisioner runs commands on the machine that applies, with its credentials";
     case "connection":
-      return "a connection opens a session from the machine that applies";
+      return "a connection opens a remote login from the machine that applies";
     case "provider":
       return "only the one pinned configuration of each provider is used";
     default:

@@ -94,7 +94,7 @@ describe("refused, one line each naming the block or field and why", () => {
     ["an external data source", (s: any) => (s.data.external = { x: { program: ["sh"] } }), ['data.external.x: data source type "external" is not one this estate declares (it needs provider "external")']],
     ["a data type of a resource type", (s: any) => (s.data.aws_sqs_queue = { x: { name: "q" } }), ['data.aws_sqs_queue.x: data source type "aws_sqs_queue" is not one this estate declares']],
     ["a local-exec provisioner", (s: any) => (s.resource.aws_sqs_queue.q.provisioner = [{ "local-exec": { command: "env" } }]), ["resource.aws_sqs_queue.q.provisioner: a provisioner runs commands on the machine that applies, with its credentials"]],
-    ["a connection", (s: any) => (s.resource.aws_sqs_queue.q.connection = { host: "x" }), ["resource.aws_sqs_queue.q.connection: a connection opens a session from the machine that applies"]],
+    ["a connection", (s: any) => (s.resource.aws_sqs_queue.q.connection = { host: "x" }), ["resource.aws_sqs_queue.q.connection: a connection opens a remote login from the machine that applies"]],
     ["a provider argument", (s: any) => (s.resource.aws_sqs_queue.q.provider = "aws.attacker"), ["resource.aws_sqs_queue.q.provider: only the one pinned configuration of each provider is used"]],
     ["a dynamic block", (s: any) => (s.resource.aws_sqs_queue.q.dynamic = { x: {} }), ["resource.aws_sqs_queue.q.dynamic: stacks/ never writes dynamic here"]],
     ["a data source's lifecycle", (s: any) => (s.data.cloudfoundry_apps.live.lifecycle = { postcondition: [{ condition: false, error_message: "x" }] }), ["data.cloudfoundry_apps.live.lifecycle: stacks/ never writes lifecycle here"]],
