@@ -5,6 +5,7 @@ import type { EnvironmentName, ResolvedEnvironment } from "../config";
 import { changeLines, deployedArtifact, withStackPrerequisites } from "./seeded";
 import { planSummary, runProcess, standinTerraformEnv } from "./harness";
 import { startStandin } from "./standin/start";
+import { writeRehearsalArtifact } from "./standin/cf-push";
 import { renderDiff, type StackJson } from "../review/diff";
 import { blocking, guardParsedPlan, renderFindings } from "../plan/plan-guard";
 import { isJsonObject, parsePlan } from "../plan/plan-json";
@@ -169,7 +170,8 @@ export async function planCandidate(opts: PrPlanOptions): Promise<PrPlanResult> 
     fs.writeFileSync(path.join(tfDir, "pr_plan_override.tf.json"), JSON.stringify({ terraform: { backend: { local: { path: "terraform.tfstate" } } } }, null, 2));
     if (snap.state) fs.writeFileSync(path.join(tfDir, "terraform.tfstate"), JSON.stringify(snap.state));
     const zip = path.join(tfDir, "app.zip");
-    fs.writeFileSync(zip, "a pull-request plan stands in for the app zip\n");
+    // A zip: the stand-in opens it and checks it is one, as the provider and Cloud Controller do.
+    writeRehearsalArtifact(zip, "a pull-request plan stands in for the app zip\n");
     // The zip the state was deployed with: a plan of a config change is not also a plan of a new build.
     const artifact = deployedArtifact(snap.state) ?? { path: zip, sha256: "0".repeat(64) };
     const env = standinTerraformEnv({ PATH: opts.processEnv.PATH ?? "/usr/bin:/bin", HOME: tfDir }, standin.reattach[envName], artifact);
