@@ -17,6 +17,7 @@ const COMMANDS: readonly [string, string[], boolean][] = [
   ["diff", ts("commands/diff.ts"), true],
   ["pr-plan", ts("commands/pr-plan.ts"), true],
   ["pr-comment", ts("commands/pr-comment.ts"), true],
+  ["stack-check", ts("commands/stack-check.ts"), true],
   ["snapshot-export", ts("commands/snapshot-export.ts"), true],
   ["drift", ts("commands/drift.ts"), true],
   ["rehearse", ts("commands/rehearse.ts"), true],
