@@ -199,21 +199,17 @@ function blockKeyReason(key: string): string {
 }
 
 /** Every string of the stack, keys included (Terraform reads both as templates), with where it is. */
-function strings(v: Json, path: string[], out: [string, string][]): void {
-  if (typeof v === "string") out.push([v, at(path)]);
-  else if (Array.isArray(v)) v.forEach((x, i) => strings(x, [...path, `[${i}]`], out));
-  else if (isObject(v)) {
-    for (const [k, x] of Object.entries(v)) {
-      out.push([k, `${at([...path, k])} (the key)`]);
-      strings(x, [...path, k], out);
-    }
-  }
+function strings(v: Json, path: string[]): [string, string][] {
+  if (typeof v === "string") return [[v, at(path)]];
+  if (Array.isArray(v)) return v.flatMap((x, i) => strings(x, [...path, `[${i}]`]));
+  if (!isObject(v)) return [];
+  return Object.entries(v).flatMap(([k, x]): [string, string][] => [[k, `${at([...path, k])} (the key)`], ...strings(x, [...path, k])]);
 }
 
 /** An AST node as @cdktf/hcl2json returns it (lib/syntax-tree.d.ts): its type, its children, and for a call, the function's name. */
 interface Node {
   readonly type: string;
-  readonly children?: readonly Node[];
+  readonly children: readonly Node[];
   readonly meta?: { readonly name?: unknown };
 }
 
@@ -228,7 +224,7 @@ const NODE_TYPES = new Set(["", "template", "templateWrap", "templateJoin", "tup
 function calls(node: Node, found: string[], unknown: string[]): void {
   if (!NODE_TYPES.has(node.type)) unknown.push(node.type);
   if (node.type === "function") found.push(String(node.meta?.name));
-  for (const c of node.children ?? []) calls(c, found, unknown);
+  for (const c of node.children) calls(c, found, unknown);
 }
 
 /**
@@ -255,19 +251,17 @@ function functionReason(name: string): string {
  * each distinct one once.
  */
 export async function functionProblems(stack: unknown): Promise<string[]> {
-  const all: [string, string][] = [];
-  strings(stack as Json, [], all);
   const parsed = new Map<string, { calls: string[]; unknown: string[] } | { error: string }>();
   const out: string[] = [];
-  for (const [text, path] of all) {
+  for (const [text, path] of strings(stack as Json, [])) {
     if (!text.includes("${") && !text.includes("%{")) continue;
     if (!parsed.has(text)) {
       try {
-        const ast = (await getExpressionAst("cdk.tf.json", asHeredoc(text))) as Node | null;
+        // The parser returns null only for the JSON literal null, which a heredoc never is.
+        const ast = (await getExpressionAst("cdk.tf.json", asHeredoc(text))) as Node;
         const found: string[] = [];
         const unknown: string[] = [];
-        if (ast) calls(ast, found, unknown);
-        else unknown.push("(no syntax tree)");
+        calls(ast, found, unknown);
         parsed.set(text, { calls: found, unknown });
       } catch (err) {
         parsed.set(text, { error: String((err as Error).message).replace(/^getExpressionAst errors on input string '[\s\S]*': /, "") });

@@ -1,3 +1,4 @@
+import { getExpressionAst } from "@cdktf/hcl2json";
 import { resolveEstate, type ResolvedEnvironment } from "../../config";
 import { checkStack, functionProblems, shown, stackPins, structureProblems, type StackPins } from "../../plan/stack-check";
 import { smallEstate } from "../fixtures/small-estate";
@@ -5,6 +6,14 @@ import { smallEstate } from "../fixtures/small-estate";
 // The stack check on a small fixture stack: what stacks/ writes for the small estate's production
 // (pinned backend and providers, one of each block kind), then one seeded violation per rule. The
 // real estate's three stacks are judged in stack-check-estate.test.ts.
+//
+// The parser is the real one, watched: how often it is called, and once made to answer with an
+// expression kind the check does not know.
+jest.mock("@cdktf/hcl2json", () => {
+  const actual = jest.requireActual("@cdktf/hcl2json");
+  return { ...actual, getExpressionAst: jest.fn(actual.getExpressionAst) };
+});
+const parser = getExpressionAst as jest.MockedFunction<typeof getExpressionAst>;
 const env: ResolvedEnvironment = resolveEstate(smallEstate()).find((e) => e.name === "production")!;
 const pins: StackPins = stackPins(env);
 
@@ -113,6 +122,7 @@ describe("refused, one line each naming the block or field and why", () => {
     ["a removed block's lifecycle beyond destroy", (s: any) => (s.removed[0].lifecycle.x = 1), ["removed.lifecycle.x: not allowed: only destroy"]],
     ["a removed block's lifecycle that is not a block", (s: any) => (s.removed = { from: "x", lifecycle: 1 }), ["removed.lifecycle: not a block (an object)"]],
     ["resources that are not an object", (s: any) => (s.resource = []), ["resource: not an object of types"]],
+    ["resources that are null", (s: any) => (s.resource = null), ["resource: not an object of types"]],
     ["a type that is not an object", (s: any) => (s.resource.aws_sqs_queue = "x"), ["resource.aws_sqs_queue: not an object of named blocks"]],
     ["a block that is not an object", (s: any) => (s.data.aws_ssm_parameter.p = ["x"]), ["data.aws_ssm_parameter.p: not a block (an object)"]],
     ["providers that are not an object", (s: any) => (s.provider = "x"), [
@@ -192,8 +202,41 @@ describe("functions: only the allow-list, found by parsing each template", () =>
     expect(await local("plain")).toEqual([]);
   });
 
-  test("a template that does not parse is refused, naming where", async () => {
-    expect(await local("${ file( }")).toEqual([expect.stringMatching(/^locals\.x: the template does not parse \(".*Invalid expression.*"\): a template this check cannot read is refused$/)]);
+  test("a template that does not parse is refused, naming where and the parser's words (not the template again)", async () => {
+    expect(await local("${ file( }")).toEqual([
+      'locals.x: the template does not parse ("cdk.tf.json:1,10-11: Invalid expression; Expected the start of an expression, but found an invalid expression token. "): a template this check cannot read is refused',
+    ]);
+  });
+
+  test("an expression kind the parser names and the check does not know is refused", async () => {
+    const actual = jest.requireActual("@cdktf/hcl2json").getExpressionAst;
+    parser.mockImplementation(async (file, text) => (text.includes("a.new.kind") ? ({ type: "newKind", children: [{ type: "function", children: [], meta: { name: "file" } }] } as any) : actual(file, text)));
+    const found = await local("${ a.new.kind }");
+    parser.mockImplementation(actual);
+    expect(found).toEqual([
+      'locals.x: an expression of kind "newKind" this check does not know',
+      'locals.x: function "file": it reads files of the machine that runs Terraform (a checkout, a token, the snapshot)',
+    ]);
+  });
+
+  test("each distinct template is parsed once, and a string with no ${ or %{ not at all", async () => {
+    const s = fixture();
+    s.locals = { a: '${file("same")}', b: '${file("same")}', c: "no template here", d: "%{ if true }x%{ endif }" };
+    s.resource = {};
+    s.data = {};
+    s.import = [];
+    s.removed = [];
+    parser.mockClear();
+    expect(await functionProblems(s)).toEqual([
+      'locals.a: function "file": it reads files of the machine that runs Terraform (a checkout, a token, the snapshot)',
+      'locals.b: function "file": it reads files of the machine that runs Terraform (a checkout, a token, the snapshot)',
+    ]);
+    expect(parser.mock.calls.map((c) => c[1])).toEqual(["<<STACKCHECK\n${file(\"same\")}\nSTACKCHECK\n", "<<STACKCHECK\n%{ if true }x%{ endif }\nSTACKCHECK\n"]);
+  });
+
+  test("the eleventh element of a list is named by its index", async () => {
+    const found = await withChange((s) => (s.resource.cloudfoundry_app.api.environment = { A: [...Array(10).fill("x"), '${file("l")}'] }));
+    expect(found).toEqual(['resource.cloudfoundry_app.api.environment.A.[10]: function "file": it reads files of the machine that runs Terraform (a checkout, a token, the snapshot)']);
   });
 
   test("a hostile name or value is shown escaped: no newline, carriage return or bidi control reaches a line", async () => {
