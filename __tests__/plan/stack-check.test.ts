@@ -123,6 +123,17 @@ describe("refused, one line each naming the block or field and why", () => {
     ["a removed block's lifecycle that is not a block", (s: any) => (s.removed = { from: "x", lifecycle: 1 }), ["removed.lifecycle: not a block (an object)"]],
     ["resources that are not an object", (s: any) => (s.resource = []), ["resource: not an object of types"]],
     ["resources that are null", (s: any) => (s.resource = null), ["resource: not an object of types"]],
+    ["a removed entry that is not a block", (s: any) => s.removed.push("x"), ["removed: every entry must be a block (an object)"]],
+    ["a block name a line would not show plainly", (s: any) => (s.resource.aws_sqs_queue["a queue"] = { provisioner: [] }), ['resource.aws_sqs_queue."a queue".provisioner: a provisioner runs commands on the machine that applies, with its credentials']],
+    [
+      "no provider block",
+      (s: any) => delete s.provider,
+      [
+        `provider.aws: [], must be [{"region":"${env.awsRegion}"}]: one aws configuration, as config sets it for production (an alias, endpoint or URL would send credentials elsewhere)`,
+        `provider.cloudfoundry: [], must be [{"api_url":"${env.cfApiUrl}"}]: one cloudfoundry configuration, as config sets it for production (an alias, endpoint or URL would send credentials elsewhere)`,
+      ],
+    ],
+    ["a removed block without a lifecycle (accepted)", (s: any) => (s.removed = [{ from: "aws_sqs_queue.x" }]), []],
     ["a type that is not an object", (s: any) => (s.resource.aws_sqs_queue = "x"), ["resource.aws_sqs_queue: not an object of named blocks"]],
     ["a block that is not an object", (s: any) => (s.data.aws_ssm_parameter.p = ["x"]), ["data.aws_ssm_parameter.p: not a block (an object)"]],
     ["providers that are not an object", (s: any) => (s.provider = "x"), [
@@ -210,12 +221,15 @@ describe("functions: only the allow-list, found by parsing each template", () =>
 
   test("an expression kind the parser names and the check does not know is refused", async () => {
     const actual = jest.requireActual("@cdktf/hcl2json").getExpressionAst;
-    parser.mockImplementation(async (file, text) => (text.includes("a.new.kind") ? ({ type: "newKind", children: [{ type: "function", children: [], meta: { name: "file" } }] } as any) : actual(file, text)));
+    const answer = { type: "newKind", children: [{ type: "function", children: [], meta: { name: "file" } }, { type: "function", children: [] }] };
+    parser.mockImplementation(async (file, text) => (text.includes("a.new.kind") ? (answer as any) : actual(file, text)));
     const found = await local("${ a.new.kind }");
     parser.mockImplementation(actual);
     expect(found).toEqual([
       'locals.x: an expression of kind "newKind" this check does not know',
       'locals.x: function "file": it reads files of the machine that runs Terraform (a checkout, a token, the snapshot)',
+      // A call the parser did not name is refused too.
+      'locals.x: function "undefined": it is not in the allow-list of pure functions (plan/stack-allow-list.ts FUNCTIONS)',
     ]);
   });
 
