@@ -23,6 +23,7 @@ const UNIT = [
   "offline/pr-comment",
   "offline/snapshot-allow-list",
   "offline/standin",
+  "offline/standin-aws",
   "offline/standin-cf",
   "offline/standin-semantics",
   "plan/binding-params",

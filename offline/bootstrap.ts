@@ -41,6 +41,8 @@ export function bootstrapPlatform(env: ResolvedEnvironment): PlatformData {
           { type: p.kind === "secret" ? ("SecureString" as const) : ("String" as const), value: madeUpCredential(p.name), version: 1 },
         ]),
       ),
+      // The apps' IAM user, created by bootstrapping: the queue boundary policy attaches to it.
+      iamUsers: [env.appsIamUser],
     },
     resources: {},
   };
@@ -63,6 +65,6 @@ export function withPrerequisites(live: PlatformData, env: ResolvedEnvironment):
       foreignApps: { ...needed.cf.foreignApps, ...live.cf.foreignApps },
       users: { ...needed.cf.users, ...live.cf.users },
     },
-    aws: { ...live.aws, parameters: { ...needed.aws.parameters, ...live.aws.parameters } },
+    aws: { ...live.aws, parameters: { ...needed.aws.parameters, ...live.aws.parameters }, iamUsers: [...new Set([...(needed.aws.iamUsers ?? []), ...(live.aws.iamUsers ?? [])])] },
   };
 }

@@ -41,6 +41,8 @@ export interface PlatformData {
     readonly region: string;
     readonly callerArn: string;
     readonly parameters: Record<string, { readonly type: "SecureString" | "String"; readonly value: string; readonly version: number }>;
+    /** IAM users that exist in the account (a policy attaches only to one of them; semantics row 85). @default none */
+    readonly iamUsers?: readonly string[];
   };
   /** Objects by resource type and id, as the platform reports them. */
   readonly resources: Record<string, Record<string, Obj>>;

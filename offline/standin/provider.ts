@@ -6,6 +6,7 @@ import { validateCfConfig, type ValidationDiagnostic } from "./cf-validators";
 import { Platform } from "./platform";
 import { CC_NEW_APP_DEFAULTS, CC_NOT_AUTHORIZED, PERMISSIONS, RESOURCES, type Permission, type ResourceSemantics } from "./semantics";
 import { conform, isUnknown, objectType, sameValue, UNKNOWN, type Obj, type SchemaAttribute, type SchemaBlock, type Type, type Value } from "./values";
+import { attachUserPolicy, awsAsRead, AwsProviderError, planAws, sqsAsReported, sqsPropagated, validateAws } from "./aws-resources";
 
 // One stand-in provider: the schema of a real provider, served exactly, with plan and apply done
 // generically (configured values kept, computed values unknown at plan and filled at apply) and the
@@ -181,6 +182,8 @@ export class StandinProvider {
     planned = withDefaults(planned, cfg, sem.defaults?.values ?? {});
     const hasDefault = (k: string) => k in (sem.defaults?.values ?? {});
     const old = prior as Obj | null;
+    // hashicorp/aws's CustomizeDiff and JSON attributes (semantics rows 81, 82).
+    if (this.name === "aws") planned = awsCall(() => planAws(type, planned, old));
     // hashicorp/aws computes tags_all (default_tags, none here, merged with tags) at plan time.
     const tagsAll = () => {
       if (sem.sdk === "sdkv2" && "tags_all" in attrs && !isUnknown(planned.tags)) planned.tags_all = planned.tags ?? {};
@@ -220,7 +223,7 @@ export class StandinProvider {
     if (!old) {
       const adopted = this.createOverExisting(type, o, sem);
       if (adopted) {
-        if (type === "aws_sqs_queue") return conform(adopted, t);
+        if (type === "aws_sqs_queue") return conform(awsAsRead(type, adopted, null, this.platform), t);
         // Semantics row 20: a push onto the app of that name, which keeps its GUID and platform values.
         old = { ...adopted, service_bindings: null, stopped: null };
         o.id = adopted.id as string;
@@ -229,6 +232,8 @@ export class StandinProvider {
     if (type === "cloudfoundry_app") {
       o.id = (old?.id as string) ?? (isUnknown(o.id) || o.id === null ? this.platform.newGuid() : (o.id as string));
     }
+    // Semantics row 85: IAM refuses to attach a policy to a user that does not exist.
+    if (type === "aws_iam_user_policy_attachment" && !old) awsCall(() => attachUserPolicy(this.platform, String(o.user), String(o.policy_arn)));
     FILL[type](o, old, this.platform);
     for (const [k, v] of Object.entries(sem.unknownAtApply?.values ?? {})) fillUnknown(o, k, v, old);
     if (type === "cloudfoundry_app") for (const [k, v] of Object.entries(CC_NEW_APP_DEFAULTS.values)) if (isUnknown(o[k])) o[k] = old?.[k] ?? (v as Value);
@@ -237,9 +242,17 @@ export class StandinProvider {
     const state = conform(o, t) as Obj;
     if (type === "cloudfoundry_app") return this.push(prior as Obj | null, state, (planned as Obj).service_bindings);
     if (old && platformId(type, old) !== platformId(type, state)) this.platform.remove(type, platformId(type, old));
-    // Semantics row 68: the policy server holds each port as start and end.
-    const held = type === "cloudfoundry_network_policy" ? { ...state, policies: policiesOf(state).map((x) => ({ ...x, port: normalisedPort(x.port) })) } : state;
+    // Semantics row 68: the policy server holds each port as start and end. Semantics rows 45, 84: SQS stores its own form of what it was sent.
+    const held =
+      type === "cloudfoundry_network_policy"
+        ? { ...state, policies: policiesOf(state).map((x) => ({ ...x, port: normalisedPort(x.port) })) }
+        : type === "aws_sqs_queue"
+          ? (conform(sqsAsReported(state), t) as Obj)
+          : state;
     this.platform.put(type, platformId(type, state), held);
+    if (type === "aws_sqs_queue") awsCall(() => sqsPropagated(held, state, !old));
+    // The provider's Read after a create or update (semantics rows 45, 82, 86).
+    if (this.name === "aws") return conform(awsAsRead(type, held, state, this.platform), t);
     return state;
   }
 
@@ -306,7 +319,9 @@ export class StandinProvider {
 
   /** ValidateResourceConfig: the provider's schema validators (semantics rows 53-58); AWS validators are not modelled here. */
   validate(type: string, config: Value): ValidationDiagnostic[] {
-    return this.name === "cloudfoundry" ? validateCfConfig(type, config) : [];
+    if (this.name === "cloudfoundry") return validateCfConfig(type, config);
+    // hashicorp/aws's ValidateFuncs (semantics row 80).
+    return validateAws(type, config as Obj | null).map((d) => ({ severity: "ERROR" as const, ...d }));
   }
 
   /** Semantics row 18: a push binds every service its manifest lists that is not bound yet, and never unbinds. */
@@ -351,7 +366,8 @@ export class StandinProvider {
     if (rule.outcome === "fail") throw new StandinError(rule.error ?? `${type} already exists`, `${name} exists on the platform (id ${existing.id}); import it instead of creating it`);
     if (rule.outcome === "adopt-if-attributes-match") {
       const t = this.resourceType(type);
-      const differ = Object.keys(t.object).filter((k) => o[k] !== null && !isUnknown(o[k]) && !sameValue(o[k], existing[k], t.object[k]) && !["tags_all", "tags"].includes(k));
+      const reported = this.name === "aws" ? awsAsRead(type, existing, null, this.platform) : existing;
+      const differ = Object.keys(t.object).filter((k) => o[k] !== null && !isUnknown(o[k]) && !sameValue(o[k], reported[k], t.object[k]) && !["tags_all", "tags"].includes(k));
       if (differ.length) throw new StandinError(`creating ${type}`, `${rule.error}: ${name} exists with other attributes (${differ.join(", ")})`);
     }
     return existing;
@@ -375,6 +391,7 @@ export class StandinProvider {
     for (const k of sem.notReadable?.attrs ?? []) out[k] = cur[k] ?? null;
     for (const k of sem.neverRefreshed?.attrs ?? []) out[k] = cur[k] ?? null;
     if (type === "aws_iam_user_policy_attachment") out.id = cur.id;
+    if (this.name === "aws") return conform(awsAsRead(type, out, cur, this.platform), t);
     return type === "cloudfoundry_app" ? this.appAsRead(out, cur.service_bindings, cur) : conform(out, t);
   }
 
@@ -416,6 +433,7 @@ export class StandinProvider {
     // Semantics row 49: import takes "<user>/<policy_arn>" and stores "<user>-<policy_arn>".
     if (type === "aws_iam_user_policy_attachment") out.id = `${live.user}-${live.policy_arn}`;
     const t = this.resourceType(type);
+    if (this.name === "aws") return conform(awsAsRead(type, out, null, this.platform), t) as Obj;
     return type === "cloudfoundry_app" ? this.appAsRead(out, null, null) : (conform(out, t) as Obj);
   }
 
@@ -474,8 +492,20 @@ export class StandinError extends Error {
   constructor(
     readonly summary: string,
     readonly detail: string,
+    /** What a call that failed half-way leaves in state (an SDKv2 apply returns its state with the error). */
+    readonly state?: Value,
   ) {
     super(`${summary}: ${detail}`);
+  }
+}
+
+/** Runs a hashicorp/aws behaviour (aws-resources.ts), its failures as the diagnostics Terraform shows. */
+function awsCall<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof AwsProviderError) throw new StandinError(err.failure.summary, err.failure.detail, err.failure.state);
+    throw err;
   }
 }
 

@@ -76,7 +76,7 @@ export const ROWS: readonly SemanticsRow[] = [
   { id: 42, status: "match", behaviour: "aws_sqs_queue name, name_prefix, fifo_queue ForceNew", source: "sqs/queue.go queueSchema" },
   { id: 43, status: "match", behaviour: "queue id is its URL; import by URL", source: "sqs/queue.go resourceQueueCreate (d.SetId(QueueUrl)); website/docs/r/sqs_queue.html.markdown" },
   { id: 44, status: "fixed", behaviour: "creating a queue that exists returns the existing queue when the attributes match, fails with QueueNameExists when they differ", source: "sqs/queue.go resourceQueueCreate; SQS CreateQueue API reference (QueueNameExists)" },
-  { id: 45, status: "assumed", behaviour: "aws_sqs_queue SDKv2 Defaults (delay_seconds, max_message_size, receive_wait_time_seconds, …) are not modelled: values the config leaves unset stay null", source: "assumed: NOT DETERMINABLE: the real plan after import compares the live queues' attributes with queue.go's Defaults, which depends on attributes nobody here can read; at worst an in-place SetQueueAttributes" },
+  { id: 45, status: "fixed", behaviour: "aws_sqs_queue SDKv2 Defaults (content_based_deduplication false, delay_seconds 0, fifo_queue false, max_message_size 262144, message_retention_seconds 345600, receive_wait_time_seconds 0, visibility_timeout_seconds 30) are planned where config leaves them unset; SQS reports its value of every attribute, so an imported or refreshed queue holds those values, never null", source: "sqs/queue.go:47-51,58-63,64-69,91-96,97-102,129-133,166-171 (Default); :280-322 resourceQueueRead (GetQueueAttributes All, APIAttributesToResourceData, kms_data_key_reuse_period_seconds 300 when 0); sqs/consts.go defaultQueue* values; SQS CreateQueue API reference (attribute defaults)" },
   { id: 46, status: "match", behaviour: "aws_iam_policy name, name_prefix, path, description ForceNew", source: "iam/policy.go schema" },
   { id: 47, status: "match", behaviour: "IAM policy id is its ARN, import by ARN; creating an existing name fails", source: "iam/policy.go (d.SetId(Policy.Arn)); IAM EntityAlreadyExists" },
   { id: 48, status: "match", behaviour: "aws_iam_user_policy_attachment user, policy_arn ForceNew", source: "iam/user_policy_attachment.go schema" },
@@ -103,6 +103,15 @@ export const ROWS: readonly SemanticsRow[] = [
   { id: 68, status: "fixed", behaviour: "a policy port range whose ends are equal (\"8080-8080\") is held as one port and read back as \"8080\", which Read's intersection with state drops: such a policy is re-added at every plan", source: "types_network_policy.go:35-47,57-75,80-83; resource_network_policy.go:163-193 (lo.Intersect)" },
   { id: 69, status: "fixed", behaviour: "cloudfoundry_apps applies its org filter: an org GUID CC does not know is an error", source: "datasource_apps.go:229-268" },
   { id: 70, status: "fixed", behaviour: "data sources that find nothing fail with the provider's own summary and detail (org, space, domain, service instance, app, apps)", source: "datasource_org.go:102-111; datasource_space.go:102-143; datasource_domain.go:115-124; datasource_service_instance.go:157-166; datasource_app.go:257-292; datasource_apps.go:231-254; go-cfclient client/pager.go:10-11; CC app/controllers/v3/application_controller.rb:69-71" },
+  // hashicorp/aws 5.100.0 at its edges. Line numbers are those of the 5.100.0 release binary's line table
+  // (its pclntab: function and closure start lines of internal/service/…), read against the source.
+  { id: 80, status: "fixed", behaviour: "ValidateResourceConfig runs the schema's ValidateFuncs on known values, every problem at once: aws_sqs_queue delay_seconds 0-900, kms_data_key_reuse_period_seconds 60-86400, max_message_size 1024-262144, message_retention_seconds 60-1209600, visibility_timeout_seconds 0-43200 (\"expected <attr> to be in the range (<min> - <max>), got <n>\"), policy/redrive_policy/redrive_allow_policy StringIsJSON (\"'<attr>' contains an invalid JSON: <Go's parser error>\", the name in double quotes); aws_iam_policy policy ValidIAMPolicyJSON", source: "sqs/queue.go:58-63,76-85,91-96,97-102,117-128,134-143,144-153,166-171 (ValidateFunc); iam/policy.go:40-106 (policy ValidateFunc verify.ValidIAMPolicyJSON, verify/validate.go:179); terraform-plugin-sdk v2.36.1 helper/validation/int.go:16-30 (IntBetween), strings.go:213-226 (StringIsJSON); Go encoding/json scanner.go (error texts)" },
+  { id: 81, status: "fixed", behaviour: "aws_sqs_queue CustomizeDiff at plan: a new queue's name must match ^[0-9A-Za-z_-]{1,80}$ (FIFO: {1,75}\\.fifo$), else \"invalid queue name: <name>\"; content_based_deduplication only on a FIFO queue", source: "sqs/queue.go:377-417 (resourceQueueCustomizeDiff)" },
+  { id: 82, status: "fixed", behaviour: "JSON attributes are planned and stored as NormalizeJsonString writes them (keys sorted, compact); a queue or IAM policy equivalent to the state's plans no change (statement order, string vs one-element list), and a read keeps the state's equivalent document; a redrive policy has no DiffSuppressFunc, so only its normalised text compares (\"50\" is not 50); SDKv2 marks its responses legacy_type_system, so Terraform accepts planned values that differ from config", source: "sqs/queue.go:117-128 (policy DiffSuppressFunc verify.SuppressEquivalentPolicyDiffs, StateFunc :124), :144-153 (redrive_policy StateFunc :149, no DiffSuppressFunc); iam/policy.go:40-106 (StateFunc :93), :159 resourcePolicyRead (verify.PolicyToSet, verify/json.go:176); verify/json.go:23; awspolicyequivalence v1.7.0 aws_policy_equivalence.go:33; terraform-plugin-sdk v2.36.1 helper/structure/normalize_json.go:11-28, helper/schema/grpc_provider.go:785,1067 (LegacyTypeSystem)" },
+  { id: 83, status: "fixed", behaviour: "aws_iam_policy path has Default \"/\": planned \"/\" where config leaves it unset", source: "iam/policy.go:40-106 (path Default \"/\")" },
+  { id: 84, status: "fixed", behaviour: "after CreateQueue or SetQueueAttributes the provider waits (3 minutes) until SQS reports every attribute it sent, redrive policies compared as parsed JSON; SQS keeps maxReceiveCount as a number, so \"maxReceiveCount\":\"50\" never matches: the apply fails with the waiter's timeout, the state keeps the planned text, and every later plan shows the change again (the stand-in fails at once, without waiting)", source: "sqs/queue.go:197 (resourceQueue: Timeouts Create/Update 3m), :220 resourceQueueCreate, :324 resourceQueueUpdate, :535-599 (statusQueueAttributeState, verify.JSONStringsEqual verify/json.go:102), :603 waitQueueAttributesPropagated; maxReceiveCount a number: SQS API reference RedrivePolicy, as moto 5.2.1 moto/sqs/models.py:397-399 keeps it" },
+  { id: 85, status: "fixed", behaviour: "attaching a policy to an IAM user that does not exist fails at apply with IAM's 404 NoSuchEntity (no retry), and nothing is created", source: "iam/user_policy_attachment.go:54 resourceUserPolicyAttachmentCreate, :124-138 attachPolicyToUser (retries ConcurrentModificationException only; \"attaching IAM Policy (%s) to IAM User (%s): %w\"); IAM AttachUserPolicy API reference (NoSuchEntity, 404)" },
+  { id: 86, status: "fixed", behaviour: "aws_iam_policy attachment_count is GetPolicy's AttachmentCount: the users (and groups, roles) the policy is attached to, read at every refresh", source: "iam/policy.go:159 resourcePolicyRead (d.Set(\"attachment_count\", policy.AttachmentCount))" },
 ];
 
 /** An attribute path inside a resource: "name", or "service_bindings[].params" for a nested one. */
@@ -193,6 +202,10 @@ export const RESOURCES: Readonly<Record<string, ResourceSemantics>> = {
   aws_sqs_queue: {
     sdk: "sdkv2",
     requiresReplace: { attrs: ["name", "name_prefix", "fifo_queue"], rows: [42] },
+    defaults: {
+      values: { content_based_deduplication: false, delay_seconds: 0, fifo_queue: false, max_message_size: 262_144, message_retention_seconds: 345_600, receive_wait_time_seconds: 0, visibility_timeout_seconds: 30 },
+      rows: [45],
+    },
     unknownAtApply: { values: { kms_data_key_reuse_period_seconds: 300 }, rows: [45] },
     createOverExisting: { key: ["name"], outcome: "adopt-if-attributes-match", error: "QueueNameExists", rows: [44] },
     importable: { value: true, rows: [43] },
@@ -200,6 +213,7 @@ export const RESOURCES: Readonly<Record<string, ResourceSemantics>> = {
   aws_iam_policy: {
     sdk: "sdkv2",
     requiresReplace: { attrs: ["name", "name_prefix", "path", "description"], rows: [46] },
+    defaults: { values: { path: "/" }, rows: [83] },
     createOverExisting: { key: ["name"], outcome: "fail", error: "EntityAlreadyExists", rows: [47] },
     importable: { value: true, rows: [47] },
   },

@@ -131,11 +131,20 @@ function handlers(p: StandinProvider): grpc.UntypedServiceImplementation {
         requires_replace: requiresReplace.map((k) => ({ steps: [{ attribute_name: k }] })),
         planned_private: r.prior_private,
         diagnostics: [],
+        // terraform-plugin-sdk v2 says so for every SDKv2 resource: Terraform then tolerates a planned or
+        // applied value that differs from config (a normalised JSON document; semantics row 82).
+        legacy_type_system: !p.framework,
       };
     }),
     ApplyResourceChange: unary((r) => {
       const t = p.resourceType(r.type_name);
-      return { new_state: dv(toMsgpack(p.apply(r.type_name, decodeDv(r.prior_state), decodeDv(r.planned_state)), t)), private: r.planned_private, diagnostics: [] };
+      try {
+        return { new_state: dv(toMsgpack(p.apply(r.type_name, decodeDv(r.prior_state), decodeDv(r.planned_state)), t)), private: r.planned_private, diagnostics: [], legacy_type_system: !p.framework };
+      } catch (err) {
+        // An apply that failed half-way returns what it stored with the error (semantics row 84).
+        if (err instanceof StandinError && err.state !== undefined) return { new_state: dv(toMsgpack(err.state, t)), private: r.planned_private, diagnostics: diagnosticsOf(err), legacy_type_system: !p.framework };
+        throw err;
+      }
     }),
     ImportResourceState: unary((r) => {
       const t = p.resourceType(r.type_name);
