@@ -76,8 +76,12 @@ describe("validation (ValidateResourceConfig)", () => {
     expect(problems.every((d) => d.severity === "ERROR")).toBe(true);
     // The limits themselves pass; an unknown value (a reference resolved at apply) is not validated.
     expect(aws.validate("aws_sqs_queue", queue({ visibility_timeout_seconds: 43200, max_message_size: 262144, redrive_policy: UNKNOWN }))).toEqual([]);
-    expect(aws.validate("aws_iam_policy", iamPolicy({ policy: "[]" })).map((d) => d.summary)).toEqual([`"policy" contains an invalid JSON policy`]);
-    expect(aws.validate("aws_iam_policy", iamPolicy({ policy: '{"Version": }' })).map((d) => d.summary)).toEqual([`"policy" contains an invalid JSON: invalid character '}' looking for beginning of value`]);
+    const iam = (policy: string) => aws.validate("aws_iam_policy", iamPolicy({ policy })).map((d) => d.summary);
+    expect(iam("[]")).toEqual([`"policy" contains an invalid JSON policy: contains a JSON array, not a JSON object`]);
+    expect(iam('{"Version": }')).toEqual([`"policy" contains an invalid JSON policy: invalid character '}' looking for beginning of value, at byte offset 13`]);
+    expect(iam(" {}")).toEqual([`"policy" contains an invalid JSON policy: leading space characters are not allowed`]);
+    expect(iam('"policy.json"')).toEqual([`"policy" contains an invalid JSON policy: contains a JSON-encoded string, not a JSON-encoded object (have you passed a JSON-encoded filename instead of the content of that file?)`]);
+    expect(iam("")).toEqual([`"policy" is an empty string, which is not a valid JSON value`]);
     expect(aws.validate("aws_iam_policy", iamPolicy())).toEqual([]);
   });
 

@@ -39,13 +39,20 @@ export function jsonStringsEqual(a: string, b: string): boolean {
 
 /** Go's encoding/json error for text that is not JSON, or undefined when it is JSON (scanner.go's messages). */
 export function goJsonError(text: string): string | undefined {
+  return goJsonSyntaxError(text)?.message;
+}
+
+/** Go's json.SyntaxError: its message and Offset (the bytes read when the error was found). */
+export function goJsonSyntaxError(text: string): { message: string; offset: number } | undefined {
   let i = 0;
   const ch = () => text[i];
   const quote = (c: string) => (c === "'" ? "'\\''" : c === '"' ? "'\"'" : `'${c}'`);
   const ws = () => {
     while (i < text.length && " \t\r\n".includes(text[i])) i++;
   };
-  class Bad extends Error {}
+  class Bad extends Error {
+    readonly offset = Math.min(i + 1, Buffer.byteLength(text));
+  }
   const bad = (context: string): never => {
     if (i >= text.length) throw new Bad("unexpected end of JSON input");
     throw new Bad(`invalid character ${quote(ch())} ${context}`);
@@ -156,7 +163,7 @@ export function goJsonError(text: string): string | undefined {
     if (i < text.length) bad("after top-level value");
     return undefined;
   } catch (err) {
-    if (err instanceof Bad) return err.message;
+    if (err instanceof Bad) return { message: err.message, offset: Buffer.byteLength(text.slice(0, err.offset)) };
     throw err;
   }
 }

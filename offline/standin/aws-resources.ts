@@ -1,4 +1,4 @@
-import { goJsonError, jsonStringsEqual, normalizeJson, policiesEquivalent } from "./aws-json";
+import { goJsonError, goJsonSyntaxError, jsonStringsEqual, normalizeJson, policiesEquivalent } from "./aws-json";
 import type { Platform } from "./platform";
 import { isUnknown, type Obj, type Value } from "./values";
 
@@ -57,13 +57,33 @@ export function validateAws(type: string, config: Obj | null): { summary: string
       const err = goJsonError(String(value));
       if (err) out.push({ summary: `"${k}" contains an invalid JSON: ${err}`, detail: "", attribute: k });
     } else {
-      const text = String(value);
-      const err = goJsonError(text);
-      if (!text.startsWith("{")) out.push({ summary: `"${k}" contains an invalid JSON policy`, detail: "", attribute: k });
-      else if (err) out.push({ summary: `"${k}" contains an invalid JSON: ${err}`, detail: "", attribute: k });
+      const problem = iamPolicyJsonProblem(String(value));
+      if (problem) out.push({ summary: `"${k}" ${problem}`, detail: "", attribute: k });
     }
   }
   return out;
+}
+
+/** verify.ValidIAMPolicyJSON's refusal of a policy document (after the attribute's quoted name), or undefined. */
+function iamPolicyJsonProblem(text: string): string | undefined {
+  if (!text) return "is an empty string, which is not a valid JSON value";
+  const first = text[0];
+  if (" \t\r\n".includes(first)) return "contains an invalid JSON policy: leading space characters are not allowed";
+  if (first === '"') {
+    let hint = "";
+    try {
+      const content = JSON.parse(text);
+      if (typeof content === "string" && content.endsWith(".json")) hint = " (have you passed a JSON-encoded filename instead of the content of that file?)";
+      else if (typeof content === "string" && !goJsonError(content)) hint = " (have you double-encoded your JSON data?)";
+    } catch {
+      // Not a JSON string either: no hint.
+    }
+    return `contains an invalid JSON policy: contains a JSON-encoded string, not a JSON-encoded object${hint}`;
+  }
+  if (first === "[") return "contains an invalid JSON policy: contains a JSON array, not a JSON object";
+  if (first !== "{") return "contains an invalid JSON policy: not a JSON object";
+  const err = goJsonSyntaxError(text);
+  return err ? `contains an invalid JSON policy: ${err.message}, at byte offset ${err.offset}` : undefined;
 }
 
 /** What the queue's JSON attributes compare by: IAM policy equivalence, or the normalised JSON text. */
@@ -133,8 +153,19 @@ function sqsStoredRedrive(text: string): string {
   return text;
 }
 
-/** The update timeout hashicorp/aws 5.100.0 gives aws_sqs_queue (schema.DefaultTimeout(3 * time.Minute)). */
-const SQS_TIMEOUT = "3m0s";
+/** The create and update timeout hashicorp/aws 5.100.0 gives aws_sqs_queue unless `timeouts` sets one (schema.DefaultTimeout(3 * time.Minute)). */
+const SQS_TIMEOUT_SECONDS = 180;
+
+/** A Terraform duration ("45s", "3m", "1h30m") as Go's time.Duration prints it ("45s", "3m0s", "1h30m0s"). */
+export function goDuration(terraform: string | null | undefined, fallbackSeconds: number): string {
+  let seconds = fallbackSeconds;
+  const parts = terraform ? [...terraform.matchAll(/(\d+)(h|m|s)/g)] : [];
+  if (parts.length) seconds = parts.reduce((n, [, v, u]) => n + Number(v) * (u === "h" ? 3600 : u === "m" ? 60 : 1), 0);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const sec = seconds % 60;
+  return h ? `${h}h${m}m${sec}s` : m ? `${m}m${sec}s` : `${sec}s`;
+}
 
 /**
  * After CreateQueue or SetQueueAttributes the provider waits until SQS reports every attribute it
@@ -146,8 +177,9 @@ export function sqsPropagated(stored: Obj, planned: Obj, creating: boolean): voi
   const sent = planned.redrive_policy;
   const got = stored.redrive_policy;
   if (typeof sent === "string" && typeof got === "string" && !jsonStringsEqual(sent, got)) {
+    const configured = (planned.timeouts as Obj | null)?.[creating ? "create" : "update"];
     fail(
-      `waiting for SQS Queue (${String(stored.url)}) attributes ${creating ? "create" : "update"}: timeout while waiting for state to become 'equal' (last state: 'notequal', timeout: ${SQS_TIMEOUT})`,
+      `waiting for SQS Queue (${String(stored.url)}) attributes ${creating ? "create" : "update"}: timeout while waiting for state to become 'equal' (last state: 'notequal', timeout: ${goDuration(typeof configured === "string" ? configured : null, SQS_TIMEOUT_SECONDS)})`,
       "",
       planned,
     );
