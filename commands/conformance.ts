@@ -153,7 +153,7 @@ async function awsReal(env: EnvironmentName, dryRun: boolean, opts: { space?: st
     const module = awsModule(synthesize(estate, env, path.join(work, "synth")) as Record<string, unknown>);
     const t0 = Date.now();
     const c0 = childrenCpu();
-    moto = await startMoto(platform.aws.accountId, process.env);
+    moto = await startMoto(platform.aws.accountId, process.env, (m) => (moto = m));
     await seedMoto(moto.endpoint, platform);
     const realLane = motoLane(path.join(work, "real"), moto, mirror!, platform.aws.region, process.env);
     lanes.push(realLane);

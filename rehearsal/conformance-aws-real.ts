@@ -400,13 +400,15 @@ export function compareSteps(real: Partial<Record<AwsStepId, StepRecord>>, stand
         continue;
       }
       const deviations = attrs.map(([k, [b, a]]) => MOTO_DEVIATIONS.find((d) => d.explains(k, b, a)));
-      const onlyMoto = sa === "no change" && ra === "update" && attrs.length > 0 && deviations.every(Boolean);
+      // The real side's update is moto's alone when, without it, both sides do the same ("update+import" vs "import").
+      const withoutUpdate = ra.split("+").filter((a) => a !== "update").join("+") || "no change";
+      const onlyMoto = withoutUpdate === sa && ra !== sa && attrs.length > 0 && deviations.every(Boolean);
       const detail = attrs.map(([k, [b, a]]) => `${k} ${short(b)} -> ${short(a)}`).join("; ");
       findings.push({
         step: id,
         kind: onlyMoto ? "moto" : "difference",
         text: onlyMoto
-          ? `${address}: real ${ra} (${detail}), stand-in no change: moto ${[...new Set(deviations.map((d) => d!.id))].join(", ")}`
+          ? `${address}: real ${ra} (${detail}), stand-in ${sa}: moto ${[...new Set(deviations.map((d) => d!.id))].join(", ")}`
           : `${address}: real ${ra}${detail ? ` (${detail})` : ""}, stand-in ${sa}`,
       });
     }
@@ -491,19 +493,30 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts `python3 -m moto.server` on a free port, as the account `accountId`, and waits until it answers. */
-export async function startMoto(accountId: string, inherit: NodeJS.ProcessEnv): Promise<Moto> {
+/**
+ * Starts `python3 -m moto.server` on a free port, as the account `accountId`, in a process group of its
+ * own (python3 may be a shim that starts the interpreter as its child): `stop` ends the whole group, and
+ * works from the moment this returns, before moto answers (`ready`).
+ */
+export async function startMoto(accountId: string, inherit: NodeJS.ProcessEnv, started: (m: Moto) => void = () => undefined): Promise<Moto> {
   const port = await freePort();
   const child = spawn("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)], {
     env: { ...inherit, MOTO_ACCOUNT_ID: accountId },
     stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
   });
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr = (stderr + d).slice(-4000)));
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
   };
+  const moto: Moto = { endpoint, process: child, cpuSeconds: () => procCpuSeconds(`/proc/${child.pid}/stat`, 13), stop };
+  started(moto);
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`moto exited (${child.exitCode}) before it answered: ${stderr.trim().split("\n").slice(-3).join(" ")}`);
     try {
@@ -518,12 +531,7 @@ export async function startMoto(accountId: string, inherit: NodeJS.ProcessEnv): 
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return {
-    endpoint,
-    process: child,
-    cpuSeconds: () => procCpuSeconds(`/proc/${child.pid}/stat`, 13),
-    stop,
-  };
+  return moto;
 }
 
 /** utime + stime (fields 14, 15) of a /proc stat file, or cutime + cstime (16, 17) with first = 15; in seconds. */

@@ -28,24 +28,29 @@ describe("comparing the two targets", () => {
     const respaced = '{"deadLetterTargetArn": "arn:aws:sqs:eu-west-1:000000000000:q-dead-letter", "maxReceiveCount": 5}';
     const compact = '{"deadLetterTargetArn":"arn:aws:sqs:eu-west-1:000000000000:q-dead-letter","maxReceiveCount":5}';
     const real = {
-      adopt: record({ summary: "Plan: 1 to import", changes: { "aws_sqs_queue.q": "update+import" }, attributes: {} }),
+      adopt: record({ summary: "Plan: 1 to import", changes: { "aws_sqs_queue.q": "update+import", "aws_sqs_queue.r": "update+import" }, attributes: { "aws_sqs_queue.r": { max_message_size: [1048576, 262144] } } }),
       "second-deploy": record({
         summary: "Plan: 0 to add, 2 to change, 0 to destroy.",
         changes: { "aws_sqs_queue.q": "update", "aws_sqs_queue.r": "update" },
         attributes: { "aws_sqs_queue.q": { redrive_policy: [respaced, compact], policy: [null, "{}"] }, "aws_sqs_queue.r": { max_message_size: [1048576, 262144] } },
       }),
     } as Partial<Record<AwsStepId, StepRecord>>;
-    const standin = { adopt: record({ summary: "Plan: 1 to import", changes: { "aws_sqs_queue.q": "update+import" } }), "second-deploy": record() } as Partial<Record<AwsStepId, StepRecord>>;
+    const standin = {
+      adopt: record({ summary: "Plan: 1 to import", changes: { "aws_sqs_queue.q": "update+import", "aws_sqs_queue.r": "import" } }),
+      "second-deploy": record(),
+    } as Partial<Record<AwsStepId, StepRecord>>;
     const findings = compareSteps(real, standin);
     expect(findings.map((f) => [f.step, f.kind])).toEqual([
-      ["adopt", "same"],
+      ["adopt", "moto"],
       ["second-deploy", "moto"],
       ["second-deploy", "moto"],
     ]);
+    expect(findings[0].text).toMatch(/^aws_sqs_queue.r: real update\+import \(max_message_size 1048576 -> 262144\), stand-in import: moto message-size-1mib$/);
     expect(findings[1].text).toMatch(/moto redrive-respaced, policy-wiped$/);
     expect(findings[2].text).toMatch(/moto message-size-1mib$/);
+    expect(compareSteps({ adopt: real.adopt }, { adopt: { ...standin.adopt!, changes: { "aws_sqs_queue.q": "update+import", "aws_sqs_queue.r": "update+import" } } })[0].kind).toBe("same");
     const text = report(findings, ["header"]);
-    expect(text).toContain("SAME  adopt: Plan: 1 to import");
+    expect(text).toContain("MOTO  adopt: 1 resource (aws_sqs_queue.r): real update+import (...), stand-in import: moto message-size-1mib");
     for (const d of MOTO_DEVIATIONS) expect(text).toContain(`${d.id}: ${d.what} (getmoto/moto 5.2.1 moto/sqs/`);
   });
 
@@ -94,8 +99,11 @@ describe("comparing the two targets", () => {
 describe("where it cannot run", () => {
   const ok = (stdout = "") => ({ status: 0, stdout }) as never;
   const failing = { status: 1, stdout: "" } as never;
-  const mirror = fs.mkdtempSync(path.join(os.tmpdir(), "notify-aws-mirror-"));
-  fs.mkdirSync(path.join(mirror, "registry.terraform.io", "hashicorp", "aws", "5.100.0"), { recursive: true });
+  let mirror = "";
+  beforeAll(() => {
+    mirror = fs.mkdtempSync(path.join(os.tmpdir(), "notify-aws-mirror-"));
+    fs.mkdirSync(path.join(mirror, "registry.terraform.io", "hashicorp", "aws", "5.100.0"), { recursive: true });
+  });
   afterAll(() => fs.rmSync(mirror, { recursive: true, force: true }));
 
   test("it names what is missing: the mirror, the provider in it, terraform, moto, moto's version", () => {
