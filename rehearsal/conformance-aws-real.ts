@@ -63,7 +63,7 @@ export const MOTO_DEVIATIONS: readonly MotoDeviation[] = [
 
 /** The steps both targets run, in order; ids are stable (docs/conformance.md). */
 export const AWS_STEPS = [
-  { id: "adopt", does: "first deploy of the environment's AWS part onto its queues, SSM parameters and IAM user as they run", compares: "the plan (46 queues imported, the boundary policy and its attachment created)" },
+  { id: "adopt", does: "first deploy of the environment's AWS part onto its queues, SSM parameters and IAM user as they run", compares: "the plan (the queues that run imported, the others, the boundary policy and its attachment created)" },
   { id: "second-deploy", does: "the next plan after adoption", compares: "the plan" },
   { id: "changes", does: "a visibility timeout changed, a maxReceiveCount changed, a queue added, a queue's tags changed, the boundary policy changed", compares: "the plan" },
   { id: "changes-settled", does: "the plan after applying those changes", compares: "the plan" },
