@@ -103,6 +103,16 @@ describe("export: a resource's files without its .git", () => {
   });
 });
 
+test("the test task makes the exported tree a repository of its own, with no remote, so that ci/run's tests can list the project's files", () => {
+  write("estate/ci/run", '#!/usr/bin/env bash\ncd "$(dirname "$0")/.."\ngit ls-files\necho "remotes: $(git remote)"\n');
+  write("estate/main.ts", "");
+  write("estate/.gitignore", "node_modules\n");
+  write("estate/node_modules/x/index.js", "");
+  const r = spawnSync("bash", ["--noprofile", "--norc", "-euo", "pipefail", "-c", script("test.yml")], { cwd: tmp, encoding: "utf8", env: { PATH: process.env.PATH, HOME: tmp } });
+  expect([r.status, r.stderr]).toEqual([0, ""]);
+  expect(r.stdout.trim().split("\n")).toEqual([".gitignore", "ci/run", "main.ts", "remotes:"]);
+});
+
 describe("the credentialed Terraform tasks check what they are given before Terraform starts", () => {
   const STACK = '{"terraform":{"backend":{"s3":{}}}}\n';
   const sha256 = (text: string) => require("crypto").createHash("sha256").update(text).digest("hex");
