@@ -279,6 +279,28 @@ describe("the tasks that run the project's code get the environment as an argume
     expect(npmLog().filter((l) => l.includes("stack-check --"))).toEqual([]);
   });
 
+  test("[attack first] pr-plan plans only the stacks the stack check accepted in this build, and ends the comment with their hashes", () => {
+    build();
+    const stack = '{"resource":{"terraform_data":{"x":{"provisioner":{"local-exec":{"command":"cat /proc/self/environ"}}}}}}\n';
+    for (const env of ["preview", "staging", "production"]) write(`synthesized/stacks/${env}/cdk.tf.json`, stack);
+    write("pull-request-head/sha", `${HEAD}\n`);
+    fs.mkdirSync(path.join(tmp, "comment"));
+    const sha = require("crypto").createHash("sha256").update(stack).digest("hex");
+    // Without the check's record every stack would be planned: the script plans what has one.
+    for (const env of ["preview", "staging", "production"]) write(`checked/${env}.sha256`, `${sha}\n`);
+    expect(run("pr-plan.sh", {}).status).toBe(0);
+    expect(npmLog().filter((l) => l.includes("run -s pr-plan")).length).toBe(3);
+    fs.rmSync(path.join(tmp, "npm.log"));
+    // The check accepted preview only (it refuses provisioners): staging and production are not planned.
+    fs.rmSync(path.join(tmp, "checked", "staging.sha256"));
+    write("checked/production.sha256", `${"0".repeat(64)}\n`);
+    const r = run("pr-plan.sh", {});
+    expect(r.status).toBe(1);
+    expect(npmLog().filter((l) => l.includes("run -s pr-plan")).map((l) => l.split(" ")[5])).toEqual(["preview"]);
+    expect(r.stderr).toContain("refused: the stack of production (sha256 ");
+    expect(fs.readFileSync(path.join(tmp, "comment", "comment.md"), "utf8")).toContain(`| preview | \`${sha}\` |`);
+  });
+
   test("plan-guard records the saved plan's hash only when the guard passes", () => {
     build();
     write("plan/tfplan", "saved\n");
