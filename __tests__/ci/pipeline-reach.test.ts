@@ -133,6 +133,20 @@ test("only main's export task, running nothing from its input and with no parame
   expect(runsInput.reach.some((l) => l.startsWith("pull-request/export-pull-request: runs pull-request content and is given resource"))).toBe(true);
 });
 
+test("a privileged container (a task of the pull request, a resource type) or a pipeline file from the pull request", () => {
+  const a = attack((p) => {
+    steps(job(p, "pull-request").plan).find((s) => s.task === "test")!.privileged = true;
+    p.resource_types[0].privileged = true;
+    job(p, "deploy-preview").plan.push({ set_pipeline: "self", file: "main/ci/pipeline.yml" });
+  });
+  expect(a.spelling).toEqual([]);
+  expect(a.reach).toContain("pull-request/test: runs privileged: a privileged container reaches the worker and every container on it");
+  expect(a.reach).toContain("resource type pull-request: privileged: its containers would reach the worker and every container on it");
+  // main/ is the export's copy, an output of a task: a pipeline is loaded from main's own directory only.
+  expect(a.reach).toContain("deploy-preview/self: its file main/ci/pipeline.yml does not come from main");
+  expect(attack((p) => job(p, "deploy-preview").plan.push({ set_pipeline: "self", file: "estate/ci/pipeline.yml" })).reach).toEqual([]);
+});
+
 describe("a credentialed step that runs npm or node or reads a repository configuration file", () => {
   const credentialed = (replace: (script: string) => string) => attack(() => undefined, { "deploy-plan.yml": (t) => t.replace("terraform -chdir=work plan -input=false -out=tfplan", replace("terraform -chdir=work plan -input=false -out=tfplan")) });
 

@@ -17,6 +17,8 @@ import { parse } from "yaml";
 //   - a task that runs pull-request content (any input derived from a pull request) holding a
 //     credential or given any resource's directory: only main's export task (copies files without
 //     .git, runs nothing from its input) takes a pull request's directory;
+//   - a privileged task or resource type (its container reaches the worker), a pipeline or var file
+//     loaded from anything but main;
 //   - in a pull-request job: set_pipeline and load_var steps, puts to anything but the pull request,
 //     puts that do not name their inputs, and resources holding anything but the status token and
 //     the snapshots' read identity.
@@ -217,6 +219,7 @@ export function pipelineProblems(pipelineText: string, readTask: (file: string) 
     return { origin: "other", raw: true, resource: name, why: `resource ${name}: a git resource ${what}, not main` };
   };
 
+  for (const t of types.values()) if (t.privileged === true) problems.push(`resource type ${t.name}: privileged: its containers would reach the worker and every container on it`);
   for (const name of resources.keys()) {
     const o = resourceOrigin(name);
     if (/no rule here knows/.test(o.why)) problems.push(`${o.why}: refused`);
@@ -294,6 +297,15 @@ export function pipelineProblems(pipelineText: string, readTask: (file: string) 
           if (add(t.step.output_mapping?.[o.name] ?? o.name, { origin: worst, raw: false, why })) changed = true;
         }
       }
+    }
+
+    // A privileged container reaches the worker, and through it every other container's credentials.
+    for (const t of tasks.filter((x) => x.step.privileged === true)) problems.push(`${t.where}: runs privileged: a privileged container reaches the worker and every container on it`);
+    // A pipeline or var file, like a task file, comes from main's own directory.
+    for (const s of steps.filter((x) => (x.set_pipeline !== undefined || x.load_var !== undefined) && typeof x.file === "string")) {
+      const art = String(s.file).split("/")[0];
+      const from = artifacts.get(art) ?? [];
+      if (!from.length || from.some((a) => !(a.origin === "main" && a.raw))) problems.push(`${job.name}/${s.set_pipeline ?? s.load_var}: its file ${s.file} does not come from main`);
     }
 
     const taskVars = tasks.flatMap((t) => t.vars);
