@@ -14,7 +14,7 @@ import { liveSeed, platformText, readUpstream, UPSTREAM_DIR } from "../offline/l
 import { writeOutputFile } from "../io/files";
 import { Platform, type PlatformData } from "../offline/standin/platform";
 
-// npm run rehearse -- <env>: the pipeline's deploy (ci/scripts/deploy.sh: terraform init, plan, the
+// npm run rehearse -- <env>: the pipeline's deploy (ci/tasks/deploy-*.yml: terraform init, plan, the
 // plan guard on `terraform show -json`, apply of that plan, then the state settling), twice, against
 // the stand-in providers on the seeded live platform, with a throwaway local state. With --cdktf, the
 // real `cdktf deploy <env> --auto-approve` instead, as a person runs it by hand (two flags differ:
@@ -38,7 +38,7 @@ function summaryLines(out: string): string[] {
 }
 
 /**
- * ci/scripts/deploy.sh's terraform steps up to its apply: init, plan to a file, the plan guard on
+ * The pipeline deploy's terraform steps (ci/tasks/deploy-*.yml) up to its apply: init, plan to a file, the plan guard on
  * `terraform show -json` of that plan (a refusal stops the deploy), apply of that plan. Its output is
  * Terraform's, with the guard's refusals appended. (The settling step follows, as for --cdktf.)
  */
@@ -84,7 +84,7 @@ async function rehearseChange(env: EnvironmentName, base: string, work: string, 
     say(`rehearse ${env} --base ${base}: ${base} (${ref.commit.slice(0, 10)}) deployed on ${path.relative(root, livePlatformFile(root, env))}, then the working tree`);
     const first = await r.plan(env, "base.plan");
     const applied = await r.apply(env, "base.plan");
-    // What ci/scripts/deploy.sh does after every apply (docs/adoption-under-the-real-provider.md); its
+    // What the pipeline's deploy (ci/tasks/deploy-*.yml) does after every apply (docs/adoption-under-the-real-provider.md); its
     // refresh-only part changes the state only where the apply made a binding (createsBindings).
     await r.settleState(env, createsBindings(first.json));
     say(`base: ${first.summary}\n  ${applied}`);
@@ -184,14 +184,14 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
             })
           : await pipelineDeploy(r, env, resolved);
         const lines = summaryLines(deploy.stdout + deploy.stderr);
-        process.stdout.write(`run ${attempt}: ${opts.cdktf ? `cdktf deploy ${env} --auto-approve` : `the pipeline's deploy of ${env} (ci/scripts/deploy.sh)`}\n${lines.map((l) => `  ${l}`).join("\n")}\n`);
+        process.stdout.write(`run ${attempt}: ${opts.cdktf ? `cdktf deploy ${env} --auto-approve` : `the pipeline's deploy of ${env} (ci/tasks/deploy-*.yml)`}\n${lines.map((l) => `  ${l}`).join("\n")}\n`);
         const after = apiInstances(r.standin.platforms[env]);
         process.stdout.write(`  notify-api instances: ${before ?? "(no app)"} -> ${after ?? "(no app)"}\n`);
         if (deploy.code !== 0) {
           problems.push(`run ${attempt}: ${opts.cdktf ? "cdktf deploy" : "the deploy"} exited ${deploy.code}`, ...(deploy.stderr + deploy.stdout).split("\n").filter((l) => /Error|error/.test(l)).slice(0, 20));
           break;
         }
-        // What ci/scripts/deploy.sh does after its apply (docs/adoption-under-the-real-provider.md).
+        // What the pipeline's deploy (ci/tasks/deploy-*.yml) does after its apply (docs/adoption-under-the-real-provider.md).
         const settled = await r.settleState(env);
         if (settled) process.stdout.write(`  settled the state: ${settled} binding params null -> "{}" (provider 1.16.0, cloudfoundry/terraform-provider-cloudfoundry#369)\n`);
         const onlyImports = lines.some((l) => /^Plan: \d+ to import, 0 to add, 0 to change, 0 to destroy\.$/.test(l));

@@ -191,7 +191,7 @@ export class Rehearsal {
   }
 
   /**
-   * What ci/scripts/deploy.sh does after its apply (docs/adoption-under-the-real-provider.md): a
+   * What the pipeline's deploy (ci/tasks/deploy-*.yml) does after its apply (docs/adoption-under-the-real-provider.md): a
    * refresh-only apply (the state takes the bindings the apply made), then null binding params set to
    * "{}" in the state and nothing else (plan/binding-params.ts). Returns how many it set.
    * @param refresh false skips the refresh-only apply, for a rehearsal whose apply made no binding
@@ -227,7 +227,7 @@ export function createsBindings(plan: unknown): boolean {
 }
 
 /**
- * The deploy's settling step (ci/scripts/deploy.sh after its apply; docs/adoption-under-the-real-provider.md),
+ * The deploy's settling step (the pipeline's deploy after its apply, ci/tasks/deploy-*.yml; docs/adoption-under-the-real-provider.md),
  * for whichever Terraform working directory `terraform` runs in: a refresh-only apply unless `refresh` is
  * false, then the state's null binding params set to "{}" and nothing else (plan/binding-params.ts),
  * written by `write` and pushed. Returns how many it set; throws, naming `where`, when a step fails.
