@@ -31,7 +31,7 @@ const show = (v: unknown) => (v === undefined ? "(unset)" : typeof v === "string
 /** "${max(25, lookup(local.live_instances, "notify-api", 0))}" (stacks/addresses.ts) → "max(25, live count)". */
 function showInstances(v: unknown): string {
   const live = parseLiveInstances(v);
-  return live ? `max(${live.floor}, live count)` : show(v);
+  return live ? `max(${live.least}, live count)` : show(v);
 }
 
 /** Domain data-source references → domain names, so that routes read as URLs. */

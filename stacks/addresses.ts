@@ -169,6 +169,11 @@ export function networkPolicyLogicalId(source: string, destination: string, prot
   return `${source}_to_${destination}_${protocol}_${port}`;
 }
 
+/** `cloudfoundry_network_policy.<name>`, for a policy's Terraform name (networkPolicyLogicalId). */
+export function networkPolicyAddress(logicalId: string): string {
+  return address("cloudfoundry_network_policy", logicalId);
+}
+
 // Data sources ----------------------------------------------------------------------------------------
 
 /** A domain data source's Terraform name: `domain-` + the domain without its dots. */
@@ -200,13 +205,13 @@ export function localAddress(name: string): string {
   return `local.${name}`;
 }
 
-/** An autoscaled app's deployed count: `${max(<floor>, lookup(local.live_instances, "<app>", 0))}`. */
-export function liveInstancesExpression(floor: number, app: string): string {
-  return `\${max(${floor}, lookup(${localAddress(LOCALS.liveInstances)}, "${app}", 0))}`;
+/** An autoscaled app's deployed count, at least `least` (its floor or autoscaler minimum, whichever is higher): `${max(<least>, lookup(local.live_instances, "<app>", 0))}`. */
+export function liveInstancesExpression(least: number, app: string): string {
+  return `\${max(${least}, lookup(${localAddress(LOCALS.liveInstances)}, "${app}", 0))}`;
 }
 
-/** The floor and app of a liveInstancesExpression, or undefined for any other value. */
-export function parseLiveInstances(v: unknown): { floor: number; app: string } | undefined {
+/** The least count and app of a liveInstancesExpression, or undefined for any other value. */
+export function parseLiveInstances(v: unknown): { least: number; app: string } | undefined {
   const m = typeof v === "string" ? /^\$\{max\((\d+), lookup\(local\.live_instances, "([^"]+)", 0\)\)\}$/.exec(v) : null;
-  return m ? { floor: Number(m[1]), app: m[2] } : undefined;
+  return m ? { least: Number(m[1]), app: m[2] } : undefined;
 }

@@ -339,12 +339,21 @@ export function withoutCrossStackPass(stack: TerraformStack): void {
 }
 
 /**
+ * The fewest instances a deploy runs of an app: a fixed app's count; for an autoscaled app the larger
+ * of its floor (never below an incident floor, config/invariants.ts) and its autoscaler minimum, so
+ * that raising the minimum in config is the one line that brings the app up to it.
+ */
+export function deployMinimum(env: Pick<ResolvedEnvironment, "name">, app: ResolvedApp): number {
+  if (app.instances.mode === "fixed") return app.instances.count;
+  return Math.max(effectiveFloor(env, app), app.instances.autoscaler.min);
+}
+
+/**
  * The instance count a deploy sets. Fixed apps get their count. Autoscaled apps get the larger of the
- * live count and the floor (never below an incident floor, config/invariants.ts): leaving `instances`
- * unset makes provider 1.16.0 push 1 instance on any change, and a lower literal would scale the app
- * down while the autoscaler is frozen by the deploy.
+ * live count and deployMinimum: leaving `instances` unset makes provider 1.16.0 push 1 instance on any
+ * change, and a lower literal would scale the app down while the autoscaler is frozen by the deploy.
  */
 export function deployInstances(env: Pick<ResolvedEnvironment, "name">, app: ResolvedApp): number {
   if (app.instances.mode === "fixed") return app.instances.count;
-  return Token.asNumber(addr.liveInstancesExpression(effectiveFloor(env, app), app.name));
+  return Token.asNumber(addr.liveInstancesExpression(deployMinimum(env, app), app.name));
 }

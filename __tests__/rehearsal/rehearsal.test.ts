@@ -255,14 +255,14 @@ describe.each(ENVS)("%s, first deploy against the live estate", (env) => {
     expect(changes(runs[env].first).filter((c) => c.change.actions.includes("delete")).map((c) => c.address)).toEqual([]);
   });
 
-  test("autoscaled apps keep their live count when it is above the floor (max(floor, live))", () => {
+  test("autoscaled apps keep their live count when it is above the floor and the autoscaler minimum (max(floor, minimum, live))", () => {
     const resolved = environment(env);
     const liveApps = Object.values(live(env).resources.cloudfoundry_app);
     for (const app of resolved.apps.filter((a) => a.instances.mode === "autoscaled")) {
       const planned = changes(runs[env].first).find((c) => c.address === `cloudfoundry_app.${app.name}`)!.change.after!.instances;
       const running = liveApps.find((a) => a.name === app.name)!.instances as number;
-      const floor = app.instances.mode === "autoscaled" ? app.instances.deployFloor : 0;
-      expect([app.name, planned]).toEqual([app.name, Math.max(floor, running)]);
+      const least = app.instances.mode === "autoscaled" ? Math.max(app.instances.deployFloor, app.instances.autoscaler.min) : 0;
+      expect([app.name, planned]).toEqual([app.name, Math.max(least, running)]);
     }
   });
 });

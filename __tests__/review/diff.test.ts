@@ -1,5 +1,6 @@
 import { diffStack, renderDiff, type StackJson } from "../../review/diff";
 import { precondition, synth } from "../helpers";
+import { parseLiveInstances } from "../../stacks/addresses";
 
 const production = () => structuredClone(synth("production")) as any;
 /** A service bound to the API (the kind the team unbinds: notify-splunk in 2023); any will do. */
@@ -18,14 +19,14 @@ describe("diffStack", () => {
     const api = head.resource.cloudfoundry_app["notify-api"];
     const memory = api.memory;
     api.memory = "7G";
-    api.instances = '${max(30, lookup(local.live_instances, "notify-api", 0))}';
+    api.instances = '${max(40, lookup(local.live_instances, "notify-api", 0))}';
     api.environment.ZENDESK_API_KEY = "${data.aws_ssm_parameter.ssm-ZENDESK_API_KEY.value}";
     delete api.environment.REDIS_URL;
     api.environment.FLASK_APP = "wsgi.py";
     api.environment.SECRET_KEY = "${data.aws_ssm_parameter.ssm-SECRET_KEY_2.value}";
     expect(diffStack(production(), head)).toEqual([
       `app notify-api: memory ${memory} -> 7G`,
-      "app notify-api: instances max(25, live count) -> max(30, live count)",
+      `app notify-api: instances max(${parseLiveInstances(production().resource.cloudfoundry_app["notify-api"].instances)!.least}, live count) -> max(40, live count)`,
       "app notify-api: env +ZENDESK_API_KEY (from the secret store)",
       "app notify-api: env -REDIS_URL (removed on apply)",
       "app notify-api: env FLASK_APP application.py -> wsgi.py",

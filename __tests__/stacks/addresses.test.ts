@@ -83,7 +83,7 @@ test("every address and expression format, as Terraform and the synthesized JSON
 });
 
 test("what addresses.ts builds it parses back, and anything else is not mistaken for it", () => {
-  expect(parseLiveInstances(liveInstancesExpression(25, "notify-api"))).toEqual({ floor: 25, app: "notify-api" });
+  expect(parseLiveInstances(liveInstancesExpression(25, "notify-api"))).toEqual({ least: 25, app: "notify-api" });
   expect(parseLiveInstances("${max(25, lookup(local.other, \"notify-api\", 0))}")).toBeUndefined();
   expect(parseLiveInstances(25)).toBeUndefined();
   expect(parseBindingAddress(bindingAddress("notify-db", "notify-api"))).toEqual({ service: "notify-db", app: "notify-api" });
