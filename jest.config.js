@@ -29,6 +29,7 @@ const UNIT = [
   "plan/binding-params",
   "plan/drift-bindings",
   "plan/drift-names",
+  "plan/plan-guard-bypasses",
   "plan/plan-guard-rules",
   "plan/stack-check",
   "projects",

@@ -5,7 +5,7 @@ import { loadEstate } from "../checks";
 import { buildApp } from "../stacks/build";
 import { cli, environmentArgument, Refusal, removeWorkDirectory, runProgram, UsageError, workDirectory } from "./cli";
 import { synthesizeRef } from "../review/git-ref";
-import { blocking, guardParsedPlan, guardPlan, renderFindings } from "../plan/plan-guard";
+import { blocking, guardParsedPlan, guardPlan, renderFindings, summarizePlan } from "../plan/plan-guard";
 import { parsePlan } from "../plan/plan-json";
 import { changeLines, platformChanges, platformInventory, withStackPrerequisites } from "../offline/seeded";
 import { bootstrapPlatform, withPrerequisites } from "../offline/bootstrap";
@@ -101,7 +101,7 @@ async function rehearseChange(env: EnvironmentName, base: string, work: string, 
     const parsed = parsePlan(plan.json);
     if ("problem" in parsed) throw new Refusal([`the change's plan is ${parsed.problem}`]);
     const findings = guardParsedPlan(parsed.plan, resolved);
-    process.stdout.write(renderFindings(env, findings));
+    process.stdout.write(renderFindings(env, findings, summarizePlan(parsed.plan)));
     if (blocking(findings).length) {
       problems.push(`the plan guard refuses the change's plan: the pipeline's deploy would stop before applying it`);
       say("(the pipeline's deploy stops here; applied below anyway, to show what it would do)");

@@ -222,7 +222,11 @@ const environmentSchema = z
     sshEnabled: z.boolean().optional(),
     stack: stackName.optional(),
     appsIamUser: matching(/^[\w+=,.@-]{1,64}$/, "must be an IAM user name: up to 64 letters, digits and +=,.@_-"),
-    allowedDestructiveChanges: z.array(z.object({ address: nonEmpty, id: nonEmpty.optional(), reason: sentence }).strict()).optional(),
+    // An acceptance names the object's id (and, for an in-place change, the change): by address alone it
+    // would accept every later change at that address, and never end.
+    allowedDestructiveChanges: z
+      .array(z.object({ address: nonEmpty, id: z.string({ required_error: "must name the object's id, as the plan guard prints it (by address alone it would accept every later change there)" }).min(1, "must not be empty"), change: matching(/^[0-9a-f]{12}$/, "must be the 12 hex digits the plan guard prints for the change").optional(), reason: sentence }).strict())
+      .optional(),
     spaceMemoryQuotaMib: positiveInt,
     spaceMemoryQuotaSource: figureSource,
     acknowledgements: z.array(acknowledgement).optional(),

@@ -296,15 +296,19 @@ export type EnvironmentAppScaling =
     };
 
 /**
- * One destroy or replace a reviewer accepted. With `id` (the guard prints it: the object's id before
- * the apply), it accepts that object only and is spent once its apply has destroyed it: nothing else
- * ever has that id, so no second commit is needed to take it back (the guard reports it as spent).
+ * One destructive change a reviewer accepted, for one apply: the plan guard prints the entry to paste.
+ * It names the object by its id before the apply (a created object's is "(new)"); a destroy or replace
+ * is spent by its apply, since nothing ever has that id again. A change that leaves the object in place
+ * names `change` too, what the change does, which the apply makes the object's state: no later plan
+ * has it again. The guard reports a spent entry, to be deleted with any later change.
  */
 export interface DestructiveChangeAcceptance {
   /** Terraform address, e.g. cloudfoundry_service_credential_binding.notify-splunk["notify-api"]. */
   readonly address: string;
-  /** The object's id as the plan shows it before the apply. @default any object at the address (reusable: avoid) */
-  readonly id?: string;
+  /** The object's id as the plan shows it before the apply, as the guard prints it. */
+  readonly id: string;
+  /** For a change that leaves the object in place: the 12 hex digits the guard prints. @default none (a destroy or replace) */
+  readonly change?: string;
   readonly reason: string;
 }
 
@@ -345,8 +349,9 @@ export interface EnvironmentConfig {
    */
   readonly stack?: string;
   /**
-   * Destructive changes a reviewer has accepted for one apply, by Terraform address, with the reason.
-   * The plan guard refuses every other destroy or replace of an app or queue.
+   * Destructive changes a reviewer has accepted for one apply, by object id, with the reason. The plan
+   * guard refuses every other destroy or replace, and every change that can take an app down or lose
+   * messages (docs/guardrails.md).
    * @default none
    */
   readonly allowedDestructiveChanges?: readonly DestructiveChangeAcceptance[];

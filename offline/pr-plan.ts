@@ -7,7 +7,7 @@ import { planSummary, runProcess, standinTerraformEnv } from "./harness";
 import { startStandin } from "./standin/start";
 import { writeRehearsalArtifact } from "./standin/cf-push";
 import { renderDiff, type StackJson } from "../review/diff";
-import { blocking, guardParsedPlan, renderFindings } from "../plan/plan-guard";
+import { blocking, guardParsedPlan, renderFindings, summarizePlan } from "../plan/plan-guard";
 import { isJsonObject, parsePlan } from "../plan/plan-json";
 import { checkStack, stackPins } from "../plan/stack-check";
 import type { Snapshot } from "./snapshot";
@@ -197,7 +197,7 @@ export async function planCandidate(opts: PrPlanOptions): Promise<PrPlanResult> 
       diff,
       assumed: assumed.map(escapeControls),
       plan: { summary: escapeControls(planned.summary), lines: changeLines(planned.json).map(escapeControls), grave: changeLines({ resource_changes: grave }).map(escapeControls) },
-      guard: { verdict: blocking(findings).length ? "refused" : "safe", text: renderFindings(envName, escapeStrings(findings)).trimEnd() },
+      guard: { verdict: blocking(findings).length ? "refused" : "safe", text: renderFindings(envName, escapeStrings(findings), summarizePlan(parsed.plan)).trimEnd() },
     };
   } finally {
     await standin.close();

@@ -1,43 +1,62 @@
 import type { ResolvedApp, ResolvedEnvironment } from "../config";
 import { BEAT_REQUIRED_IN, effectiveFloor, incidentFloor } from "../config/invariants";
 import { retiredAddresses } from "../stacks/lifecycle";
-import { appAddress, parseBindingAddress } from "../stacks/addresses";
+import { appAddress, networkPolicyAddress, networkPolicyLogicalId, parseBindingAddress } from "../stacks/addresses";
+import { deployMinimum } from "../stacks/environment-stack";
 import { envBindingOrder, type AppWiring } from "../checks/env-binding-order";
+import { DANGER_RULES, MANAGED_TYPES, type AppContext, type ChangeView } from "./guard-data";
+import { changeFingerprint, objectId } from "./guard-identity";
 import { isJsonObject, parsePlan, type PlanJson, type ResourceChange } from "./plan-json";
 
-// Reads `terraform show -json <plan>` and refuses plans that lose state or capacity: a destroyed or
-// replaced queue loses its messages, a replaced app or route is an outage, an app below its floor is
-// the 2019 mid-deploy 502s again. What it cannot read as a Terraform plan it refuses outright.
+// Reads `terraform show -json <plan>` and refuses by default: every destroy or replace of any resource,
+// every in-place change that can take an app down or lose messages (plan/guard-data.ts, with sources),
+// an app stopped or below its floor, and any change to a resource type it has no rules for. Config
+// accepts one object's change for one apply (allowedDestructiveChanges, by the object's id); incident
+// floors it cannot accept. What it cannot read as a Terraform plan it refuses outright.
 
 export type { PlanJson, ResourceChange };
 
 export interface GuardFinding {
   readonly address: string;
   readonly message: string;
-  /** Set when config accepts this change for this address, with the reason written there. */
+  /** Set when config accepts this change of this object, with the reason written there. */
   readonly acceptedBecause?: string;
-  /** An incident invariant (config/invariants.ts): config cannot accept it. */
+  /** An incident invariant (config/invariants.ts), or a type the guard has no rules for: config cannot accept it. */
   readonly invariant?: boolean;
-  /** The id of the object as it is before the apply (plan `before.id`): what an acceptance names. */
+  /** The object's id before the change (plan `before.id`, a name built from its values, or "(new)"): what an acceptance names. */
   readonly id?: string;
-  /** An acceptance in config with nothing left to accept: its object is gone (informational). */
+  /** For a change that leaves the object in place (or creates it): what the change does (guard-identity.ts), which an acceptance names too. */
+  readonly change?: string;
+  /** Below what this config's stack deploys: the plan was not made from this config; synthesize and plan again, no acceptance applies. */
+  readonly replan?: boolean;
+  /** An acceptance in config with nothing left to accept in this plan (informational). */
   readonly spent?: boolean;
+  /** An acceptance in config without an id: it accepts nothing (informational; the schema refuses it). */
+  readonly ignored?: boolean;
 }
 
-/** What a destroyed or replaced object of each stateful type costs. */
-const STATEFUL: Readonly<Record<string, string>> = {
-  aws_sqs_queue: "queue (its messages would be lost)",
-  cloudfoundry_app: "app (an outage while it is recreated)",
-  cloudfoundry_route: "route (requests to it fail until it is back)",
-  cloudfoundry_service_credential_binding: "service binding (the app loses the service's credentials)",
-};
+/** What the plan does, counted from its resource changes alone: what the verdict line may say. */
+export interface PlanSummary {
+  /** Managed resource changes other than no-op and read. */
+  readonly changes: number;
+  readonly destroyed: number;
+  readonly replaced: number;
+}
+
+type Found = Omit<GuardFinding, "address" | "id" | "change">;
 
 const obj = (v: unknown): Record<string, unknown> | null => (isJsonObject(v) ? v : null);
+const isDestroy = (c: ResourceChange) => c.change.actions.includes("delete");
+const PASSIVE = new Set(["no-op", "read"]);
 
-function destroyed(c: ResourceChange): string | undefined {
-  const a = c.change.actions;
-  if (!a.includes("delete")) return undefined;
-  if (a.includes("create")) {
+export function summarizePlan(plan: PlanJson): PlanSummary {
+  const managed = (plan.resource_changes ?? []).filter((c) => c.mode === "managed" && !c.change.actions.every((a) => PASSIVE.has(a)));
+  const replaced = managed.filter((c) => isDestroy(c) && c.change.actions.includes("create")).length;
+  return { changes: managed.length, destroyed: managed.filter(isDestroy).length - replaced, replaced };
+}
+
+function destroyed(c: ResourceChange): string {
+  if (c.change.actions.includes("create")) {
     const paths = (c.change.replace_paths ?? []).map((p) => p.join(".")).join(", ");
     return `would be REPLACED (destroyed and created again${paths ? `, because ${paths} changed` : ""})`;
   }
@@ -45,10 +64,10 @@ function destroyed(c: ResourceChange): string | undefined {
 }
 
 /** Findings about one app's planned instances and state. */
-function appFindings(c: ResourceChange, env: ResolvedEnvironment, app: ResolvedApp | undefined): Omit<GuardFinding, "address">[] {
+function appFindings(c: ResourceChange, env: ResolvedEnvironment, app: ResolvedApp | undefined): Found[] {
   const after = obj(c.change.after);
   if (!after || !app) return [];
-  const out: Omit<GuardFinding, "address">[] = [];
+  const out: Found[] = [];
   const before = obj(c.change.before);
   const unknown = obj(c.change.after_unknown);
   if (after.stopped === true && before?.stopped !== true) out.push({ message: "would be STOPPED: every instance goes away" });
@@ -67,7 +86,10 @@ function appFindings(c: ResourceChange, env: ResolvedEnvironment, app: ResolvedA
     out.push({ message: `${from}, below the ${env.name} floor of ${effectiveFloor(env, app)}` });
   }
   if (app.instances.mode === "autoscaled" && planned < app.instances.autoscaler.min) {
-    out.push({ message: `${from}, below its autoscaler minimum of ${app.instances.autoscaler.min}` });
+    out.push({
+      message: `${from}, below its autoscaler minimum of ${app.instances.autoscaler.min}: a deploy of this config runs at least ${deployMinimum(env, app)} (the larger of the live count, the floor and the autoscaler minimum), so this plan is not from this config`,
+      replan: true,
+    });
   }
   if (was !== undefined && planned < was / 2) out.push({ message: `${from}: less than half of what runs now` });
   if (app.process.kind === "celery-beat" && planned === 0 && BEAT_REQUIRED_IN.includes(env.name)) {
@@ -123,69 +145,88 @@ function missedImport(c: ResourceChange, live: ReturnType<typeof listedLive>): s
   return undefined;
 }
 
-/** Every finding of a plan, marked accepted where config accepts that address; input that is not a plan is one refusal. */
+/** Every finding of a plan, marked accepted where config accepts that object's change; input that is not a plan is one refusal. */
 export function guardPlan(input: unknown, env: ResolvedEnvironment): GuardFinding[] {
   const parsed = parsePlan(input);
   if ("problem" in parsed) return [{ address: "(plan)", message: `refused: it is ${parsed.problem}` }];
   return guardParsedPlan(parsed.plan, env);
 }
 
-/** guardPlan for a plan already parsed with parsePlan (the command parses once, to exit 2 on bad input). */
-export function guardParsedPlan(plan: PlanJson, env: ResolvedEnvironment): GuardFinding[] {
-  // Accepted: what config retired on purpose (an app's bindings with it), and addresses accepted for a
-  // reviewed change. An acceptance that names an id accepts that object only: once its apply has
-  // destroyed it, the id never comes back, so the acceptance is spent and cannot accept a later change.
-  const retired = retiredAddresses(env);
-  const retiredApps = new Map(env.retired.filter((r) => r.kind === "app").map((r) => [r.name, `retired in config/retired.ts with its bindings: ${r.reason}`]));
-  const acceptances = new Map(env.allowedDestructiveChanges.map((a) => [a.address, a]));
-  const used = new Set<string>();
-  const acceptedBecause = (address: string, id: string | undefined): string | undefined => {
-    const a = acceptances.get(address);
-    if (a && (a.id === undefined || a.id === id)) {
-      used.add(address);
-      return a.id === undefined ? `${a.reason} (accepted by address alone: name id ${JSON.stringify(id ?? "?")} so that it ends with this apply)` : a.reason;
-    }
+/** What is accepted without an acceptance: what config retired on purpose, with an app's bindings and statsd policy. */
+function retirements(env: ResolvedEnvironment): (address: string) => string | undefined {
+  const retired = new Map(retiredAddresses(env));
+  const retiredApps = new Map(env.retired.filter((r) => r.kind === "app").map((r) => [r.name, `retired in config/retired.ts with its bindings and network policy: ${r.reason}`]));
+  for (const [app, reason] of retiredApps) retired.set(networkPolicyAddress(networkPolicyLogicalId(app, env.statsd.exporterApp, "udp", env.statsd.port)), reason);
+  return (address) => {
     const binding = parseBindingAddress(address);
     return retired.get(address) ?? (binding ? retiredApps.get(binding.app) : undefined);
   };
+}
+
+/** guardPlan for a plan already parsed with parsePlan (the command parses once, to exit 2 on bad input). */
+export function guardParsedPlan(plan: PlanJson, env: ResolvedEnvironment): GuardFinding[] {
+  const retiredReason = retirements(env);
+  const acceptances = env.allowedDestructiveChanges;
+  const used = new Set<number>();
+  const acceptedBecause = (address: string, id: string | undefined, change: string | undefined): string | undefined => {
+    const i = acceptances.findIndex((a) => a.address === address && typeof a.id === "string" && a.id === id && a.change === change);
+    if (i >= 0) {
+      used.add(i);
+      return acceptances[i].reason;
+    }
+    return retiredReason(address);
+  };
   const apps = new Map(env.apps.map((a) => [a.name, a]));
+  const changes = (plan.resource_changes ?? []).filter((c) => c.mode === "managed");
+  const byAddress = new Map(changes.map((c) => [c.address, c]));
   const findings: GuardFinding[] = [];
-  const add = (address: string, f: Omit<GuardFinding, "address">) => {
-    const reason = f.invariant ? undefined : acceptedBecause(address, f.id);
-    findings.push({ address, ...f, ...(reason ? { acceptedBecause: reason } : {}) });
+  const add = (c: ResourceChange, f: Found, inPlace: boolean) => {
+    const id = objectId(c);
+    const change = inPlace ? changeFingerprint(c) : undefined;
+    const reason = f.invariant || f.replan ? undefined : acceptedBecause(c.address, id, change);
+    findings.push({ address: c.address, ...f, id, ...(change ? { change } : {}), ...(reason ? { acceptedBecause: reason } : {}) });
   };
   const live = listedLive(plan);
-  for (const c of plan.resource_changes ?? []) {
-    if (c.mode !== "managed") continue;
+  for (const c of changes) {
+    if (c.change.actions.every((a) => PASSIVE.has(a) || a === "forget")) continue;
+    const managed = MANAGED_TYPES[c.type];
+    if (!managed) {
+      add(c, { message: `${c.type} is not a type this estate manages (plan/guard-data.ts): the guard has no rules for it, so it refuses its ${c.change.actions.join("+")}`, invariant: true }, false);
+      continue;
+    }
     if (replacedOntoItself(c)) {
-      add(c.address, {
-        message: "app would be replaced CREATE-BEFORE-DESTROY under the same name: the create pushes onto the running app (it adopts it) and the delete then deletes it. Replace it by hand (docs/adoption-under-the-real-provider.md), never by a deploy",
-        invariant: true,
-      });
+      add(
+        c,
+        {
+          message: "app would be replaced CREATE-BEFORE-DESTROY under the same name: the create pushes onto the running app (it adopts it) and the delete then deletes it. Replace it by hand (docs/adoption-under-the-real-provider.md), never by a deploy",
+          invariant: true,
+        },
+        false,
+      );
     }
     const missed = missedImport(c, live);
-    if (missed) add(c.address, { message: missed });
-    const kind = STATEFUL[c.type];
-    const what = kind && destroyed(c);
-    if (kind && what) {
-      const before = obj(c.change.before);
-      const url = before?.url;
+    if (missed) add(c, { message: missed }, true);
+    if (isDestroy(c)) {
+      const url = obj(c.change.before)?.url;
       const publicRoute = c.type === "cloudfoundry_route" && typeof url === "string" && (url === env.publicDomain || url.endsWith(`.${env.publicDomain}`) || url.startsWith(`${env.publicDomain}/`));
-      const id = typeof before?.id === "string" ? before.id : undefined;
-      add(c.address, { message: `${publicRoute ? `PUBLIC route ${url}: ` : ""}${kind} ${what}`, ...(id ? { id } : {}) });
+      add(c, { message: `${publicRoute ? `PUBLIC route ${url}: ` : ""}${managed.lost} ${destroyed(c)}` }, false);
     }
-    if (c.type === "cloudfoundry_app") {
-      const name = String(obj(c.change.after)?.name ?? obj(c.change.before)?.name ?? c.name);
-      for (const f of appFindings(c, env, apps.get(name))) add(c.address, f);
+    const name = String(obj(c.change.after)?.name ?? obj(c.change.before)?.name ?? c.name);
+    const app = c.type === "cloudfoundry_app" ? apps.get(name) : undefined;
+    const context: AppContext | undefined = app && { name, floor: deployMinimum(env, app), incidentFloor: incidentFloor(env.name, name) };
+    const view: ChangeView = { type: c.type, actions: c.change.actions, before: obj(c.change.before), after: obj(c.change.after), unknown: obj(c.change.after_unknown) ?? {} };
+    for (const rule of DANGER_RULES.filter((r) => r.type === c.type)) {
+      const danger = rule.judge(view, context);
+      if (danger) add(c, { message: danger.message, ...(danger.invariant ? { invariant: true } : {}) }, true);
     }
+    if (c.type === "cloudfoundry_app") for (const f of appFindings(c, env, app)) add(c, f, true);
   }
   // The same move the offline diff refuses (NOTIFY-ENV-BINDING-ORDER), read from the plan, so that every
   // path to apply sees it: per app, the variables the update removes or adds, the bindings it creates or deletes.
   const before = new Map<string, AppWiring & { env: string[]; services: string[] }>();
   const after = new Map<string, AppWiring & { env: string[]; services: string[] }>();
   const wiring = (m: typeof before, app: string) => m.get(app) ?? m.set(app, { env: [], services: [] }).get(app)!;
-  for (const c of plan.resource_changes ?? []) {
-    if (c.mode !== "managed") continue;
+  for (const c of changes) {
     const a = c.change.actions;
     if (c.type === "cloudfoundry_app" && a.length === 1 && a[0] === "update") {
       const name = String(obj(c.change.after)?.name ?? c.name);
@@ -199,50 +240,63 @@ export function guardParsedPlan(plan: PlanJson, env: ResolvedEnvironment): Guard
   for (const v of envBindingOrder(env.name, before, after)) {
     // Apps the plan does not update (only a binding changes) carry no variables on either side: no move.
     if (!before.get(v.subject)!.env.length && !after.get(v.subject)!.env.length) continue;
-    add(appAddress(v.subject), { message: `${v.check}: ${v.subject} ${v.message}` });
+    add(byAddress.get(appAddress(v.subject))!, { message: `${v.check}: ${v.subject} ${v.message}` }, true);
   }
-  for (const a of env.allowedDestructiveChanges) {
-    if (a.id === undefined || used.has(a.address)) continue;
-    findings.push({
-      address: a.address,
-      message: `acceptance spent: nothing at this address has id ${JSON.stringify(a.id)} any more (its apply is done); it accepts nothing else, so delete it from config/${env.name}.ts with any later change`,
-      acceptedBecause: a.reason,
-      spent: true,
-    });
-  }
+  acceptances.forEach((a, i) => {
+    if (typeof a.id !== "string") {
+      findings.push({ address: a.address, message: "acceptance without an id accepts nothing (config/schema.ts requires one): name the object's id, as a refusal prints it", ignored: true });
+    } else if (!used.has(i)) {
+      findings.push({
+        address: a.address,
+        message: `acceptance spent: nothing in this plan is the change it accepts (id ${JSON.stringify(a.id)}${a.change ? `, change ${JSON.stringify(a.change)}` : ""}): its apply is done, or the plan changes something else; it accepts nothing else, so delete it from config/${env.name}.ts with any later change`,
+        acceptedBecause: a.reason,
+        spent: true,
+      });
+    }
+  });
   return findings;
 }
 
 export function blocking(findings: readonly GuardFinding[]): GuardFinding[] {
-  return findings.filter((f) => !f.acceptedBecause);
+  return findings.filter((f) => !f.acceptedBecause && !f.ignored);
 }
 
-export function renderFindings(env: string, findings: readonly GuardFinding[]): string {
-  if (!findings.length) {
-    return `plan guard (${env}): nothing destroyed or replaced, no app stopped or below its floor\n`;
-  }
+/** The allowedDestructiveChanges entry that accepts a finding: valid TypeScript for any address (binding addresses quote their keys). */
+export function acceptanceFor(f: Pick<GuardFinding, "address" | "id" | "change">): string {
+  return `{ address: ${JSON.stringify(f.address)}, id: ${JSON.stringify(f.id ?? "?")}, ${f.change ? `change: ${JSON.stringify(f.change)}, ` : ""}reason: "..." }`;
+}
+
+/** The first line: what the guard judged, counted from the plan itself, never from the findings. */
+function verdict(env: string, summary: PlanSummary | undefined, refused: number): string {
+  if (!summary) return `plan guard (${env}):`;
+  const count = `${summary.changes} resource change${summary.changes === 1 ? "" : "s"} judged`;
+  const what = summary.destroyed + summary.replaced === 0 ? "no resource destroyed or replaced" : `${summary.destroyed} destroyed, ${summary.replaced} replaced (each is a line below)`;
+  return `plan guard (${env}): ${count}: ${what}${refused ? "" : ", nothing refused"}`;
+}
+
+export function renderFindings(env: string, findings: readonly GuardFinding[], summary?: PlanSummary): string {
+  const refused = blocking(findings);
+  if (!findings.length) return `${verdict(env, summary, 0)}\n`;
   const lines = findings.map((f) =>
-    f.spent
-      ? `  spent     ${f.address}: ${f.message}`
+    f.spent || f.ignored
+      ? `  ${f.spent ? "spent  " : "ignored"}   ${f.address}: ${f.message}`
       : f.acceptedBecause
         ? `  accepted  ${f.address}: ${f.message}\n            because: ${f.acceptedBecause}`
-        : `  REFUSED   ${f.address}: ${f.message}`,
+        : `  REFUSED   ${f.address}: ${f.message}${
+            f.address === "(plan)" ? "" : f.invariant ? "; config cannot accept it" : f.replan ? "; synthesize and plan again (no acceptance applies)" : `; accepted only by ${acceptanceFor(f)}`
+          }`,
   );
-  const refused = blocking(findings);
   const invariant = refused.filter((f) => f.invariant);
-  const waivable = refused.filter((f) => !f.invariant && f.address !== "(plan)");
-  // Each suggested entry is valid TypeScript (addresses such as x["app"] are quoted as string literals);
-  // the schema then asks for the reason in a sentence.
-  const ids = new Map(waivable.map((f) => [f.address, f.id]));
-  const entry = (address: string) => `{ address: ${JSON.stringify(address)}, ${ids.get(address) ? `id: ${JSON.stringify(ids.get(address))}, ` : ""}reason: "..." }`;
+  const waivable = refused.filter((f) => !f.invariant && !f.replan && f.address !== "(plan)");
+  const entries = [...new Map(waivable.map((f) => [acceptanceFor(f), f])).keys()];
   const how = [
     waivable.length
-      ? `If a change is really meant, accept it in config/${env}.ts, in the same pull request (an entry with an id accepts that object only, and is spent by the apply):\n  allowedDestructiveChanges: [${[...ids.keys()].map(entry).join(", ")}]`
+      ? `If a change is really meant, accept it in config/${env}.ts, in the same pull request (an entry accepts that object's change only, and is spent by the apply):\n  allowedDestructiveChanges: [${entries.join(", ")}]`
       : "",
     invariant.some((f) => /incident floor/.test(f.message)) ? "An incident floor cannot be accepted in config: it changes only in config/invariants.ts, with its test." : "",
     invariant.some((f) => /CREATE-BEFORE-DESTROY/.test(f.message)) ? "A create-before-destroy replacement of an app cannot be accepted in config." : "",
     refused.some((f) => f.address === "(plan)") ? "Give it the output of `terraform show -json <planfile>`." : "",
   ].filter(Boolean);
   const tail = refused.length ? `\n${refused.length} finding${refused.length === 1 ? "" : "s"} refused.\n${how.join("\n")}\n` : "\n";
-  return `plan guard (${env}):\n${lines.join("\n")}${tail}`;
+  return `${verdict(env, summary, refused.length)}\n${lines.join("\n")}${tail}`;
 }

@@ -1,16 +1,19 @@
 import type { ResolvedApp, ResolvedEnvironment } from "../../config";
 import { effectiveFloor } from "../../config/invariants";
-import { blocking, guardPlan, renderFindings, type GuardFinding } from "../../plan/plan-guard";
+import { blocking, guardPlan, renderFindings, summarizePlan, type GuardFinding, type ResourceChange } from "../../plan/plan-guard";
+import { DANGER_RULES } from "../../plan/guard-data";
+import { changeFingerprint, NEW_OBJECT, objectId } from "../../plan/guard-identity";
 import { parsePlan } from "../../plan/plan-json";
 
 // The plan guard's rules, one boundary at a time, on a small fixture environment built here (not the
 // live config): an API with an incident floor, an autoscaled worker whose configured floor sits above
 // its autoscaler minimum, a fixed worker, and celery beat.
 const app = (name: string, instances: ResolvedApp["instances"], kind = "celery-worker") => ({ name, instances, process: { kind } }) as unknown as ResolvedApp;
-function fixture(name: "production" | "staging", accepted: { address: string; reason: string }[] = []): ResolvedEnvironment {
+function fixture(name: "production" | "staging", accepted: { address: string; id?: string; change?: string; reason: string }[] = []): ResolvedEnvironment {
   return {
     name,
     publicDomain: "notify.example",
+    statsd: { exporterApp: "statsd-exporter", host: "statsd-exporter.internal", port: 8125 },
     allowedDestructiveChanges: accepted,
     statefulHistory: { "aws_sqs_queue.old": "queue old", "aws_sqs_queue.old-dead-letter": "queue old" },
     retired: [{ kind: "queue", name: "old", reason: "Replaced by the new one in every environment.", drained: true }],
@@ -24,17 +27,22 @@ function fixture(name: "production" | "staging", accepted: { address: string; re
 }
 
 type Change = { address: string; type?: string; mode?: string; actions: string[]; before?: object | null; after?: object | null; unknown?: object; replace?: (string | number)[][] };
+/** Apps carry strategy "rolling", as every app the stack synthesizes does, unless a change says otherwise. */
+const rolling = (type: string, v: object | null | undefined) => (v && type === "cloudfoundry_app" ? { strategy: "rolling", ...v } : v ?? null);
 const plan = (...cs: Change[]) => ({
   format_version: "1.2",
   terraform_version: "1.11.4",
   planned_values: {},
-  resource_changes: cs.map((c) => ({
-    address: c.address,
-    mode: c.mode ?? "managed",
-    type: c.type ?? c.address.split(".")[0],
-    name: c.address.split(".")[1],
-    change: { actions: c.actions, before: c.before ?? null, after: c.after ?? null, after_unknown: c.unknown ?? {}, ...(c.replace ? { replace_paths: c.replace } : {}) },
-  })),
+  resource_changes: cs.map((c) => {
+    const type = c.type ?? c.address.split(".")[0];
+    return {
+      address: c.address,
+      mode: c.mode ?? "managed",
+      type,
+      name: c.address.split(".")[1],
+      change: { actions: c.actions, before: rolling(type, c.before), after: rolling(type, c.after), after_unknown: c.unknown ?? {}, ...(c.replace ? { replace_paths: c.replace } : {}) },
+    };
+  }),
 });
 const scale = (name: string, before: number | undefined, after: number, extra: object = {}) =>
   plan({ address: `cloudfoundry_app.${name}`, actions: before === undefined ? ["create"] : ["update"], before: before === undefined ? null : { name, instances: before }, after: { name, instances: after, ...extra } });
@@ -63,15 +71,20 @@ describe("instances", () => {
     expect(messages(fixture("production"), scale("receipts", undefined, 10))).toEqual([]);
   });
 
-  test("the incident floor is marked invariant, and config cannot accept it while it can accept the rest", () => {
-    const env = fixture("production", [{ address: "cloudfoundry_app.notify-api", reason: "A reviewed one-off, for this test." }]);
-    const found = guardPlan(scale("notify-api", 35, 10), env);
-    expect(found.map((f) => [f.invariant ?? false, Boolean(f.acceptedBecause)])).toEqual([
-      [true, false],
-      [false, true],
-      [false, true],
+  test("the incident floor is marked invariant and a count below the autoscaler minimum asks for a new plan: config accepts neither, while it can accept the rest", () => {
+    const p = scale("notify-api", 35, 10);
+    const [first] = guardPlan(p, fixture("production"));
+    const env = fixture("production", [{ address: "cloudfoundry_app.notify-api", id: first.id!, change: first.change!, reason: "A reviewed one-off, for this test." }]);
+    const found = guardPlan(p, env);
+    expect(found.map((f) => [f.invariant ?? false, f.replan ?? false, Boolean(f.acceptedBecause)])).toEqual([
+      [true, false, false],
+      [false, true, false],
+      [false, false, true],
     ]);
-    expect(found[1].message).toContain("below its autoscaler minimum of 25");
+    expect(found[1].message).toBe(
+      "instances 35 -> 10, below its autoscaler minimum of 25: a deploy of this config runs at least 25 (the larger of the live count, the floor and the autoscaler minimum), so this plan is not from this config",
+    );
+    expect(renderFindings("production", found)).toContain("below its autoscaler minimum of 25: a deploy of this config runs at least 25 (the larger of the live count, the floor and the autoscaler minimum), so this plan is not from this config; synthesize and plan again (no acceptance applies)");
   });
 
   test("beat at 0 is refused in production only", () => {
@@ -120,8 +133,38 @@ describe("destruction", () => {
     expect(messages(fixture("production"), plan(change as Change))).toEqual([expected]);
   });
 
-  test("an update, a create, a forget and a destroyed network policy are not destruction of state", () => {
-    expect(messages(fixture("production"), plan({ address: "aws_sqs_queue.q", actions: ["update"], before: {}, after: {} }, { address: "aws_sqs_queue.n", actions: ["create"], after: {} }, { address: "aws_sqs_queue.f", actions: ["forget"], before: {} }, { address: "cloudfoundry_network_policy.p", actions: ["delete"], before: {} }))).toEqual([]);
+  test("an update, a create, a forget, a no-op and a read are not destruction", () => {
+    expect(
+      messages(
+        fixture("production"),
+        plan(
+          { address: "aws_sqs_queue.q", actions: ["update"], before: {}, after: {} },
+          { address: "aws_sqs_queue.n", actions: ["create"], after: {} },
+          { address: "aws_sqs_queue.f", actions: ["forget"], before: {} },
+          { address: "aws_sqs_queue.o", actions: ["no-op"], before: {}, after: {} },
+          { address: "cloudfoundry_app.r", actions: ["read"], before: {}, after: {} },
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test.each([
+    ["a network policy", "cloudfoundry_network_policy.p", "network policy (the source app can no longer reach the destination: its statsd metrics stop) would be DESTROYED"],
+    ["the SQS boundary's attachment", "aws_iam_user_policy_attachment.a", "IAM policy attachment (the apps' user loses its SQS boundary: its keys reach every queue in the account) would be DESTROYED"],
+    ["the SQS boundary policy", "aws_iam_policy.b", "IAM policy (the apps' SQS boundary: while it is gone the apps' keys reach every queue in the account) would be DESTROYED"],
+  ])("%s destroyed is refused like any other resource", (_what, address, message) => {
+    expect(messages(fixture("production"), plan({ address, actions: ["delete"], before: { id: "x-1" } }))).toEqual([`${address}: ${message}`]);
+  });
+
+  test("a resource type the guard has no rules for is refused whatever the action, and config cannot accept it; its forget, no-op and read are not", () => {
+    for (const actions of [["create"], ["update"], ["delete"], ["delete", "create"]]) {
+      const found = guardPlan(plan({ address: "aws_iam_user_policy.extra", actions, before: { id: "u-1" }, after: {} }), fixture("production", [{ address: "aws_iam_user_policy.extra", id: "u-1", reason: "Someone tries to accept a type the guard cannot judge." }]));
+      expect(found.map((f) => [f.message, f.invariant, f.acceptedBecause])).toEqual([
+        [`aws_iam_user_policy is not a type this estate manages (plan/guard-data.ts): the guard has no rules for it, so it refuses its ${actions.join("+")}`, true, undefined],
+        [expect.stringMatching(/^acceptance spent/), undefined, "Someone tries to accept a type the guard cannot judge."],
+      ]);
+    }
+    for (const actions of [["forget"], ["no-op"], ["read"]]) expect(messages(fixture("production"), plan({ address: "aws_iam_user_policy.extra", actions, before: {}, after: {} }))).toEqual([]);
   });
 
   test("a retired queue's destruction is accepted with the retirement as the reason; other addresses are not", () => {
@@ -135,23 +178,23 @@ describe("destruction", () => {
 
 describe("what it prints", () => {
   const findings: GuardFinding[] = [
-    { address: "aws_sqs_queue.q", message: "queue would be DESTROYED" },
-    { address: "aws_sqs_queue.q", message: "again" },
+    { address: "aws_sqs_queue.q", message: "queue would be DESTROYED", id: "https://q" },
+    { address: "aws_sqs_queue.q", message: "again", id: "https://q" },
     { address: "cloudfoundry_app.notify-api", message: "below the incident floor", invariant: true },
     { address: "aws_sqs_queue.old", message: "queue would be DESTROYED", acceptedBecause: "retired" },
   ];
 
-  test("refused, accepted, and how to get through: one accepting line per address, the invariant rule", () => {
-    expect(renderFindings("production", findings)).toBe(
-      "plan guard (production):\n" +
-        "  REFUSED   aws_sqs_queue.q: queue would be DESTROYED\n" +
-        "  REFUSED   aws_sqs_queue.q: again\n" +
-        "  REFUSED   cloudfoundry_app.notify-api: below the incident floor\n" +
+  test("refused, accepted, and how to get through: each refused line names the acceptance it needs, one entry per object, the invariant rule", () => {
+    expect(renderFindings("production", findings, { changes: 3, destroyed: 2, replaced: 0 })).toBe(
+      "plan guard (production): 3 resource changes judged: 2 destroyed, 0 replaced (each is a line below)\n" +
+        '  REFUSED   aws_sqs_queue.q: queue would be DESTROYED; accepted only by { address: "aws_sqs_queue.q", id: "https://q", reason: "..." }\n' +
+        '  REFUSED   aws_sqs_queue.q: again; accepted only by { address: "aws_sqs_queue.q", id: "https://q", reason: "..." }\n' +
+        "  REFUSED   cloudfoundry_app.notify-api: below the incident floor; config cannot accept it\n" +
         "  accepted  aws_sqs_queue.old: queue would be DESTROYED\n" +
         "            because: retired\n" +
         "3 findings refused.\n" +
-        "If a change is really meant, accept it in config/production.ts, in the same pull request (an entry with an id accepts that object only, and is spent by the apply):\n" +
-        '  allowedDestructiveChanges: [{ address: "aws_sqs_queue.q", reason: "..." }]\n' +
+        "If a change is really meant, accept it in config/production.ts, in the same pull request (an entry accepts that object's change only, and is spent by the apply):\n" +
+        '  allowedDestructiveChanges: [{ address: "aws_sqs_queue.q", id: "https://q", reason: "..." }]\n' +
         "An incident floor cannot be accepted in config: it changes only in config/invariants.ts, with its test.\n",
     );
   });
@@ -159,7 +202,10 @@ describe("what it prints", () => {
   test("one refusal reads in the singular; only accepted ones end without advice; nothing found says so", () => {
     expect(renderFindings("staging", [findings[0]])).toContain("\n1 finding refused.\n");
     expect(renderFindings("staging", [findings[3]])).toBe("plan guard (staging):\n  accepted  aws_sqs_queue.old: queue would be DESTROYED\n            because: retired\n");
-    expect(renderFindings("staging", [])).toBe("plan guard (staging): nothing destroyed or replaced, no app stopped or below its floor\n");
+    expect(renderFindings("staging", [], { changes: 1, destroyed: 0, replaced: 0 })).toBe("plan guard (staging): 1 resource change judged: no resource destroyed or replaced, nothing refused\n");
+    expect(renderFindings("staging", [], { changes: 2, destroyed: 0, replaced: 0 })).toBe("plan guard (staging): 2 resource changes judged: no resource destroyed or replaced, nothing refused\n");
+    // Without the plan's own counts it claims nothing about what the plan destroys.
+    expect(renderFindings("staging", [])).toBe("plan guard (staging):\n");
   });
 
   test("something that is not a plan is refused with where it stops being one, and the advice to pass a plan", () => {
@@ -267,12 +313,15 @@ describe("acceptances that end with their apply", () => {
     const found = guardPlan(plan(), accepted);
     expect(found).toEqual([expect.objectContaining({ address: BINDING, spent: true })]);
     expect(blocking(found)).toEqual([]);
-    expect(renderFindings("production", found)).toContain(`  spent     ${BINDING}: acceptance spent: nothing at this address has id "b-1" any more`);
+    expect(renderFindings("production", found)).toContain(`  spent     ${BINDING}: acceptance spent: nothing in this plan is the change it accepts (id "b-1"): its apply is done`);
   });
 
-  test("an acceptance by address alone still accepts, and says how to make it end with its apply", () => {
+  test("an acceptance by address alone (which the schema refuses) accepts nothing, and is shown as ignored", () => {
     const found = guardPlan(unbind("b-1"), fixture("production", [{ address: BINDING, reason: "Splunk is replaced by the syslog drain." }]));
-    expect(found[0].acceptedBecause).toBe('Splunk is replaced by the syslog drain. (accepted by address alone: name id "b-1" so that it ends with this apply)');
+    expect(blocking(found).map((f) => f.message)).toEqual(["service binding (the app loses the service's credentials) would be DESTROYED"]);
+    const text = renderFindings("production", found);
+    expect(text).toContain(`  ignored   ${BINDING}: acceptance without an id accepts nothing (config/schema.ts requires one): name the object's id, as a refusal prints it`);
+    expect(text).toContain(`accepted only by { address: ${JSON.stringify(BINDING)}, id: "b-1", reason: "..." }`);
   });
 
   test("retiring an app covers its own bindings, not another app's", () => {
@@ -283,7 +332,7 @@ describe("acceptances that end with their apply", () => {
     );
     const found = guardPlan(p, env);
     expect(found.map((f) => [f.address, f.acceptedBecause])).toEqual([
-      ['cloudfoundry_service_credential_binding.notify-db["letters"]', "retired in config/retired.ts with its bindings: Letters moved to their own estate for good."],
+      ['cloudfoundry_service_credential_binding.notify-db["letters"]', "retired in config/retired.ts with its bindings and network policy: Letters moved to their own estate for good."],
       ['cloudfoundry_service_credential_binding.notify-db["receipts"]', undefined],
     ]);
   });
@@ -303,5 +352,186 @@ describe("NOTIFY-ENV-BINDING-ORDER in the plan (every path to apply)", () => {
     expect(blocking(guardPlan(plan(bind), fixture("production")))).toEqual([]);
     expect(blocking(guardPlan(plan(update({ A: "1", REDIS_URL: "x" }, { A: "1" })), fixture("production")))).toEqual([]);
     expect(blocking(guardPlan(plan(update({ A: "1" }, { A: "2" }), bind), fixture("production")))).toEqual([]);
+  });
+});
+
+describe("dangerous in-place changes, one boundary at a time (plan/guard-data.ts)", () => {
+  /** An app update at the count its deploy keeps, so that only the rule under test speaks. */
+  const keeps: Record<string, number> = { "notify-api": 25, receipts: 10, letters: 2, beat: 1 };
+  const app = (name: string, before: object, after: object, actions = ["update"]) =>
+    plan({ address: `cloudfoundry_app.${name}`, actions, before: { id: `guid-${name}`, name, instances: keeps[name] ?? 2, ...before }, after: { name, instances: keeps[name] ?? 2, ...after } });
+  const route = (before: object[], after: object[] | undefined, unknown: object = {}, actions = ["update"]) =>
+    plan({ address: "cloudfoundry_route.r", actions, before: { id: "r-1", url: "api.notify.example", destinations: before }, after: { url: "api.notify.example", ...(after ? { destinations: after } : {}) }, unknown });
+  const queue = (before: number | undefined, after: number | undefined, actions = ["update"]) =>
+    plan({ address: "aws_sqs_queue.q", actions, before: actions.includes("create") ? null : { id: "u", message_retention_seconds: before }, after: { message_retention_seconds: after } });
+  const boundary = (before: unknown, after: unknown, unknown: object = {}) => plan({ address: "aws_iam_policy.b", actions: ["update"], before: { id: "arn-b", policy: before }, after: { policy: after }, unknown });
+  const policies = (before: object[], after: object[] | undefined, unknown: object = {}) => plan({ address: "cloudfoundry_network_policy.p", actions: ["update"], before: { policies: before }, after: after ? { policies: after } : {}, unknown });
+  const p1 = { source_app: "s-1", destination_app: "d-1", port: "8125", protocol: "udp" };
+  const p2 = { source_app: "s-2", destination_app: "d-1", port: "8125" };
+
+  test.each([
+    ["strategy none on an app config does not declare says no floor", app("someone-elses", {}, { strategy: "none" }), ['strategy "none" on a push, not "rolling": every running instance stops while it is pushed']],
+    ["strategy none on a create pushes nothing running", app("letters", {}, { strategy: "none" }, ["create"]), []],
+    ["processes without a count on either level", app("letters", {}, { instances: undefined, processes: [{ type: "worker" }] }), ["processes overrides worker instances=(unset) beside top-level instances=(unset): Cloud Controller runs the web entry, not the top-level count"]],
+    ["processes on a new app too", app("letters", {}, { processes: [{ type: "web", instances: 2 }] }, ["create"]), ["processes overrides web instances=2 beside top-level instances=2: Cloud Controller runs the web entry, not the top-level count"]],
+    ["two health attributes changed, in one line", app("receipts", { health_check_type: "port", command: "a" }, { health_check_type: "http", command: "b" }), ['health_check_type "port" -> "http", command "a" -> "b" on an app that keeps 10 instances through a deploy: if the instances fail the new check, none is healthy']],
+    ["a health attribute unset before and null after is no change", app("receipts", {}, { health_check_http_endpoint: null }), []],
+    ["a health-check change on an app that keeps 2 (a fixed count)", app("letters", { health_check_type: "port" }, { health_check_type: "process" }), ['health_check_type "port" -> "process" on an app that keeps 2 instances through a deploy: if the instances fail the new check, none is healthy']],
+    ["a health-check change on an app that keeps 1", app("beat", { instances: 1, health_check_type: "port" }, { instances: 1, health_check_type: "process" }), []],
+    ["a health-check change on an app config does not declare", app("someone-elses", { health_check_type: "port" }, { health_check_type: "process" }), []],
+    ["a health-check change on a new app", app("letters", { health_check_type: "port" }, { health_check_type: "process" }, ["create"]), []],
+    ["a route that keeps its one destination, its app id unknown until apply", route([{ app_id: "a" }], [{ weight: null }], { destinations: [{ app_id: true }] }), []],
+    ["a route that loses one of two destinations", route([{ app_id: "a" }, { app_id: "b" }], [{ app_id: "a" }]), ["destinations 2 -> 1: requests to it fail with 404 on the unmapped apps' share"]],
+    ["a route whose destinations are unknown until apply", route([{ app_id: "a" }], undefined, { destinations: true }), ["destinations unknown until apply (1 now): the plan cannot show the route keeps its apps"]],
+    ["a route without destinations that gains none", route([], []), []],
+    ["a new route without destinations", route([], [], {}, ["create"]), []],
+    ["a queue whose retention is raised", queue(60, 120), []],
+    ["a queue whose retention goes down by one second", queue(120, 119), ["message_retention_seconds 120 -> 119: SQS deletes every message older than 119 s"]],
+    ["a new queue with a short retention", queue(undefined, 60, ["create"]), []],
+    ["a queue with no retention before", queue(undefined, 60), []],
+    ["a queue whose retention after is not a number", queue(120, undefined), []],
+    ["the boundary re-serialised with other whitespace", boundary('{"Statement": []}', '{ "Statement" : [ ] }'), []],
+    ["the boundary's statements changed", boundary('{"Statement":[{"Effect":"Deny"}]}', '{"Statement":[]}'), ["policy document changes: an explicit Deny overrides every Allow, so a wrong statement cuts every app off its queues"]],
+    ["a boundary that is not JSON, unchanged", boundary("not json", "not json"), []],
+    ["a boundary that is not JSON, changed", boundary("not json", "not json either"), ["policy document changes: an explicit Deny overrides every Allow, so a wrong statement cuts every app off its queues"]],
+    ["a boundary given as an object, unchanged", boundary({ Statement: [] }, { Statement: [] }), []],
+    ["a boundary unknown until apply", boundary("{}", undefined, { policy: true }), ["policy document unknown until apply: the plan cannot show what the apps' user may still reach"]],
+    ["the boundary's attachment updated in place", plan({ address: "aws_iam_user_policy_attachment.a", actions: ["update"], before: { id: "a-1" }, after: {} }), ["the SQS boundary's attachment changes in place: the apps' user may lose its boundary"]],
+    ["a new attachment", plan({ address: "aws_iam_user_policy_attachment.a", actions: ["create"], after: {} }), []],
+    ["a network policy keeping its policy, its source app unknown until apply", policies([p1], [{ destination_app: "d-1", port: "8125", protocol: "udp" }], { policies: [{ source_app: true }] }), []],
+    ["a network policy losing one of two policies", policies([p1, p2], [p1]), ["policies 2 -> 1: the apps left out can no longer reach the destination"]],
+    ["a network policy whose policies are unknown until apply", policies([p1], undefined, { policies: true }), ["policies unknown until apply (1 now): the plan cannot show the apps keep their connections"]],
+    ["a new network policy", plan({ address: "cloudfoundry_network_policy.p", actions: ["create"], after: { policies: [] } }), []],
+  ])("%s", (_what, p, expected) => {
+    expect(guardPlan(p, fixture("production")).map((f) => f.message.replace(/: 0 of the \d+ a deploy keeps, during the push$/, ""))).toEqual(expected);
+  });
+
+  test("a non-rolling push says how many instances the deploy keeps", () => {
+    expect(messages(fixture("production"), app("receipts", {}, { strategy: "none" }))).toEqual([
+      'cloudfoundry_app.receipts: strategy "none" on a push, not "rolling": every running instance stops while it is pushed: 0 of the 10 a deploy keeps, during the push',
+    ]);
+  });
+
+  test("a processes web entry at or above the incident floor is refused but config can accept it; below it, config cannot; without a count, it can", () => {
+    const at = guardPlan(app("notify-api", {}, { processes: [{ type: "web", instances: 25 }] }), fixture("production"));
+    const below = guardPlan(app("notify-api", {}, { processes: [{ type: "web", instances: 24 }] }), fixture("production"));
+    const unset = guardPlan(app("notify-api", {}, { processes: [{ type: "web" }] }), fixture("production"));
+    expect([at, below, unset].map((f) => f.map((x) => [x.message.startsWith("processes overrides"), x.invariant ?? false]))).toEqual([[[true, false]], [[true, true]], [[true, false]]]);
+  });
+
+  test("every rule says where its danger is written down", () => {
+    for (const rule of DANGER_RULES) expect([rule.id, rule.source]).toEqual([rule.id, expect.stringMatching(/\.(go|rb)\b|semantics row \d+|go-cfclient|AWS|aws provider|Cloud Controller|AppManifestMessage|Cloud Foundry docs/)]);
+    expect(new Set(DANGER_RULES.map((r) => r.id)).size).toBe(DANGER_RULES.length);
+  });
+});
+
+describe("how an acceptance names an object and a change (plan/guard-identity.ts)", () => {
+  const change = (c: Partial<ResourceChange["change"]>, type = "cloudfoundry_app", address = `${type}.x`) => ({ address, mode: "managed", type, name: "x", change: { actions: ["update"], before: null, after: null, ...c } }) as ResourceChange;
+
+  test("an object's id is its id before the change; a network policy's its policies; a new object's (new); anything else its address", () => {
+    expect(objectId(change({ before: { id: "guid-1" } }))).toBe("guid-1");
+    expect(objectId(change({ before: null, after: { id: "x" } }))).toBe(NEW_OBJECT);
+    expect(NEW_OBJECT).toBe("(new)");
+    expect(objectId(change({ before: { id: "" } }))).toBe("(no id: cloudfoundry_app.x)");
+    expect(objectId(change({ before: { id: 7 } }))).toBe("(no id: cloudfoundry_app.x)");
+    expect(objectId(change({ before: { policies: [{ source_app: "s", destination_app: "d", port: "8125", protocol: "udp" }, { source_app: "t", destination_app: "d", port: "80" }] } }, "cloudfoundry_network_policy"))).toBe(
+      "s -> d udp/8125, t -> d tcp/80",
+    );
+    expect(objectId(change({ before: { policies: [] } }, "cloudfoundry_network_policy"))).toBe("(no id: cloudfoundry_network_policy.x)");
+    expect(objectId(change({ before: { policies: [null] } }, "cloudfoundry_network_policy"))).toBe("undefined -> undefined tcp/undefined");
+    expect(objectId(change({ before: {} }, "null_resource"))).toBe("(no id: null_resource.x)");
+  });
+
+  test("a change's fingerprint is 12 hex digits of what changes: not the order of keys, not what stays, not a sensitive value, not a variable's value", () => {
+    const base = { before: { id: "g", memory: "1G", instances: 2, environment: { A: "1" } }, after: { memory: "2G", instances: 2, id: "g", environment: { A: "1" } } };
+    const fp = changeFingerprint(change(base));
+    expect(fp).toMatch(/^[0-9a-f]{12}$/);
+    expect(changeFingerprint(change({ before: { instances: 2, memory: "1G", id: "g", environment: { A: "1" } }, after: { environment: { A: "1" }, id: "g", instances: 2, memory: "2G" } }))).toBe(fp);
+    // What stays does not count; what changes does, before and after; so do the actions.
+    expect(changeFingerprint(change({ ...base, before: { ...base.before, disk: "1G" }, after: { ...base.after, disk: "1G" } }))).toBe(fp);
+    expect(changeFingerprint(change({ ...base, after: { ...base.after, memory: "3G" } }))).not.toBe(fp);
+    expect(changeFingerprint(change({ ...base, before: { ...base.before, memory: "512M" } }))).not.toBe(fp);
+    expect(changeFingerprint(change({ ...base, actions: ["create", "delete"] }))).not.toBe(fp);
+    // Unknown until apply counts, even where the values shown agree.
+    expect(changeFingerprint(change({ ...base, after_unknown: { instances: true } }))).not.toBe(fp);
+    expect(changeFingerprint(change({ ...base, after_unknown: { instances: false } }))).toBe(fp);
+    // Variables by name only: a secret's value changing alone leaves it as it is; a variable added does not.
+    expect(changeFingerprint(change({ ...base, after: { ...base.after, environment: { A: "secret" } } }))).toBe(fp);
+    expect(changeFingerprint(change({ ...base, after: { ...base.after, environment: { A: "1", B: "2" } } }))).not.toBe(fp);
+    // A value Terraform marks sensitive never reaches the hash, in a map or a list.
+    const secret = (v: string) => changeFingerprint(change({ ...base, before: { ...base.before, token: "old" }, after: { ...base.after, token: v }, before_sensitive: { token: true }, after_sensitive: { token: true } }));
+    expect(secret("new-1")).toBe(secret("new-2"));
+    const listed = (v: string) => changeFingerprint(change({ ...base, after: { ...base.after, creds: [{ k: v }, "x"] }, after_sensitive: { creds: [{ k: true }] } }));
+    expect(listed("a")).toBe(listed("b"));
+    expect(changeFingerprint(change({ ...base, after: { ...base.after, creds: [{ k: "a" }, "y"] }, after_sensitive: { creds: [{ k: true }] } }))).not.toBe(listed("a"));
+    expect(changeFingerprint(change({ before: null, after: null, actions: ["delete"] }))).toMatch(/^[0-9a-f]{12}$/);
+  });
+});
+
+describe("what the plan does, counted", () => {
+  test("changes are managed resources that do something; a data source read is not one; replaced is counted apart from destroyed", () => {
+    const p = plan(
+      { address: "aws_sqs_queue.a", actions: ["delete"], before: {} },
+      { address: "aws_sqs_queue.b", actions: ["create", "delete"], before: {}, after: {} },
+      { address: "aws_sqs_queue.c", actions: ["delete", "create"], before: {}, after: {} },
+      { address: "aws_sqs_queue.d", actions: ["update"], before: {}, after: {} },
+      { address: "aws_sqs_queue.e", actions: ["no-op"], before: {}, after: {} },
+      { address: "data.cloudfoundry_apps.live", type: "cloudfoundry_apps", mode: "data", actions: ["read"], after: {} },
+      { address: "data.aws_sqs_queues.live", type: "aws_sqs_queues", mode: "data", actions: ["delete"], before: {} },
+    );
+    expect(summarizePlan(plan() as never)).toEqual({ changes: 0, destroyed: 0, replaced: 0 });
+    expect(summarizePlan({ ...plan(), resource_changes: undefined } as never)).toEqual({ changes: 0, destroyed: 0, replaced: 0 });
+    expect(summarizePlan(p as never)).toEqual({ changes: 4, destroyed: 1, replaced: 2 });
+  });
+
+  test("a retired app's statsd network policy is destroyed with it, accepted by the retirement; another app's is not", () => {
+    const env = { ...fixture("production"), retired: [{ kind: "app", name: "letters", reason: "Letters moved to their own estate for good." }] } as unknown as ResolvedEnvironment;
+    const found = guardPlan(
+      plan(
+        { address: "cloudfoundry_network_policy.letters_to_statsd-exporter_udp_8125", actions: ["delete"], before: { policies: [] } },
+        { address: "cloudfoundry_network_policy.receipts_to_statsd-exporter_udp_8125", actions: ["delete"], before: { policies: [] } },
+      ),
+      env,
+    );
+    expect(found.map((f) => [f.address, f.acceptedBecause])).toEqual([
+      ["cloudfoundry_network_policy.letters_to_statsd-exporter_udp_8125", "retired in config/retired.ts with its bindings and network policy: Letters moved to their own estate for good."],
+      ["cloudfoundry_network_policy.receipts_to_statsd-exporter_udp_8125", undefined],
+    ]);
+  });
+
+  test("what it prints for each kind of line", () => {
+    const found: GuardFinding[] = [
+      { address: "(plan)", message: "refused: it is not a plan" },
+      { address: "cloudfoundry_app.a", message: "below its autoscaler minimum", replan: true, id: "g" },
+      { address: "cloudfoundry_app.b", message: "x", id: "g-b", change: "0123456789ab" },
+      { address: "cloudfoundry_app.b", message: "y", id: "g-b", change: "0123456789ab" },
+      { address: "cloudfoundry_app.c", message: "z" },
+      { address: "cloudfoundry_app.d", message: "app would be replaced CREATE-BEFORE-DESTROY under the same name", invariant: true },
+      { address: "aws_sqs_queue.s", message: "acceptance spent", acceptedBecause: "r", spent: true },
+      { address: "aws_sqs_queue.i", message: "acceptance without an id", ignored: true },
+    ];
+    expect(renderFindings("staging", found, { changes: 1, destroyed: 0, replaced: 1 })).toBe(
+      "plan guard (staging): 1 resource change judged: 0 destroyed, 1 replaced (each is a line below)\n" +
+        "  REFUSED   (plan): refused: it is not a plan\n" +
+        "  REFUSED   cloudfoundry_app.a: below its autoscaler minimum; synthesize and plan again (no acceptance applies)\n" +
+        '  REFUSED   cloudfoundry_app.b: x; accepted only by { address: "cloudfoundry_app.b", id: "g-b", change: "0123456789ab", reason: "..." }\n' +
+        '  REFUSED   cloudfoundry_app.b: y; accepted only by { address: "cloudfoundry_app.b", id: "g-b", change: "0123456789ab", reason: "..." }\n' +
+        '  REFUSED   cloudfoundry_app.c: z; accepted only by { address: "cloudfoundry_app.c", id: "?", reason: "..." }\n' +
+        "  REFUSED   cloudfoundry_app.d: app would be replaced CREATE-BEFORE-DESTROY under the same name; config cannot accept it\n" +
+        "  spent     aws_sqs_queue.s: acceptance spent\n" +
+        "  ignored   aws_sqs_queue.i: acceptance without an id\n" +
+        "6 findings refused.\n" +
+        "If a change is really meant, accept it in config/staging.ts, in the same pull request (an entry accepts that object's change only, and is spent by the apply):\n" +
+        '  allowedDestructiveChanges: [{ address: "cloudfoundry_app.b", id: "g-b", change: "0123456789ab", reason: "..." }, { address: "cloudfoundry_app.c", id: "?", reason: "..." }]\n' +
+        "A create-before-destroy replacement of an app cannot be accepted in config.\n" +
+        "Give it the output of `terraform show -json <planfile>`.\n",
+    );
+  });
+
+  test("a spent acceptance of an in-place change names the change it accepted", () => {
+    const found = guardPlan(plan(), fixture("production", [{ address: "aws_sqs_queue.q", id: "u", change: "0123456789ab", reason: "Retention lowered for the one apply." }]));
+    expect(found.map((f) => f.message)).toEqual([
+      'acceptance spent: nothing in this plan is the change it accepts (id "u", change "0123456789ab"): its apply is done, or the plan changes something else; it accepts nothing else, so delete it from config/production.ts with any later change',
+    ]);
   });
 });
