@@ -489,7 +489,7 @@ describe("a pull request's plan against the snapshot", () => {
     const { result, text } = results.memory;
     expect(result.diff).toEqual([expect.stringMatching(/^app notify-api: memory .* -> 3072M$/)]);
     expect(text).toMatch(/cloudfoundry_app\.notify-api: update: .*memory/);
-    expect(text).toContain("plan guard (production): nothing destroyed or replaced");
+    expect(text).toMatch(/plan guard \(production\): \d+ resource changes? judged: no resource destroyed or replaced, nothing refused/);
   });
 
   test("Terraform plans in a directory holding only the candidate, its state override, the snapshot's state and a stand-in zip; the snapshot's platform is beside it, for the stand-in", () => {

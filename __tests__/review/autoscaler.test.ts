@@ -22,6 +22,7 @@ test("a limit change, an app newly autoscaled and one no longer, each in a line 
     "autoscaler d: min/max (not autoscaled) -> 1/2 (not deployed by this stack: update the autoscaler's variables)",
   ]);
   expect(diffAutoscaler(undefined, file({ a: { min: 1, max: 1 } }))).toEqual([]);
+  expect(diffAutoscaler(file({ a: { min: 1, max: 1 } }), undefined)).toEqual([]);
   expect(diffAutoscaler(file({ a: { min: 1, max: 2 } }), file({ a: { min: 1, max: 2 } }))).toEqual([]);
 });
 
@@ -30,4 +31,12 @@ test("the diff of an environment whose only change is a limit reports it, and co
   const { text, changed } = renderDiff(["production"], { production: stack }, { production: stack }, () => ["autoscaler a: min/max 1/1 -> 1/2 (not deployed by this stack: update the autoscaler's variables)"]);
   expect(changed).toBe(true);
   expect(text).toBe("production:\n  autoscaler a: min/max 1/1 -> 1/2 (not deployed by this stack: update the autoscaler's variables)\n");
+});
+
+test("a raised minimum says the next deploy runs at least it; a lowered one, or a changed maximum alone, does not", () => {
+  expect(diffAutoscaler(file({ s: { min: 18, max: 30 }, l: { min: 5, max: 10 }, m: { min: 2, max: 5 } }), file({ s: { min: 20, max: 30 }, l: { min: 4, max: 10 }, m: { min: 2, max: 6 } }))).toEqual([
+    "autoscaler l: min/max 5/10 -> 4/10 (not deployed by this stack: update the autoscaler's variables)",
+    "autoscaler m: min/max 2/5 -> 2/6 (not deployed by this stack: update the autoscaler's variables)",
+    "autoscaler s: min/max 18/30 -> 20/30 (the next deploy runs at least 20; not deployed by this stack: update the autoscaler's variables)",
+  ]);
 });
