@@ -47,6 +47,8 @@ export interface ChangeView {
 export interface AppContext {
   readonly name: string;
   /** The instances a deploy keeps (stacks/environment-stack.ts deployMinimum). */
+  readonly keeps: number;
+  /** Its floor: the configured deploy floor or fixed count, never below an incident floor (config/invariants.ts effectiveFloor). */
   readonly floor: number;
   /** The incident floor (config/invariants.ts), 0 when none. */
   readonly incidentFloor: number;
@@ -85,7 +87,7 @@ export const DANGER_RULES: readonly DangerRule[] = [
       "every update of cloudfoundry_app is a full push; strategy none (or unset) restarts every instance in place (go-cfclient AppPushOperation.pushApp), blue-green pushes a new app with a new GUID and deletes the old one with its bindings (pushBlueGreenApp); only rolling keeps instances running (pushRollingApp)",
     judge: (c, app) => {
       if (!isUpdate(c) || c.after?.strategy === "rolling") return undefined;
-      const floor = app ? `: 0 of the ${app.floor} a deploy keeps, during the push` : "";
+      const floor = app ? `: 0 of the ${app.keeps} a deploy keeps, during the push` : "";
       return {
         message: `strategy ${canonical(c.after?.strategy)} on a push, not "rolling": every running instance stops while it is pushed${floor}`,
         invariant: (app?.incidentFloor ?? 0) > 0,
@@ -113,7 +115,7 @@ export const DANGER_RULES: readonly DangerRule[] = [
     id: "app-health-check",
     type: "cloudfoundry_app",
     source:
-      "an instance that fails its liveness check is marked crashed and restarted, one that fails its readiness check leaves the route pool (Cloud Foundry docs, Using Cloud Foundry health checks, docs.cloudfoundry.org/devguide/deploy-apps/healthchecks.html): a check or start command the app does not pass leaves no instance serving",
+      "an instance that fails its liveness check is marked crashed and restarted, one that fails its readiness check leaves the route pool (Cloud Foundry docs, Using Cloud Foundry health checks, docs.cloudfoundry.org/devguide/deploy-apps/healthchecks.html): a check or start command the app does not pass leaves no instance serving; on an app whose floor is above one instance (the API's) a reviewer accepts it for the one apply",
     judge: (c, app) => {
       if (!isUpdate(c) || !app || app.floor <= 1) return undefined;
       // Unknown until apply is no change: the provider sends only known values, and Cloud Controller
@@ -121,7 +123,7 @@ export const DANGER_RULES: readonly DangerRule[] = [
       const changed = HEALTH_ATTRIBUTES.filter((k) => c.unknown[k] !== true && canonical(c.before?.[k]) !== canonical(c.after?.[k]));
       if (!changed.length) return undefined;
       const shown = changed.map((k) => `${k} ${canonical(c.before?.[k])} -> ${canonical(c.after?.[k])}`).join(", ");
-      return { message: `${shown} on an app that keeps ${app.floor} instances through a deploy: if the instances fail the new check, none is healthy` };
+      return { message: `${shown} on an app with a floor of ${app.floor}: if the instances fail the new check, none is healthy` };
     },
   },
   {

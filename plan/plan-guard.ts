@@ -213,7 +213,7 @@ export function guardParsedPlan(plan: PlanJson, env: ResolvedEnvironment): Guard
     }
     const name = String(obj(c.change.after)?.name ?? obj(c.change.before)?.name ?? c.name);
     const app = c.type === "cloudfoundry_app" ? apps.get(name) : undefined;
-    const context: AppContext | undefined = app && { name, floor: deployMinimum(env, app), incidentFloor: incidentFloor(env.name, name) };
+    const context: AppContext | undefined = app && { name, keeps: deployMinimum(env, app), floor: effectiveFloor(env, app), incidentFloor: incidentFloor(env.name, name) };
     const view: ChangeView = { type: c.type, actions: c.change.actions, before: obj(c.change.before), after: obj(c.change.after), unknown: obj(c.change.after_unknown) ?? {} };
     for (const rule of DANGER_RULES.filter((r) => r.type === c.type)) {
       const danger = rule.judge(view, context);

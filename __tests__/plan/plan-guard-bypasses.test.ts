@@ -2,6 +2,7 @@ import { resolveEnvironment, resolveEstate, ConfigError, type EstateConfig, type
 import { blocking, guardPlan, renderFindings, summarizePlan, type GuardFinding, type PlanJson } from "../../plan/plan-guard";
 import { appAddress, networkPolicyAddress, networkPolicyLogicalId, queueAddress, routeAddress, routeLogicalId } from "../../stacks/addresses";
 import { deployMinimum } from "../../stacks/environment-stack";
+import { effectiveFloor } from "../../config/invariants";
 import * as denyList from "../fixtures/deny-list-guard";
 import { smallEstate } from "../fixtures/small-estate";
 
@@ -22,8 +23,8 @@ function production(accept: Acceptance[] = []): ResolvedEnvironment {
 const ENV = production();
 /** The app with the highest count a deploy keeps (the fixture's API, with the incident floor). */
 const FLOORED = [...ENV.apps].sort((a, b) => deployMinimum(ENV, b) - deployMinimum(ENV, a))[0];
-/** An autoscaled app with a floor above one and no incident floor. */
-const FLOORED_NO_INCIDENT = ENV.apps.find((a) => a !== FLOORED && deployMinimum(ENV, a) > 1)!;
+/** An app with a floor above one and no incident floor. */
+const FLOORED_NO_INCIDENT = ENV.apps.find((a) => a !== FLOORED && effectiveFloor(ENV, a) > 1)!;
 const ACCOUNT = "123456789012";
 
 interface Change {
@@ -165,16 +166,16 @@ describe.each([
     says: /network policy \(the source app can no longer reach the destination: its statsd metrics stop\) would be DESTROYED/,
   },
   {
-    what: "a health-check type change on an app that keeps more than one instance through a deploy",
+    what: "a health-check type change on an app with a floor above one instance",
     plan: () => plan(appUpdate(FLOORED_NO_INCIDENT, { health_check_type: FLOORED_NO_INCIDENT.healthCheck.type === "process" ? "port" : "process" })),
     objects: [appAddress(FLOORED_NO_INCIDENT.name)],
-    says: /^health_check_type ".*" -> ".*" on an app that keeps \d+ instances through a deploy: if the instances fail the new check, none is healthy$/,
+    says: /^health_check_type ".*" -> ".*" on an app with a floor of \d+: if the instances fail the new check, none is healthy$/,
   },
   {
-    what: "a start command change on an app that keeps more than one instance through a deploy",
+    what: "a start command change on an app with a floor above one instance",
     plan: () => plan(appUpdate(FLOORED_NO_INCIDENT, { command: `${FLOORED_NO_INCIDENT.command} --broken` })),
     objects: [appAddress(FLOORED_NO_INCIDENT.name)],
-    says: /^command ".*" -> ".* --broken" on an app that keeps \d+ instances through a deploy/,
+    says: /^command ".*" -> ".* --broken" on an app with a floor of \d+: /,
   },
   {
     what: "processes with web instances = 1 beside the top-level count, on an app without an incident floor",

@@ -7,7 +7,8 @@ import { parsePlan } from "../../plan/plan-json";
 
 // The plan guard's rules, one boundary at a time, on a small fixture environment built here (not the
 // live config): an API with an incident floor, an autoscaled worker whose configured floor sits above
-// its autoscaler minimum, a fixed worker, and celery beat.
+// its autoscaler minimum, a fixed worker, celery beat, and an autoscaled worker whose minimum sits above
+// its floor.
 const app = (name: string, instances: ResolvedApp["instances"], kind = "celery-worker") => ({ name, instances, process: { kind } }) as unknown as ResolvedApp;
 function fixture(name: "production" | "staging", accepted: { address: string; id?: string; change?: string; reason: string }[] = []): ResolvedEnvironment {
   return {
@@ -22,6 +23,7 @@ function fixture(name: "production" | "staging", accepted: { address: string; id
       app("receipts", { mode: "autoscaled", deployFloor: 10, autoscaler: { min: 4, max: 15 } }),
       app("letters", { mode: "fixed", count: 2 }),
       app("beat", { mode: "fixed", count: 1 }, "celery-beat"),
+      app("sender", { mode: "autoscaled", deployFloor: 1, autoscaler: { min: 4, max: 10 } }),
     ],
   } as unknown as ResolvedEnvironment;
 }
@@ -357,7 +359,7 @@ describe("NOTIFY-ENV-BINDING-ORDER in the plan (every path to apply)", () => {
 
 describe("dangerous in-place changes, one boundary at a time (plan/guard-data.ts)", () => {
   /** An app update at the count its deploy keeps, so that only the rule under test speaks. */
-  const keeps: Record<string, number> = { "notify-api": 25, receipts: 10, letters: 2, beat: 1 };
+  const keeps: Record<string, number> = { "notify-api": 25, receipts: 10, letters: 2, beat: 1, sender: 4 };
   const app = (name: string, before: object, after: object, actions = ["update"]) =>
     plan({ address: `cloudfoundry_app.${name}`, actions, before: { id: `guid-${name}`, name, instances: keeps[name] ?? 2, ...before }, after: { name, instances: keeps[name] ?? 2, ...after } });
   const route = (before: object[], after: object[] | undefined, unknown: object = {}, actions = ["update"]) =>
@@ -374,9 +376,10 @@ describe("dangerous in-place changes, one boundary at a time (plan/guard-data.ts
     ["strategy none on a create pushes nothing running", app("letters", {}, { strategy: "none" }, ["create"]), []],
     ["processes without a count on either level", app("letters", {}, { instances: undefined, processes: [{ type: "worker" }] }), ["processes overrides worker instances=(unset) beside top-level instances=(unset): Cloud Controller runs the web entry, not the top-level count"]],
     ["processes on a new app too", app("letters", {}, { processes: [{ type: "web", instances: 2 }] }, ["create"]), ["processes overrides web instances=2 beside top-level instances=2: Cloud Controller runs the web entry, not the top-level count"]],
-    ["two health attributes changed, in one line", app("receipts", { health_check_type: "port", command: "a" }, { health_check_type: "http", command: "b" }), ['health_check_type "port" -> "http", command "a" -> "b" on an app that keeps 10 instances through a deploy: if the instances fail the new check, none is healthy']],
+    ["two health attributes changed, in one line", app("receipts", { health_check_type: "port", command: "a" }, { health_check_type: "http", command: "b" }), ['health_check_type "port" -> "http", command "a" -> "b" on an app with a floor of 10: if the instances fail the new check, none is healthy']],
     ["a health attribute unset before and null after is no change", app("receipts", {}, { health_check_http_endpoint: null }), []],
-    ["a health-check change on an app that keeps 2 (a fixed count)", app("letters", { health_check_type: "port" }, { health_check_type: "process" }), ['health_check_type "port" -> "process" on an app that keeps 2 instances through a deploy: if the instances fail the new check, none is healthy']],
+    ["a health-check change on an app with a fixed count of 2", app("letters", { health_check_type: "port" }, { health_check_type: "process" }), ['health_check_type "port" -> "process" on an app with a floor of 2: if the instances fail the new check, none is healthy']],
+    ["a health-check change on an app with a floor of 1 and an autoscaler minimum of 4", app("sender", { instances: 4, health_check_type: "port" }, { instances: 4, health_check_type: "process" }), []],
     ["a health-check change on an app that keeps 1", app("beat", { instances: 1, health_check_type: "port" }, { instances: 1, health_check_type: "process" }), []],
     ["a health-check change on an app config does not declare", app("someone-elses", { health_check_type: "port" }, { health_check_type: "process" }), []],
     ["a health-check change on a new app", app("letters", { health_check_type: "port" }, { health_check_type: "process" }, ["create"]), []],
