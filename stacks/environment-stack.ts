@@ -44,14 +44,14 @@ export class EnvironmentStack extends TerraformStack {
   readonly apps: Readonly<Record<string, CfApp>>;
   readonly queues: Readonly<Record<string, CeleryQueue>>;
   private readonly env: ResolvedEnvironment;
-  /** The addresses config accepts a destructive change for (allowedDestructiveChanges). */
+  /** The addresses config accepts a destroy or replace for (allowedDestructiveChanges without a `change`: one for an in-place change lifts nothing). */
   private readonly accepted: ReadonlySet<string>;
   private readonly domains = new Map<string, DataCloudfoundryDomain>();
 
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
     super(scope, id);
     this.env = props.environment;
-    this.accepted = new Set(this.env.allowedDestructiveChanges.map((a) => a.address));
+    this.accepted = new Set(this.env.allowedDestructiveChanges.filter((a) => a.change === undefined).map((a) => a.address));
     this.providers();
     this.backend();
     const artifact = this.artifactInputs();

@@ -54,3 +54,17 @@ test("raising an autoscaler minimum is one line: it synthesizes to the new minim
   expect(planned).toBe(min + 2);
   expect(blocking(guardPlan(plan, head.env))).toEqual([]);
 });
+
+test("in production an acceptance of a destroy or replace lifts that address's prevent_destroy; one of an in-place change lifts nothing", () => {
+  const config = smallEstate() as any;
+  const queues = config.queues.map((q: { name: string }) => q.name);
+  config.environments.find((e: any) => e.name === "production").allowedDestructiveChanges = [
+    { address: `aws_sqs_queue.${queues[0]}`, id: "https://sqs.example/q0", reason: "Replaced by a FIFO queue in the 02:00 window." },
+    { address: `aws_sqs_queue.${queues[1]}`, id: "https://sqs.example/q1", change: "0123456789ab", reason: "Retention lowered for the one apply, reviewed." },
+  ];
+  const { stack } = synthesized("accepted", config);
+  const lifecycle = (name: string) => (stack.resource!.aws_sqs_queue[name] as { lifecycle?: unknown }).lifecycle;
+  expect(lifecycle(queues[0])).toBeUndefined();
+  expect(lifecycle(queues[1])).toEqual({ prevent_destroy: true });
+  expect(lifecycle(queues[2])).toEqual({ prevent_destroy: true });
+});
