@@ -104,10 +104,10 @@ export const DANGER_RULES: readonly DangerRule[] = [
       if (!processes.length) return undefined;
       const shown = processes.map((p) => `${p.type} instances=${p.instances ?? "(unset)"}`).join(", ");
       const web = processes.find((p) => p.type === "web");
-      const webCount = typeof web?.instances === "number" ? web.instances : undefined;
       return {
         message: `processes overrides ${shown} beside top-level instances=${c.after?.instances ?? "(unset)"}: Cloud Controller runs the web entry, not the top-level count`,
-        invariant: webCount !== undefined && webCount < (app?.incidentFloor ?? 0),
+        // A web entry without a count (NaN) is below nothing.
+        invariant: Number(web?.instances) < (app?.incidentFloor ?? 0),
       };
     },
   },
@@ -143,9 +143,10 @@ export const DANGER_RULES: readonly DangerRule[] = [
     type: "aws_sqs_queue",
     source: "SQS deletes every message older than the queue's MessageRetentionPeriod (AWS SQS API reference, SetQueueAttributes): lowering it deletes the older messages waiting",
     judge: (c) => {
-      const was = c.before?.message_retention_seconds;
-      const now = c.after?.message_retention_seconds;
-      return isUpdate(c) && typeof was === "number" && typeof now === "number" && now < was ? { message: `message_retention_seconds ${was} -> ${now}: SQS deletes every message older than ${now} s` } : undefined;
+      // A value that is not a number (NaN) is lower than nothing.
+      const was = Number(c.before?.message_retention_seconds);
+      const now = Number(c.after?.message_retention_seconds);
+      return now < was ? { message: `message_retention_seconds ${was} -> ${now}: SQS deletes every message older than ${now} s` } : undefined;
     },
   },
   {

@@ -47,10 +47,11 @@ type Found = Omit<GuardFinding, "address" | "id" | "change">;
 
 const obj = (v: unknown): Record<string, unknown> | null => (isJsonObject(v) ? v : null);
 const isDestroy = (c: ResourceChange) => c.change.actions.includes("delete");
-const PASSIVE = new Set(["no-op", "read"]);
+/** A change that touches nothing: a no-op, or a read (of a data source, or one deferred). */
+const passive = (c: ResourceChange) => ["no-op", "read"].includes(c.change.actions.join());
 
 export function summarizePlan(plan: PlanJson): PlanSummary {
-  const managed = (plan.resource_changes ?? []).filter((c) => c.mode === "managed" && !c.change.actions.every((a) => PASSIVE.has(a)));
+  const managed = (plan.resource_changes ?? []).filter((c) => c.mode === "managed" && !passive(c));
   const replaced = managed.filter((c) => isDestroy(c) && c.change.actions.includes("create")).length;
   return { changes: managed.length, destroyed: managed.filter(isDestroy).length - replaced, replaced };
 }
@@ -91,7 +92,7 @@ function appFindings(c: ResourceChange, env: ResolvedEnvironment, app: ResolvedA
       replan: true,
     });
   }
-  if (was !== undefined && planned < was / 2) out.push({ message: `${from}: less than half of what runs now` });
+  if (planned < (was ?? 0) / 2) out.push({ message: `${from}: less than half of what runs now` });
   if (app.process.kind === "celery-beat" && planned === 0 && BEAT_REQUIRED_IN.includes(env.name)) {
     out.push({ message: `celery beat at 0 in ${env.name}: nothing scheduled would run` });
   }
@@ -169,7 +170,7 @@ export function guardParsedPlan(plan: PlanJson, env: ResolvedEnvironment): Guard
   const acceptances = env.allowedDestructiveChanges;
   const used = new Set<number>();
   const acceptedBecause = (address: string, id: string | undefined, change: string | undefined): string | undefined => {
-    const i = acceptances.findIndex((a) => a.address === address && typeof a.id === "string" && a.id === id && a.change === change);
+    const i = acceptances.findIndex((a) => a.address === address && a.id === id && a.change === change);
     if (i >= 0) {
       used.add(i);
       return acceptances[i].reason;
@@ -188,7 +189,7 @@ export function guardParsedPlan(plan: PlanJson, env: ResolvedEnvironment): Guard
   };
   const live = listedLive(plan);
   for (const c of changes) {
-    if (c.change.actions.every((a) => PASSIVE.has(a) || a === "forget")) continue;
+    if (passive(c) || c.change.actions.join() === "forget") continue;
     const managed = MANAGED_TYPES[c.type];
     if (!managed) {
       add(c, { message: `${c.type} is not a type this estate manages (plan/guard-data.ts): the guard has no rules for it, so it refuses its ${c.change.actions.join("+")}`, invariant: true }, false);
@@ -211,8 +212,9 @@ export function guardParsedPlan(plan: PlanJson, env: ResolvedEnvironment): Guard
       const publicRoute = c.type === "cloudfoundry_route" && typeof url === "string" && (url === env.publicDomain || url.endsWith(`.${env.publicDomain}`) || url.startsWith(`${env.publicDomain}/`));
       add(c, { message: `${publicRoute ? `PUBLIC route ${url}: ` : ""}${managed.lost} ${destroyed(c)}` }, false);
     }
+    // An app by its name in the plan, not by its address; other types' rules read no app.
     const name = String(obj(c.change.after)?.name ?? obj(c.change.before)?.name ?? c.name);
-    const app = c.type === "cloudfoundry_app" ? apps.get(name) : undefined;
+    const app = apps.get(name);
     const context: AppContext | undefined = app && { name, keeps: deployMinimum(env, app), floor: effectiveFloor(env, app), incidentFloor: incidentFloor(env.name, name) };
     const view: ChangeView = { type: c.type, actions: c.change.actions, before: obj(c.change.before), after: obj(c.change.after), unknown: obj(c.change.after_unknown) ?? {} };
     for (const rule of DANGER_RULES.filter((r) => r.type === c.type)) {

@@ -201,6 +201,8 @@ describe.each([
     const refused = blocking(guardPlan(p, ENV));
     expect(refused.map((f) => f.address)).toEqual(objects);
     for (const f of refused) expect(f.message).toMatch(says);
+    // A destroy is accepted by the object's id; a change that keeps the object by its id and the change.
+    for (const f of refused) expect([f.address, /DESTROYED|REPLACED/.test(f.message) ? f.change === undefined : /^[0-9a-f]{12}$/.test(f.change ?? "")]).toEqual([f.address, true]);
     expect(refusedLines(p)).toEqual(refused.map((f) => `  REFUSED   ${f.address}: ${f.message}; accepted only by ${acceptanceLine(f)}`));
   });
 

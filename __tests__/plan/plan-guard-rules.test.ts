@@ -538,3 +538,192 @@ describe("what the plan does, counted", () => {
     ]);
   });
 });
+
+describe("edges of a plan written by hand", () => {
+  const find = (p: object, env = fixture("production")) => guardPlan(p, env).map((f) => `${f.address}: ${f.message}`);
+
+  test("an update without values after it is judged as losing them: destinations, policies, the boundary, the strategy and the health check", () => {
+    const p = plan(
+      { address: "cloudfoundry_route.r", actions: ["update"], before: { id: "r", destinations: [{ app_id: "a" }] }, after: null },
+      { address: "cloudfoundry_network_policy.p", actions: ["update"], before: { policies: [{ source_app: "s" }] }, after: null },
+      { address: "aws_iam_policy.b", actions: ["update"], before: { id: "b", policy: "{}" }, after: null },
+      { address: "aws_sqs_queue.q", actions: ["update"], before: { id: "q", message_retention_seconds: 60 }, after: null },
+      { address: "cloudfoundry_app.receipts", type: "cloudfoundry_app", actions: ["update"], before: { id: "g", name: "receipts", health_check_type: "port" }, after: null },
+    );
+    // An app's after values are null: the plan's own strategy-rolling default does not apply.
+    (p.resource_changes[4].change as { after: unknown }).after = null;
+    expect(find(p)).toEqual([
+      "cloudfoundry_route.r: destinations 1 -> 0: requests to it fail with 404",
+      "cloudfoundry_network_policy.p: policies 1 -> 0: the apps left out can no longer reach the destination",
+      "aws_iam_policy.b: policy document changes: an explicit Deny overrides every Allow, so a wrong statement cuts every app off its queues",
+      'cloudfoundry_app.receipts: strategy null on a push, not "rolling": every running instance stops while it is pushed: 0 of the 10 a deploy keeps, during the push',
+      'cloudfoundry_app.receipts: health_check_type "port" -> null on an app with a floor of 10: if the instances fail the new check, none is healthy',
+    ]);
+  });
+
+  test("an update without values before it loses nothing it did not have, and a changed check or boundary still shows", () => {
+    const p = plan(
+      { address: "cloudfoundry_route.r", actions: ["update"], before: null, after: { destinations: [] } },
+      { address: "cloudfoundry_network_policy.p", actions: ["update"], before: null, after: { policies: [] } },
+      { address: "aws_iam_policy.b", actions: ["update"], before: null, after: { policy: "{}" } },
+      { address: "aws_sqs_queue.q", actions: ["update"], before: null, after: { message_retention_seconds: 60 } },
+      { address: "cloudfoundry_app.receipts", actions: ["update"], before: null, after: { name: "receipts", instances: 10, health_check_type: "port" } },
+    );
+    (p.resource_changes[4].change as { before: unknown }).before = null;
+    expect(find(p)).toEqual([
+      "aws_iam_policy.b: policy document changes: an explicit Deny overrides every Allow, so a wrong statement cuts every app off its queues",
+      'cloudfoundry_app.receipts: health_check_type null -> "port" on an app with a floor of 10: if the instances fail the new check, none is healthy',
+    ]);
+  });
+
+  test("a destroy is one line, whatever its values say: a route's or policy's lost destinations, a boundary's document, a queue's url", () => {
+    const p = plan(
+      { address: "cloudfoundry_route.r", actions: ["delete"], before: { id: "r", url: "letters-production.apps.internal", destinations: [{ app_id: "a" }] } },
+      { address: "cloudfoundry_network_policy.p", actions: ["delete"], before: { policies: [{ source_app: "s", destination_app: "d", port: "8125" }] } },
+      { address: "aws_iam_policy.b", actions: ["delete"], before: { id: "b", policy: '{"Statement":[]}' } },
+      { address: "aws_sqs_queue.q", actions: ["delete"], before: { id: "q", url: "api.notify.example", message_retention_seconds: 60 } },
+      { address: "aws_sqs_queue.gone", actions: ["delete"], before: null },
+    );
+    expect(find(p)).toEqual([
+      "cloudfoundry_route.r: route (requests to it fail until it is back) would be DESTROYED",
+      "cloudfoundry_network_policy.p: network policy (the source app can no longer reach the destination: its statsd metrics stop) would be DESTROYED",
+      "aws_iam_policy.b: IAM policy (the apps' SQS boundary: while it is gone the apps' keys reach every queue in the account) would be DESTROYED",
+      "aws_sqs_queue.q: queue (its messages would be lost) would be DESTROYED",
+      "aws_sqs_queue.gone: queue (its messages would be lost) would be DESTROYED",
+    ]);
+  });
+
+  test("each finding carries the object's id, and a change's fingerprint only where the object stays", () => {
+    const p = plan(
+      { address: "aws_sqs_queue.q", actions: ["delete"], before: { id: "q-url" } },
+      { address: "aws_sqs_queue.r", actions: ["update"], before: { id: "r-url", message_retention_seconds: 60 }, after: { message_retention_seconds: 30 } },
+      { address: "null_resource.n", actions: ["create"], after: {} },
+      { address: "cloudfoundry_app.letters", actions: ["create", "delete"], before: { id: "g", name: "letters", space_name: "s", org_name: "o", instances: 2 }, after: { name: "letters", space_name: "s", org_name: "o", instances: 2 } },
+      { address: "cloudfoundry_app.beat", actions: ["update"], before: { id: "b", name: "beat", instances: 1 }, after: { name: "beat", instances: 1, stopped: true } },
+    );
+    const found = guardPlan(p, fixture("production"));
+    expect(found.map((f) => [f.address, f.id, /^[0-9a-f]{12}$/.test(f.change ?? "") ? "change" : f.change])).toEqual([
+      ["aws_sqs_queue.q", "q-url", undefined],
+      ["aws_sqs_queue.r", "r-url", "change"],
+      ["null_resource.n", "(new)", undefined],
+      ["cloudfoundry_app.letters", "g", undefined],
+      ["cloudfoundry_app.letters", "g", undefined],
+      ["cloudfoundry_app.beat", "b", "change"],
+    ]);
+    expect(found[2].invariant).toBe(true);
+  });
+
+  test("an acceptance accepts its own address only, with its id and change", () => {
+    const p = plan({ address: "aws_sqs_queue.q", actions: ["delete"], before: { id: "q-url" } });
+    expect(blocking(guardPlan(p, fixture("production", [{ address: "aws_sqs_queue.other", id: "q-url", reason: "Another queue's acceptance, same id." }]))).map((f) => f.address)).toEqual(["aws_sqs_queue.q"]);
+    expect(blocking(guardPlan(p, fixture("production", [{ address: "aws_sqs_queue.q", id: "q-url", change: "0123456789ab", reason: "An in-place acceptance is not a destroy's." }]))).map((f) => f.address)).toEqual(["aws_sqs_queue.q"]);
+    expect(blocking(guardPlan(p, fixture("production", [{ address: "aws_sqs_queue.q", id: "q-url", reason: "The destroy, reviewed for this test." }])))).toEqual([]);
+  });
+
+  test("data sources are not judged, whatever their actions; an app is known by its name in the plan even when created at another address", () => {
+    const p = plan(
+      { address: "data.aws_sqs_queues.live", type: "aws_sqs_queues", mode: "data", actions: ["delete"], before: { id: "x" } },
+      { address: "data.cloudfoundry_app.receipts", type: "cloudfoundry_app", mode: "data", actions: ["read"], after: { name: "receipts", instances: 0 } },
+      { address: "cloudfoundry_app.x", actions: ["create"], after: { name: "receipts", instances: 9 } },
+    );
+    expect(find(p)).toEqual(["cloudfoundry_app.x: instances (new) -> 9, below the production floor of 10"]);
+  });
+
+  test("only an app's change is judged for instances and stops, even where another resource is named like an app", () => {
+    expect(find(plan({ address: "aws_sqs_queue.letters", actions: ["update"], before: { id: "q", name: "letters", instances: 2 }, after: { name: "letters", instances: 0, stopped: true } }))).toEqual([]);
+  });
+
+  test("a count that is not a number says nothing about floors, even one a string comparison would put under them", () => {
+    expect(find(plan({ address: "cloudfoundry_app.receipts", actions: ["update"], before: { id: "g", name: "receipts", instances: 10 }, after: { name: "receipts", instances: "1" } }))).toEqual([]);
+  });
+
+  test("a plan without after_unknown is read as nothing unknown", () => {
+    const p = plan({ address: "cloudfoundry_app.letters", actions: ["update"], before: { id: "g", name: "letters", instances: 2 }, after: { name: "letters", instances: 1 } });
+    delete (p.resource_changes[0].change as { after_unknown?: unknown }).after_unknown;
+    expect(find(p)).toEqual(["cloudfoundry_app.letters: instances 2 -> 1, below the production floor of 2"]);
+  });
+
+  test("an app replaced onto itself needs the same name, space and org: another org or name is an ordinary replacement", () => {
+    const same = { id: "g", name: "letters", space_name: "s", org_name: "o", instances: 2 };
+    const onto = (after: object) => guardPlan(plan({ address: "cloudfoundry_app.letters", actions: ["create", "delete"], before: same, after: { ...same, ...after } }), fixture("staging")).filter((f) => /CREATE-BEFORE-DESTROY/.test(f.message)).length;
+    expect([onto({}), onto({ org_name: "p" }), onto({ name: "letters-2" }), onto({ space_name: "t" })]).toEqual([1, 0, 0, 0]);
+  });
+
+  test("processes: every entry is listed, a worker entry is not the web one, and an app config does not declare has no incident floor", () => {
+    expect(find(plan({ address: "cloudfoundry_app.letters", actions: ["update"], before: { id: "g", name: "letters", instances: 2 }, after: { name: "letters", instances: 2, processes: [{ type: "web", instances: 2 }, { type: "worker", instances: 1 }] } }))).toEqual([
+      "cloudfoundry_app.letters: processes overrides web instances=2, worker instances=1 beside top-level instances=2: Cloud Controller runs the web entry, not the top-level count",
+    ]);
+    const worker = guardPlan(plan({ address: "cloudfoundry_app.notify-api", actions: ["update"], before: { id: "g", name: "notify-api", instances: 25 }, after: { name: "notify-api", instances: 25, processes: [{ type: "worker", instances: 1 }] } }), fixture("production"));
+    expect(worker.map((f) => f.invariant ?? false)).toEqual([false]);
+    const stranger = guardPlan(plan({ address: "cloudfoundry_app.x", actions: ["update"], before: { id: "g", name: "x" }, after: { name: "x", processes: [{ type: "web", instances: 0 }] } }), fixture("production"));
+    expect(stranger.map((f) => f.invariant ?? false)).toEqual([false]);
+  });
+
+  test("a missed import is named with the whole advice; an import in progress is not one", () => {
+    const withLive = {
+      ...plan(
+        { address: "cloudfoundry_app.letters", actions: ["create"], after: { name: "letters", instances: 2 } },
+        { address: "aws_sqs_queue.letters", actions: ["create"], after: { name: "letters" } },
+        { address: "cloudfoundry_route.letters", actions: ["create"], after: { domain: "d", host: "letters" } },
+        { address: "cloudfoundry_app.beat", actions: ["create"], after: { name: "beat", instances: 1 } },
+        { address: "aws_sqs_queue.imported", actions: ["create"], after: { name: "liveq" } },
+      ),
+      prior_state: {
+        values: {
+          root_module: {
+            resources: [
+              { mode: "managed", type: "cloudfoundry_apps", name: "m", values: { apps: [{ name: "beat" }] } },
+              { mode: "data", type: "cloudfoundry_apps", name: "x" },
+              { mode: "data", type: "cloudfoundry_apps", name: "live", values: { apps: "not a list" } },
+            ],
+            child_modules: [
+              {
+                resources: [
+                  { mode: "data", type: "cloudfoundry_apps", name: "live", values: { apps: [{ name: "letters" }, null] } },
+                  { mode: "data", type: "aws_sqs_queues", name: "live", values: { queue_urls: ["https://sqs.eu-west-1.amazonaws.com/1/liveq"] } },
+                  { mode: "data", type: "cloudfoundry_routes", name: "live", values: { routes: [{ domain: "d", host: "other", path: null }, null] } },
+                ],
+              },
+            ],
+          },
+        },
+      },
+    };
+    (withLive.resource_changes[4].change as Record<string, unknown>).importing = { id: "https://sqs.eu-west-1.amazonaws.com/1/liveq" };
+    expect(find(withLive, fixture("staging"))).toEqual([
+      "cloudfoundry_app.letters: would be CREATED, but app letters already runs in the space: its import was missed, and the push would adopt and re-push the running app. add its import (constructs/adoption.ts) or import it by hand before the deploy",
+    ]);
+    const route = { ...withLive, resource_changes: [plan({ address: "cloudfoundry_route.r", actions: ["create"], after: { domain: "d", host: "other" } }).resource_changes[0]] };
+    expect(find(route, fixture("staging"))).toEqual([
+      "cloudfoundry_route.r: would be CREATED, but route other already exists on that domain: its import was missed, and the apply would fail. add its import (constructs/adoption.ts) or import it by hand before the deploy",
+    ]);
+    const pathRoute = { ...withLive, resource_changes: [plan({ address: "cloudfoundry_route.r", actions: ["create"], after: { domain: "d", host: "other", path: "/x" } }).resource_changes[0]] };
+    expect(find(pathRoute, fixture("staging"))).toEqual([]);
+  });
+
+  test("a retired queue does not retire an app's bindings of the same name", () => {
+    const env = { ...fixture("production"), retired: [{ kind: "queue", name: "letters", reason: "The letters queue is gone for good." }] } as unknown as ResolvedEnvironment;
+    const found = guardPlan(plan({ address: 'cloudfoundry_service_credential_binding.notify-db["letters"]', type: "cloudfoundry_service_credential_binding", actions: ["delete"], before: { id: "b" } }), env);
+    expect(found.map((f) => f.acceptedBecause)).toEqual([undefined]);
+  });
+
+  test("the advice names an incident floor or a create-before-destroy replacement only when one of the refusals is one", () => {
+    const floor: GuardFinding = { address: "cloudfoundry_app.a", message: "below the incident floor of 25", invariant: true };
+    const cbd: GuardFinding = { address: "cloudfoundry_app.b", message: "replaced CREATE-BEFORE-DESTROY", invariant: true };
+    const other: GuardFinding = { address: "x.y", message: "not a type this estate manages", invariant: true };
+    const text = renderFindings("production", [floor, cbd, other]);
+    expect(text).toContain("An incident floor cannot be accepted in config");
+    expect(text).toContain("A create-before-destroy replacement of an app cannot be accepted in config.");
+    expect(text).not.toContain("allowedDestructiveChanges");
+    expect(renderFindings("production", [other])).not.toMatch(/incident floor|create-before-destroy/);
+    expect(renderFindings("production", [other, floor])).not.toMatch(/create-before-destroy/);
+    expect(renderFindings("production", [cbd, other])).not.toMatch(/An incident floor/);
+    // Accepted and spent lines are not refusals: the count and the advice leave them out.
+    expect(renderFindings("production", [{ ...floor, invariant: false, acceptedBecause: "r" }, { address: "q", message: "m", id: "i" }])).toContain("\n1 finding refused.\n");
+  });
+
+  test("the verdict adds destroyed and replaced", () => {
+    expect(renderFindings("production", [], { changes: 2, destroyed: 1, replaced: 1 })).toBe("plan guard (production): 2 resource changes judged: 1 destroyed, 1 replaced (each is a line below), nothing refused\n");
+    expect(renderFindings("production", [], { changes: 1, destroyed: 0, replaced: 1 })).toContain("0 destroyed, 1 replaced");
+  });
+});
