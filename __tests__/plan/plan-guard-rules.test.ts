@@ -469,6 +469,15 @@ describe("how an acceptance names an object and a change (plan/guard-identity.ts
     expect(changeFingerprint(change({ ...base, after: { ...base.after, creds: [{ k: "a" }, "y"] }, after_sensitive: { creds: [{ k: true }] } }))).not.toBe(listed("a"));
     expect(changeFingerprint(change({ before: null, after: null, actions: ["delete"] }))).toMatch(/^[0-9a-f]{12}$/);
   });
+
+  test("the order in which the plan lists attributes, nested keys or variables never changes a fingerprint", () => {
+    const one = change({ before: { a: 1, b: 1, nested: { x: 1, y: 1 }, environment: { A: "1" } }, after: { a: 2, b: 2, nested: { x: 2, y: 2 }, environment: { A: "1", B: "1", C: "1" } } });
+    const other = change({ before: { environment: { A: "1" }, nested: { y: 1, x: 1 }, b: 1, a: 1 }, after: { environment: { C: "1", B: "1", A: "1" }, nested: { y: 2, x: 2 }, b: 2, a: 2 } });
+    expect(changeFingerprint(other)).toBe(changeFingerprint(one));
+    // A sensitive value is replaced by a marker no plan value has: a plain "(sensitive)" is not the same change.
+    const marked = change({ before: { t: "a" }, after: { t: "b" }, after_sensitive: { t: true } });
+    expect(changeFingerprint(marked)).not.toBe(changeFingerprint(change({ before: { t: "a" }, after: { t: "" } })));
+  });
 });
 
 describe("what the plan does, counted", () => {
