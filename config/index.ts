@@ -14,6 +14,7 @@ import type { EnvironmentName, EstateConfig } from "./types";
 export * from "./types";
 export * from "./resolve";
 export * from "./units";
+export * from "./environment-identity";
 
 /** The estate as committed. */
 export const estate: EstateConfig = {

@@ -5,6 +5,7 @@ import { sizeProblem } from "./units";
 import { DERIVED_ENV } from "./derived";
 import { platformLimitIssues } from "./platform-limits";
 import { FOUNDATIONS } from "./foundations";
+import { identityIssues } from "./environment-identity";
 
 // Shape and cross-reference validation of the estate config. Every rule lives in zod so that each
 // problem comes back with the path of the field that holds it; nothing here throws on the first one.
@@ -34,6 +35,12 @@ const figureSource = z.enum(["measured", "public", "assumed"]);
 /** A stack name as `cf stacks` prints it; which ones a foundation offers is checked against config/foundations.ts. */
 const stackName = matching(/^[a-z][a-z0-9-]*$/, "must be a stack name as `cf stacks` prints it (e.g. cflinuxfs4)");
 const sentence = z.string().min(20, "must say why, in at least a sentence (20 characters)");
+
+/** A Cloud Foundry API: https only, since the pipeline sends the deploy credential to it. */
+const cfApiUrl = z
+  .string()
+  .url("must be the URL of a Cloud Foundry API, e.g. https://api.cloud.service.gov.uk")
+  .startsWith("https://", "must be an https:// URL: the pipeline logs in to it with the deploy credential, which plain http would send in the clear (e.g. https://api.cloud.service.gov.uk)");
 
 const healthCheck = z.discriminatedUnion("type", [
   z.object({ type: z.literal("process"), invocationTimeoutSeconds: positiveInt.describe("Cloud Controller keeps it for every type; declared as the app runs") }).strict(),
@@ -218,7 +225,7 @@ const environmentSchema = z
         region: nonEmpty,
       })
       .strict(),
-    cfApiUrl: z.string().url("must be the URL of a Cloud Foundry API, e.g. https://api.cloud.service.gov.uk").optional(),
+    cfApiUrl: cfApiUrl.optional(),
     sshEnabled: z.boolean().optional(),
     stack: stackName.optional(),
     appsIamUser: matching(/^[\w+=,.@-]{1,64}$/, "must be an IAM user name: up to 64 letters, digits and +=,.@_-"),
@@ -235,7 +242,7 @@ const environmentSchema = z
 
 const defaultsSchema = z
   .object({
-    cfApiUrl: z.string().url("must be the URL of a Cloud Foundry API, e.g. https://api.cloud.service.gov.uk"),
+    cfApiUrl,
     org: nonEmpty,
     sharedAppsDomain: nonEmpty,
     internalDomain: nonEmpty,
@@ -344,7 +351,8 @@ export const estateSchema: z.ZodType<EstateConfig> = z
     // let one environment's keys reach the other's queues.
     estate.environments.forEach((a, i) =>
       estate.environments.forEach((b, j) => {
-        if (i !== j && b.queuePrefix.startsWith(a.queuePrefix))
+        // The same prefix twice is an identity clash, reported with the environment that owns it (identityIssues).
+        if (i !== j && b.queuePrefix !== a.queuePrefix && b.queuePrefix.startsWith(a.queuePrefix))
           ctx.addIssue({
             code: "custom",
             path: ["environments", i, "queuePrefix"],
@@ -482,6 +490,9 @@ export const estateSchema: z.ZodType<EstateConfig> = z
           });
       }
     });
+
+    // Each environment's space, state, IAM user, queue prefix and domain are its own (config/environment-identity.ts).
+    for (const issue of identityIssues(estate)) ctx.addIssue({ code: "custom", ...issue });
 
     // Names and values the platforms would refuse at apply time (config/platform-limits.ts).
     for (const issue of platformLimitIssues(estate)) ctx.addIssue({ code: "custom", ...issue });

@@ -1,0 +1,112 @@
+import { ConfigError, environmentIdentity, ENVIRONMENT_IDENTITY, identityChanges, resolveEnvironment, resolveEstate, type EstateConfig } from "../../config";
+import { env } from "../checks/fixtures";
+import { smallEstate } from "../fixtures/small-estate";
+
+// Each environment's identity (space, state, apps' IAM user, queue prefix, public domain, https API) is
+// its own, on the small fixture estate: one copied from another environment is refused at load, every
+// such problem at once, one line each naming the environment, the field, the value, its owner and the fix.
+function problems(mutate: (e: any) => void): string[] {
+  const copy = smallEstate() as any;
+  mutate(copy);
+  try {
+    resolveEstate(copy as EstateConfig);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return [...(err as ConfigError).problems];
+  }
+  return [];
+}
+
+test("the fixture estate's environments are each their own", () => {
+  expect(problems(() => undefined)).toEqual([]);
+});
+
+test("staging with production's space is refused, naming production as its owner; production is not blamed", () => {
+  expect(problems((e) => (env(e, "staging").space = "production"))).toEqual([
+    'config/staging.ts: environments[staging].space: staging: space "production" is production\'s Cloud Foundry space (config/production.ts): each environment deploys into its own space; set staging\'s own space in config/staging.ts',
+  ]);
+});
+
+test("staging with production's state bucket and key: both refused, one line each", () => {
+  const found = problems((e) => (env(e, "staging").state = { ...env(e, "production").state }));
+  expect(found).toEqual([
+    'config/staging.ts: environments[staging].state.bucket: staging: state.bucket "example-tfstate-production" is production\'s Terraform state bucket (config/production.ts): each environment keeps its state in its own bucket (docs/deploying.md: Bootstrapping an environment); set staging\'s own state.bucket in config/staging.ts',
+    'config/staging.ts: environments[staging].state.key: staging: state.key "estate/production.tfstate" is production\'s Terraform state key (config/production.ts): each environment keeps its state under its own key; set staging\'s own state.key in config/staging.ts',
+  ]);
+});
+
+test("staging's apps IAM user named after production is refused even when production's own user is another", () => {
+  const found = problems((e) => {
+    env(e, "production").appsIamUser = "example-apps-live";
+    env(e, "staging").appsIamUser = "example-apps-production";
+  });
+  expect(found).toEqual([
+    'config/staging.ts: environments[staging].appsIamUser: staging: appsIamUser "example-apps-production" names production, another environment: each environment\'s apps hold their own IAM user, denied SQS outside their own queues; set staging\'s own appsIamUser in config/staging.ts',
+  ]);
+});
+
+test("a value two environments share that names neither is refused in both, each naming the other", () => {
+  const found = problems((e) => {
+    env(e, "preview").publicDomain = "shared.example";
+    env(e, "staging").publicDomain = "shared.example";
+  });
+  expect(found).toEqual([
+    'config/preview.ts: environments[preview].publicDomain: preview: publicDomain "shared.example" is staging\'s public domain (config/staging.ts): each environment\'s public routes are on its own domain; set preview\'s own publicDomain in config/preview.ts',
+    'config/staging.ts: environments[staging].publicDomain: staging: publicDomain "shared.example" is preview\'s public domain (config/preview.ts): each environment\'s public routes are on its own domain; set staging\'s own publicDomain in config/staging.ts',
+  ]);
+});
+
+test("the same queue prefix twice is one identity problem, not also a prefix-overlap one", () => {
+  const found = problems((e) => (env(e, "preview").queuePrefix = "staging"));
+  expect(found).toEqual([
+    'config/preview.ts: environments[preview].queuePrefix: preview: queuePrefix "staging" is staging\'s SQS queue prefix (config/staging.ts): each environment\'s queues have their own prefix; set preview\'s own queuePrefix in config/preview.ts',
+  ]);
+});
+
+test("every crossing at once: space, bucket, key, IAM user, prefix and domain of production in staging; production is asked only about the value that does not name it", () => {
+  const found = problems((e) => {
+    const p = env(e, "production");
+    Object.assign(env(e, "staging"), { space: p.space, state: { ...p.state }, appsIamUser: p.appsIamUser, queuePrefix: p.queuePrefix, publicDomain: p.publicDomain });
+  });
+  expect(found.map((l) => l.split(":")[1].trim())).toEqual([
+    "environments[staging].space",
+    "environments[staging].state.bucket",
+    "environments[staging].state.key",
+    "environments[staging].appsIamUser",
+    "environments[staging].queuePrefix",
+    "environments[staging].publicDomain",
+    // A domain that names neither environment cannot say which one owns it: both are asked.
+    "environments[production].publicDomain",
+  ]);
+});
+
+test.each([
+  ["an environment's", (e: any) => (env(e, "staging").cfApiUrl = "http://api.cf.example"), "config/staging.ts: environments[staging].cfApiUrl"],
+  ["the default", (e: any) => (e.defaults.cfApiUrl = "http://api.cf.example"), "config/defaults.ts: defaults.cfApiUrl"],
+])("%s Cloud Foundry API over plain http is refused", (_which, change, where) => {
+  expect(problems(change)).toEqual([
+    `${where}: must be an https:// URL: the pipeline logs in to it with the deploy credential, which plain http would send in the clear (e.g. https://api.cloud.service.gov.uk); got "http://api.cf.example"`,
+  ]);
+});
+
+test("environmentIdentity lists every field in order, with the resolved values; identityChanges names what moved", () => {
+  const config = smallEstate();
+  const staging = resolveEnvironment(config, "staging");
+  expect(environmentIdentity(staging)).toEqual([
+    { field: "cfApiUrl", what: "Cloud Foundry API", value: "https://api.cf.example" },
+    { field: "org", what: "Cloud Foundry org", value: "example-org" },
+    { field: "space", what: "Cloud Foundry space", value: "staging" },
+    { field: "state.bucket", what: "Terraform state bucket", value: "example-tfstate-staging" },
+    { field: "state.key", what: "Terraform state key", value: "estate/staging.tfstate" },
+    { field: "appsIamUser", what: "apps' IAM user", value: "example-apps-staging" },
+    { field: "queuePrefix", what: "SQS queue prefix", value: "staging" },
+    { field: "publicDomain", what: "public domain", value: "staging.example" },
+  ]);
+  expect(identityChanges(staging, staging)).toEqual([]);
+  const moved = { ...staging, space: "staging-2", state: { ...staging.state, key: "estate/x.tfstate" } };
+  expect(identityChanges(staging, moved)).toEqual([
+    { field: "space", what: "Cloud Foundry space", before: "staging", after: "staging-2" },
+    { field: "state.key", what: "Terraform state key", before: "estate/staging.tfstate", after: "estate/x.tfstate" },
+  ]);
+  expect(ENVIRONMENT_IDENTITY.filter((f) => f.shared).map((f) => f.field)).toEqual(["cfApiUrl", "org"]);
+});
