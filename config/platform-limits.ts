@@ -1,4 +1,5 @@
-import type { EstateConfig } from "./types";
+import type { CfSize, EstateConfig } from "./types";
+import { formatMib, mib, sizeProblem } from "./units";
 
 // Limits the platforms put on the names and values config becomes: Cloud Foundry's Cloud Controller,
 // DNS, Amazon SQS and the Linux kernel that starts each app process. They are facts about those
@@ -176,6 +177,75 @@ export function platformLimitIssues(estate: EstateConfig): LimitIssue[] {
   estate.secrets.forEach((s, i) => {
     const reserved = typeof s?.name === "string" ? RESERVED_ENV_NAMES.find((r) => r.test.test(s.name)) : undefined;
     if (reserved) issues.push({ path: ["secrets", i, "name"], message: `${s.name} becomes an environment variable: ${reserved.why} (cloudfoundry/cloud_controller_ng app/messages/validators.rb); use another name` });
+  });
+  return issues;
+}
+
+/**
+ * The largest memory one instance of an app may have, per Cloud Foundry foundation (by API URL).
+ * Cloud Controller refuses a process bigger than the quota's instance memory limit, and Diego cannot
+ * place one bigger than a cell; beyond it `cf push` fails mid-apply, after the apps before it were
+ * pushed. A breach is an error whatever the figure's source: raising one app past it is never an
+ * everyday change, and the figure is raised here, with its new source, when the foundation allows more.
+ */
+export interface InstanceMemoryLimit {
+  readonly maxMib: number;
+  readonly source: string;
+  /** "assumed": this project's ceiling until the foundation's quota is read (`cf org <org>`, `cf quota <name>`). */
+  readonly figureSource: "measured" | "public" | "assumed";
+}
+
+export const INSTANCE_MEMORY_LIMITS: Readonly<Record<string, InstanceMemoryLimit>> = {
+  "https://api.cloud.service.gov.uk": {
+    maxMib: 8192,
+    figureSource: "assumed",
+    source:
+      "GOV.UK PaaS did not publish its quotas' instance memory limit. The estate's largest instance is the sender's 4G " +
+      "(1ac3ca250), on the govuk-notify isolation segments' cells (alphagov/paas-cf manifests/cf-manifest/isolation-segments/prod/); " +
+      "8G is this project's ceiling, twice that, until `cf org govuk-notify` and `cf quota` say otherwise",
+  },
+};
+
+/**
+ * Any other foundation: Cloud Controller's own bound, memory_in_mb <= MAX_DB_INT (2^31 - 1 MiB;
+ * cloudfoundry/cloud_controller_ng app/messages/process_scale_message.rb). Its quota may be lower: add
+ * the foundation to INSTANCE_MEMORY_LIMITS when it is known.
+ */
+export const CLOUD_CONTROLLER_MEMORY_LIMIT: InstanceMemoryLimit = {
+  maxMib: 2 ** 31 - 1,
+  figureSource: "public",
+  source: "Cloud Controller ProcessScaleMessage: memory_in_mb <= MAX_DB_INT (cloudfoundry/cloud_controller_ng app/messages/process_scale_message.rb)",
+};
+
+/** The per-instance memory limit of the foundation at an API URL. */
+export function instanceMemoryLimit(cfApiUrl: string): InstanceMemoryLimit {
+  return INSTANCE_MEMORY_LIMITS[cfApiUrl] ?? CLOUD_CONTROLLER_MEMORY_LIMIT;
+}
+
+/** Every memory (the default, an app's, an app's in one environment) beyond its foundation's per-instance limit, one issue per field. */
+export function instanceMemoryIssues(estate: EstateConfig): LimitIssue[] {
+  const issues: LimitIssue[] = [];
+  const environments = estate.environments ?? [];
+  const sizeOf = (size: unknown): number | undefined => (typeof size === "string" && !sizeProblem(size) ? mib(size as CfSize) : undefined);
+  // For each field, the environments whose app takes it and whose foundation it breaches.
+  const check = (path: (string | number)[], size: unknown, who: string, envsTakingIt: readonly { name: string; cfApiUrl?: string }[]) => {
+    const m = sizeOf(size);
+    if (m === undefined) return;
+    const over = envsTakingIt.map((e) => ({ env: e.name, api: e.cfApiUrl ?? estate.defaults.cfApiUrl })).filter((x) => m > instanceMemoryLimit(x.api).maxMib);
+    if (!over.length) return;
+    const limit = instanceMemoryLimit(over[0].api);
+    issues.push({
+      path,
+      message:
+        `${who} memory is ${m} MiB, more than one instance may have on ${over[0].api}: at most ${formatMib(limit.maxMib)} (${limit.maxMib} MiB, ` +
+        `${limit.figureSource === "assumed" ? "assumed" : limit.figureSource}: its source is in config/platform-limits.ts) in ${over.map((x) => x.env).join(", ")}; ` +
+        `lower it, or run more instances instead`,
+    });
+  };
+  check(["defaults", "memory"], estate.defaults?.memory, "the default", environments.filter((e) => (estate.apps ?? []).some((a) => a.memory === undefined && a.byEnvironment?.[e.name]?.memory === undefined)));
+  (estate.apps ?? []).forEach((app, i) => {
+    check(["apps", i, "memory"], app.memory, `${app.name}'s`, environments.filter((e) => app.byEnvironment?.[e.name]?.memory === undefined));
+    for (const e of environments) check(["apps", i, "byEnvironment", e.name, "memory"], app.byEnvironment?.[e.name]?.memory, `${app.name}'s ${e.name}`, [e]);
   });
   return issues;
 }

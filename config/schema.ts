@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ENVIRONMENTS, type EstateConfig, type Process } from "./types";
 import { sizeProblem } from "./units";
 import { DERIVED_ENV } from "./derived";
-import { platformLimitIssues } from "./platform-limits";
+import { instanceMemoryIssues, platformLimitIssues } from "./platform-limits";
 import { FOUNDATIONS } from "./foundations";
 import { identityIssues } from "./environment-identity";
 
@@ -496,6 +496,7 @@ export const estateSchema: z.ZodType<EstateConfig> = z
 
     // Names and values the platforms would refuse at apply time (config/platform-limits.ts).
     for (const issue of platformLimitIssues(estate)) ctx.addIssue({ code: "custom", ...issue });
+    for (const issue of instanceMemoryIssues(estate)) ctx.addIssue({ code: "custom", ...issue });
 
     estate.secrets.forEach((s, i) => {
       if (s.allowedApps === "all") return;
