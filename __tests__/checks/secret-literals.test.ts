@@ -84,3 +84,52 @@ test("the committed estate holds no secret literal, and the synth's own check pa
   // One line for the app's own setting, naming every environment it is in.
   await expect(loadEstate(config)).rejects.toThrow(/NOTIFY-SECRET-LITERALS\] preview\+staging\+production\/notify-api: SQLALCHEMY_DATABASE_URI holds what looks like a credential/);
 });
+
+describe("tokens refused by value, whatever the variable's name", () => {
+  const JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJub3RpZnktYWRtaW4iLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMzYwMH0.Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Njc4OTBhYmNkZWZn";
+  test("without the token detectors the preset passes a JWT: the attack ran", async () => {
+    const preset = await lintSource({
+      source: { filePath: "SESSION_JWT.env", content: `SESSION_JWT=${JWT}\n`, contentType: "text" },
+      options: { config: { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: (await import("@secretlint/secretlint-rule-preset-recommend")).creator }] }, maskSecrets: true, noPhysicFilePath: true },
+    });
+    expect(preset.messages).toEqual([]);
+  });
+
+  test.each([
+    ["a JWT in SESSION_JWT", "SESSION_JWT", JWT, "JSON Web Token"],
+    ["a JWT inside a URL, under an innocent name", "CALLBACK", `https://hooks.example.org/cb?token=${JWT}`, "JSON Web Token"],
+    ["an unsigned JWT (alg none, empty signature)", "X", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", "JSON Web Token"],
+    ["a random base64 token", "SETTING_A", "DSq/Dw48wwbkXjPmDdNY3M2IxTLn+J4TdeadE8+q", "high-entropy token"],
+    ["a random hex token", "SETTING_B", "0d4e53a6ccdeadfc0c4ac4b1b36e36e245f20404", "high-entropy token"],
+  ])("refused: %s", async (_what, name, value, rule) => {
+    const found = await secretLiterals.run(withEnv({ [name]: value }));
+    expect(found.map((v) => v.message.split(";")[0])).toEqual([`${name} holds what looks like a credential (${rule})`]);
+    expect(found[0].message).not.toContain(value.slice(-12));
+  });
+
+  test.each([
+    ["a long hyphenated name", "notify-delivery-worker-save-api-notifications-dead-letter"],
+    ["a JWT look-alike whose header is not JSON", "eyJhbGciOi.eyJzdWIi.x"],
+    ["a random token one character too short", "DSq/Dw48wwbkXjPmDdNY3M2IxTLn+J4"],
+    ["a long hex run of low entropy", "00000000000000000000000000000000000000ff"],
+    ["a long path of words and digits", "https://api.example.org/v2/notifications/sms/receive/mmg/12"],
+    ["a base64 run with no digit (words)", "ThisIsAVeryLongCamelCaseIdentifierWithNoDigits"],
+  ])("passes: %s", async (_what, value) => {
+    expect(await secretLiterals.run(withEnv({ PLAIN_SETTING: value }))).toEqual([]);
+  });
+
+  test("the thresholds: a token at the entropy limit passes, one above it is refused", async () => {
+    const { tokenFindings, entropy, BASE64_ENTROPY_LIMIT, HEX_ENTROPY_LIMIT, MIN_TOKEN_LENGTH } = await import("../../checks/secret-literals");
+    expect([MIN_TOKEN_LENGTH, BASE64_ENTROPY_LIMIT, HEX_ENTROPY_LIMIT]).toEqual([32, 4.5, 3.0]);
+    expect(entropy("aabb")).toBe(1);
+    expect(entropy("abcd")).toBe(2);
+    // 8 symbols, each 4 times: exactly 3 bits, the hex limit (not over it); one more symbol is over.
+    const atHexLimit = "01234567".repeat(4);
+    expect([entropy(atHexLimit), tokenFindings(atHexLimit)]).toEqual([3, []]);
+    expect(tokenFindings("0123456789".repeat(4))).toEqual(["high-entropy token"]);
+    // 32 distinct base64 characters with a digit: 5 bits; 16 distinct, twice: 4 bits, under 4.5.
+    expect(tokenFindings("abcdefghijklmnopqrstuvwxyzABCDE1")).toEqual(["high-entropy token"]);
+    expect(tokenFindings("abcdefghijklmno1".repeat(2))).toEqual([]);
+    expect(tokenFindings("abcdefghijklmnopqrstuvwxyzABCD1")).toEqual([]);
+  });
+});
