@@ -12,6 +12,12 @@ export const defaults: SharedDefaults = {
   // A public Terraform monitoring config looks the exporter up by this name in each space; its
   // internal route is notify-statsd-exporter-<env>.apps.internal (088f23418).
   statsdExporterApp: "notify-statsd-exporter",
+  otherApps: [
+    {
+      name: "notify-statsd-exporter",
+      reason: "The PaaS statsd exporter the delivery apps send metrics to over UDP 8125 (088f23418); deployed by the team's monitoring config, not by this estate.",
+    },
+  ],
   statsdPort: 8125,
   memory: "1G",
   diskQuota: "1G",

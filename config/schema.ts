@@ -6,6 +6,7 @@ import { DERIVED_ENV } from "./derived";
 import { instanceMemoryIssues, platformLimitIssues } from "./platform-limits";
 import { FOUNDATIONS } from "./foundations";
 import { identityIssues } from "./environment-identity";
+import { didYouMean, referenceIssues } from "./references";
 
 // Shape and cross-reference validation of the estate config. Every rule lives in zod so that each
 // problem comes back with the path of the field that holds it; nothing here throws on the first one.
@@ -250,6 +251,7 @@ const defaultsSchema = z
     buildpack: nonEmpty,
     stack: stackName.optional(),
     statsdExporterApp: nonEmpty,
+    otherApps: z.array(z.object({ name: matching(APP_NAME, "must be a Cloud Foundry app name as `cf apps` prints it (e.g. notify-statsd-exporter)"), reason: sentence }).strict()),
     statsdPort: positiveInt.max(65535),
     memory: cfSize,
     diskQuota: cfSize,
@@ -415,7 +417,7 @@ export const estateSchema: z.ZodType<EstateConfig> = z
           ctx.addIssue({
             code: "custom",
             path: at("process", app.process.kind === "celery-beat" ? "publishesTo" : "queues", j),
-            message: `${app.name} uses queue "${q}", which config/queues.ts does not declare; declare it or fix the name`,
+            message: `${app.name} uses queue "${q}", which config/queues.ts does not declare${didYouMean(q, queueNames)}; declare it or fix the name`,
           });
       });
       (app.secrets ?? []).forEach((s, j) => {
@@ -424,7 +426,7 @@ export const estateSchema: z.ZodType<EstateConfig> = z
           ctx.addIssue({
             code: "custom",
             path: at("secrets", j),
-            message: `${app.name} asks for secret "${s}", which config/secrets.ts does not declare`,
+            message: `${app.name} asks for secret "${s}", which config/secrets.ts does not declare${didYouMean(s, secretNames.keys())}`,
           });
         else if (def.allowedApps === "all")
           ctx.addIssue({
@@ -468,7 +470,7 @@ export const estateSchema: z.ZodType<EstateConfig> = z
           ctx.addIssue({
             code: "custom",
             path: ["environments", k, "scaling", name],
-            message: `${env.name}: scaling for unknown app "${name}"; known apps are in config/apps.ts`,
+            message: `${env.name}: scaling for unknown app "${name}"${didYouMean(name, appNames)}; known apps are in config/apps.ts`,
           });
         else if (app?.scaling.mode === "fixed" && ("autoscaler" in s || "deployFloor" in s))
           ctx.addIssue({
@@ -491,6 +493,9 @@ export const estateSchema: z.ZodType<EstateConfig> = z
       }
     });
 
+    // The exporter and every retirement name something that exists or existed (config/references.ts).
+    for (const issue of referenceIssues(estate)) ctx.addIssue({ code: "custom", ...issue });
+
     // Each environment's space, state, IAM user, queue prefix and domain are its own (config/environment-identity.ts).
     for (const issue of identityIssues(estate)) ctx.addIssue({ code: "custom", ...issue });
 
@@ -505,7 +510,7 @@ export const estateSchema: z.ZodType<EstateConfig> = z
           ctx.addIssue({
             code: "custom",
             path: ["secrets", i, "allowedApps", j],
-            message: `secret ${s.name} allows unknown app "${a}"`,
+            message: `secret ${s.name} allows unknown app "${a}"${didYouMean(a, appNames)}`,
           });
       });
     });

@@ -378,8 +378,13 @@ export interface SharedDefaults {
   readonly buildpack: string;
   /** The stack of every app unless its environment or the app says otherwise. @default not set (each app stays where it runs) */
   readonly stack?: string;
-  /** Name of the statsd exporter app in each space (not owned by this estate). */
+  /** Name of the statsd exporter app in each space (not owned by this estate): one of otherApps. */
   readonly statsdExporterApp: string;
+  /**
+   * Apps every space holds that this estate names but does not manage (the statsd exporter): what a
+   * name such as statsdExporterApp must resolve to, so that a misspelling is refused with the nearest.
+   */
+  readonly otherApps: readonly { readonly name: string; /** Who runs it and why this estate names it. */ readonly reason: string }[];
   readonly statsdPort: number;
   readonly memory: CfSize;
   readonly diskQuota: CfSize;
