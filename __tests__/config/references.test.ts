@@ -44,8 +44,8 @@ test("a retirement of an app or queue no environment ever declared is refused, w
       { kind: "queue", name: "old-task", reason: "Nothing publishes to it any more.", drained: true },
     ];
   })).toEqual([
-    'config/retired.ts: retired[old-wroker].name: no environment ever declared app "old-wroker" (config/stateful-history.ts), so retiring it destroys nothing; did you mean "old-worker"?. Name the app as it was deployed; if it was deployed after the history was last written, run `npm run history` from a commit that still declares it, then retire it',
-    'config/retired.ts: retired[old-task].name: no environment ever declared queue "old-task" (config/stateful-history.ts), so retiring it destroys nothing; did you mean "old-tasks"?. Name the queue as it was deployed; if it was deployed after the history was last written, run `npm run history` from a commit that still declares it, then retire it',
+    'config/retired.ts: retired[old-wroker].name: no environment ever declared app "old-wroker" (config/stateful-history.ts), so retiring it destroys nothing; did you mean "old-worker"? Name the app as it was deployed; if it was deployed after the history was last written, run `npm run history` from a commit that still declares it, then retire it',
+    'config/retired.ts: retired[old-task].name: no environment ever declared queue "old-task" (config/stateful-history.ts), so retiring it destroys nothing; did you mean "old-tasks"? Name the queue as it was deployed; if it was deployed after the history was last written, run `npm run history` from a commit that still declares it, then retire it',
   ]);
 });
 
