@@ -1,5 +1,6 @@
 import { closest, distance } from "fastest-levenshtein";
 import { ConfigError, appsByName, estate, resolveEstate, type Acknowledgement, type EnvironmentName, type EstateConfig, type ResolvedEnvironment } from "../config";
+import { acknowledgedFigure } from "./acknowledged-figure";
 import { beatSingleton } from "./beat-singleton";
 import { dbConnectionBudget } from "./db-connection-budget";
 import { deployFloor } from "./deploy-floor";
@@ -75,6 +76,8 @@ export function runChecks(environments: readonly ResolvedEnvironment[], checks: 
     } else if (v.assumed && !v.invariant) warnings.push(v);
     else violations.push(v);
   }
+  // An accepted figure far above what its check measures accepts breaches nobody reviewed.
+  violations.push(...acknowledgedFigure.run(acknowledged));
   const unused: CheckResult["unused"][number][] = [];
   // An unknown check id is one problem however many environments it appears in (an app's own
   // acknowledgements are in all of them): one line, with the environments and the nearest id.
