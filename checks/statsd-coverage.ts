@@ -16,12 +16,14 @@ export const statsdCoverage: Check = {
         v("environment", `statsd policies open UDP ${env.statsd.port}, but the apps send to ${STATSD_PORT}; set statsdPort: ${STATSD_PORT} in config/defaults.ts`);
       }
       for (const app of env.apps) {
-        const host = app.env.STATSD_HOST;
+        // The app reads the host under the name config gives it (derivedEnv may rename STATSD_HOST).
+        const name = app.derivedEnv?.statsdHost ?? "STATSD_HOST";
+        const host = app.env[name];
         if (app.sendsStatsd && host !== env.statsd.host) {
-          v(app.name, `${app.name} has a policy to ${env.statsd.exporterApp} but STATSD_HOST is ${host === undefined ? "absent" : `"${host}"`}, not "${env.statsd.host}"; remove the override in config/apps.ts`);
+          v(app.name, `${app.name} has a policy to ${env.statsd.exporterApp} but ${name} is ${host === undefined ? "absent" : `"${host}"`}, not "${env.statsd.host}"; remove the override in config/apps.ts`);
         }
         if (!app.sendsStatsd && host !== undefined) {
-          v(app.name, `${app.name} sets STATSD_HOST="${host}" without a network policy to the exporter, so no metric arrives; set sendsStatsd: true or remove STATSD_HOST in config/apps.ts`);
+          v(app.name, `${app.name} sets ${name}="${host}" without a network policy to the exporter, so no metric arrives; set sendsStatsd: true or remove ${name} in config/apps.ts`);
         }
       }
       return out;

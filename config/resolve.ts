@@ -16,6 +16,7 @@ import type {
   UnsetEnv,
 } from "./types";
 import { canonicalSize } from "./units";
+import { derivedEnv, type DerivedKey } from "./derived";
 
 // The per-environment view that constructs, checks and reports read: every default applied, every
 // derived value (routes, env vars, command, consumers) computed once, here.
@@ -65,6 +66,8 @@ export interface ResolvedApp {
   readonly sendsStatsd: boolean;
   /** Plain variables, final values. */
   readonly env: Readonly<Record<string, string>>;
+  /** The name the app reads each derived variable under (config/derived.ts), or null where it goes without it. */
+  readonly derivedEnv: Readonly<Record<DerivedKey, string | null>>;
   /** Variables read from the secret store. */
   readonly secretEnv: readonly ResolvedSecretEnv[];
   readonly unsetEnv: readonly UnsetEnv[];
@@ -169,6 +172,23 @@ function prefetchFlag(prefetch: number | undefined): string {
   return prefetch === undefined ? "" : ` --prefetch-multiplier=${prefetch}`;
 }
 
+/** An app's own autoscaler limits in an environment: the same everywhere ({ min, max }) or by environment. */
+export function appAutoscaler(
+  limits: AutoscalerLimits | { readonly [E in EnvironmentName]?: AutoscalerLimits } | undefined,
+  env: EnvironmentName,
+): AutoscalerLimits | undefined {
+  if (limits === undefined) return undefined;
+  return "min" in limits ? (limits as AutoscalerLimits) : (limits as { readonly [E in EnvironmentName]?: AutoscalerLimits })[env];
+}
+
+/** The apps a catalogue entry allows: those it names, and every app of the roles it names. */
+export function allowedAppsOf(secret: SecretDefinition | undefined, apps: readonly AppDefinition[]): SecretDefinition["allowedApps"] {
+  if (!secret) return [];
+  if (secret.allowedApps === "all") return "all";
+  const byRole = apps.filter((a) => secret.allowedRoles?.includes(a.role)).map((a) => a.name);
+  return [...new Set([...secret.allowedApps, ...byRole])];
+}
+
 /** Queues an app's processes consume (beat consumes none). */
 export function consumedQueues(process: Process): readonly string[] {
   return process.kind === "celery-worker" || process.kind === "celery-multi" ? process.queues : [];
@@ -189,32 +209,24 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
     // This environment's values over the app's own (env merged, the rest replaced).
     const here = declared.byEnvironment?.[env.name];
     const app: AppDefinition = here ? { ...declared, ...here, env: { ...(declared.env ?? {}), ...(here.env ?? {}) } } : declared;
-    const prefetch =
-      app.process.kind === "celery-worker" || app.process.kind === "celery-multi" ? app.process.prefetchMultiplier : undefined;
     // An app reading another estate's queues reads them under that estate's prefix (celery has one).
     const queuePrefix = app.consumesFrom ? app.consumesFrom.queuePrefix[env.name] : env.queuePrefix;
     const context: EnvContext = { environment: env.name, app: app.name, queuePrefix, publicDomain: env.publicDomain };
     const evaluate = (vars: Readonly<Record<string, EnvValue>> | undefined): Record<string, string> =>
       Object.fromEntries(Object.entries(vars ?? {}).map(([k, v]) => [k, typeof v === "function" ? derivedValue(k, v, context) : v]));
+    // Derived from the structured settings (config/derived.ts), so that one value drives the app and
+    // what the checks count; under the names and in the units the app reads them.
+    const derived = derivedEnv({ app, queuePrefix, statsdHost }, { ...(d.derivedEnv ?? {}), ...(app.derivedEnv ?? {}) });
     const envVars: Record<string, string> = {
       ...evaluate(d.env),
-      NOTIFY_APP_NAME: app.notifyAppName,
-      // Derived from the same value that names the queues, so that the app and its queues cannot disagree.
-      NOTIFICATION_QUEUE_PREFIX: queuePrefix,
-      SQLALCHEMY_POOL_SIZE: String(app.database.poolSize),
-      ...(app.sendsStatsd ? { STATSD_HOST: statsdHost } : {}),
-      // The app reads these; they are derived from the structured settings so that one value drives both.
-      ...(prefetch !== undefined ? { CELERYD_PREFETCH_MULTIPLIER: String(prefetch) } : {}),
-      ...(app.database.statementTimeoutSeconds !== undefined
-        ? { SQLALCHEMY_STATEMENT_TIMEOUT: String(app.database.statementTimeoutSeconds) }
-        : {}),
+      ...derived.env,
       ...evaluate(app.env),
     };
     const secretEnv = [...everyAppSettings.map((s) => s.name), ...(app.secrets ?? []).filter((n) => { const s = secretsByName.get(n); return !s || existsHere(s); })].map((name) => ({
       name,
       kind: secretsByName.get(name)?.kind ?? "secret",
       parameterName: parameterName(name),
-      allowedApps: secretsByName.get(name)?.allowedApps ?? [],
+      allowedApps: allowedAppsOf(secretsByName.get(name), estate.apps),
     }));
     const scaling = env.scaling[app.name];
     const instances: ResolvedInstances =
@@ -223,7 +235,9 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
         : {
             mode: "autoscaled",
             deployFloor: (scaling && "deployFloor" in scaling ? scaling.deployFloor : undefined) ?? DEFAULT_DEPLOY_FLOOR,
-            autoscaler: (scaling && "autoscaler" in scaling ? scaling.autoscaler : undefined) ?? { min: DEFAULT_DEPLOY_FLOOR, max: DEFAULT_DEPLOY_FLOOR },
+            autoscaler:
+              (scaling && "autoscaler" in scaling ? scaling.autoscaler : undefined) ??
+              appAutoscaler(app.scaling.autoscaler, env.name) ?? { min: DEFAULT_DEPLOY_FLOOR, max: DEFAULT_DEPLOY_FLOOR },
           };
     const routes: ResolvedRoute[] = (app.publicRoutes ?? []).map((r) => ({
       host: r.host,
@@ -259,6 +273,7 @@ export function resolveEnvironment(estate: EstateConfig, envName: EnvironmentNam
       },
       sendsStatsd: app.sendsStatsd,
       env: envVars,
+      derivedEnv: derived.names,
       secretEnv,
       unsetEnv: [...d.unsetEnv, ...(app.unsetEnv ?? [])],
       ...(app.oneOffTask ? { oneOffTask: app.oneOffTask } : {}),

@@ -2,7 +2,8 @@ import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { ENVIRONMENTS, type EstateConfig, type Process } from "./types";
 import { sizeProblem } from "./units";
-import { DERIVED_ENV } from "./derived";
+import { appAutoscaler } from "./resolve";
+import { DERIVED_KEYS, DURATION_UNITS, derivedEnvIssues } from "./derived";
 import { instanceMemoryIssues, platformLimitIssues } from "./platform-limits";
 import { FOUNDATIONS } from "./foundations";
 import { identityIssues } from "./environment-identity";
@@ -91,6 +92,23 @@ const processSchema = z.discriminatedUnion("kind", [
 ]);
 
 const unsetEnv = z.object({ name: envVarName, reason: sentence }).strict();
+/** How apps take the variables config derives: another name, another unit, or false for none. */
+const derivedEnvChoices = z
+  .object(
+    Object.fromEntries(
+      DERIVED_KEYS.map((k) => [
+        k,
+        z
+          .union([
+            z.literal(false),
+            z.object({ name: envVarName.optional(), unit: z.enum(Object.keys(DURATION_UNITS) as [keyof typeof DURATION_UNITS]).optional() }).strict(),
+          ])
+          .optional(),
+      ]),
+    ),
+  )
+  .strict()
+  .optional();
 const acknowledgement = z
   .object({ marginPercent: z.number().min(0).max(100).optional(), check: matching(/^NOTIFY-[A-Z0-9-]+$/, "must be a check id such as NOTIFY-DB-CONNECTIONS (docs/guardrails.md)"), reason: sentence, accepted: z.number().nonnegative().optional() })
   .strict();
@@ -113,6 +131,8 @@ const otherPrefix = queuePrefix.min(1, "must not be empty");
 /** A Cloud Foundry app name as this estate writes them. */
 const APP_NAME = /^[a-z][a-z0-9-]*$/;
 
+const autoscalerLimits = z.object({ min: nonNegativeInt, max: positiveInt }).strict();
+
 const appSchema = z
   .object({
     name: matching(APP_NAME, "must be a Cloud Foundry app name: lower-case letters, digits and hyphens, starting with a letter (e.g. notify-api)"),
@@ -125,7 +145,17 @@ const appSchema = z
     process: processSchema,
     scaling: z.discriminatedUnion("mode", [
       z.object({ mode: z.literal("fixed"), count: nonNegativeInt }).strict(),
-      z.object({ mode: z.literal("autoscaled") }).strict(),
+      z
+        .object({
+          mode: z.literal("autoscaled"),
+          autoscaler: z
+            .union([
+              autoscalerLimits,
+              z.object(Object.fromEntries(ENVIRONMENTS.map((e) => [e, autoscalerLimits.optional()]))).strict(),
+            ])
+            .optional(),
+        })
+        .strict(),
     ]),
     publicRoutes,
     defaultRoute: z.boolean().optional(),
@@ -173,6 +203,7 @@ const appSchema = z
     secrets: z.array(envVarName).optional(),
     env: z.record(envVarName, envValue).optional(),
     unsetEnv: z.array(unsetEnv).optional(),
+    derivedEnv: derivedEnvChoices,
     oneOffTask: z.object({ name: nonEmpty, command: nonEmpty }).strict().optional(),
     acknowledgements: z.array(acknowledgement).optional(),
   })
@@ -196,6 +227,7 @@ const secretSchema = z
     kind: z.enum(["secret", "setting"]),
     encoding: z.enum(["string", "json"]),
     allowedApps: z.union([z.literal("all"), z.array(z.string())]),
+    allowedRoles: z.array(z.enum(["web", "worker", "scheduler", "task"])).optional(),
     environments: z.array(z.enum(ENVIRONMENTS)).min(1, "must name at least one environment (leave it out for all)").optional(),
     reason: sentence,
   })
@@ -261,6 +293,7 @@ const defaultsSchema = z
     sshEnabled: z.boolean(),
     env: z.record(envVarName, envValue),
     unsetEnv: z.array(unsetEnv),
+    derivedEnv: derivedEnvChoices,
     ssmPrefix: matching(/^\/[A-Za-z0-9/_.-]*[^/]$/, "must be an SSM path starting with / and not ending with / (e.g. /notify)"),
     queue: z
       .object({
@@ -332,18 +365,8 @@ export const estateSchema: z.ZodType<EstateConfig> = z
       ctx.addIssue({ code: "custom", path: ["queues"], message: `queue ${d} is declared twice` });
     for (const d of duplicates(estate.secrets.map((s) => s.name)))
       ctx.addIssue({ code: "custom", path: ["secrets"], message: `secret ${d} is declared twice` });
-    // Names config derives for safety may not be set by hand: the override would silently win.
-    const derived = (where: (string | number)[], env: Readonly<Record<string, unknown>> | undefined) => {
-      for (const name of Object.keys(env ?? {})) {
-        const why = DERIVED_ENV[name];
-        if (why) ctx.addIssue({ code: "custom", path: [...where, name], message: `${name} is derived by config (${why}); it cannot be set by hand: change that instead` });
-      }
-    };
-    derived(["defaults", "env"], estate.defaults.env);
-    estate.apps.forEach((app, i) => {
-      derived(["apps", i, "env"], app.env);
-      for (const [e, values] of Object.entries(app.byEnvironment ?? {})) derived(["apps", i, "byEnvironment", e, "env"], values?.env);
-    });
+    // Names config derives may not be set by hand (the override would silently win); renames, units and drops (config/derived.ts).
+    for (const issue of derivedEnvIssues(estate)) ctx.addIssue({ code: "custom", ...issue });
     (estate.retired ?? []).forEach((r, i) => {
       const declared = r.kind === "app" ? appsByName.has(r.name) : queueNames.has(r.name);
       if (declared)
@@ -452,13 +475,21 @@ export const estateSchema: z.ZodType<EstateConfig> = z
       if (app.scaling.mode === "autoscaled" && appNamesSound) {
         estate.environments.forEach((env, k) => {
           const entry = env.scaling[app.name];
-          if (!entry || !("autoscaler" in entry) || !entry.autoscaler)
+          const own = app.scaling.mode === "autoscaled" ? appAutoscaler(app.scaling.autoscaler, env.name) : undefined;
+          if ((!entry || !("autoscaler" in entry) || !entry.autoscaler) && !own)
             ctx.addIssue({
               code: "custom",
               path: ["environments", k, "scaling"],
-              message: `${env.name}: autoscaled app ${app.name} has no autoscaler limits; add "${app.name}": { autoscaler: { min, max } }`,
+              message: `${env.name}: autoscaled app ${app.name} has no autoscaler limits; add "${app.name}": { autoscaler: { min, max } }, or give them in config/apps.ts (scaling: { mode: "autoscaled", autoscaler: { min, max } })`,
             });
         });
+        // The app's own limits, once each (for every environment, or by environment).
+        const own = app.scaling.autoscaler;
+        const entries: [(string | number)[], { min: number; max: number } | undefined, string][] =
+          own && "min" in own ? [[[], own as { min: number; max: number }, "every environment"]] : ENVIRONMENTS.map((e) => [[e], (own as Record<string, { min: number; max: number }> | undefined)?.[e], e]);
+        for (const [sub, limits, where] of entries)
+          if (limits && limits.min > limits.max)
+            ctx.addIssue({ code: "custom", path: at("scaling", "autoscaler", ...sub), message: `${app.name} (${where}): autoscaler min ${limits.min} exceeds max ${limits.max}` });
       }
     });
 

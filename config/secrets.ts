@@ -13,22 +13,9 @@ const SMS_SENDERS = [
   "notify-delivery-worker-internal",
   "notify-delivery-worker-retry-tasks",
 ];
-const TASK_RUNNERS = [
-  ...WEB,
-  "notify-delivery-worker-jobs",
-  "notify-delivery-worker-research",
-  "notify-delivery-worker-sender",
-  "notify-delivery-worker-periodic",
-  "notify-delivery-worker-reporting",
-  "notify-delivery-worker-priority",
-  "notify-delivery-worker-letters",
-  "notify-delivery-worker-retry-tasks",
-  "notify-delivery-worker-internal",
-  "notify-delivery-worker-broadcasts",
-  "notify-delivery-worker-receipts",
-  "notify-delivery-worker-service-callbacks",
-  "notify-delivery-worker-save-api-notifications",
-];
+// Every process that runs tasks: the web apps and every worker, including one added later (it still
+// receives a secret only when its own definition lists it).
+const TASK_RUNNERS = { allowedApps: [] as string[], allowedRoles: ["web", "worker"] as const };
 
 const setting = (name: string, encoding: "string" | "json" = "string"): SecretDefinition => ({
   name,
@@ -50,35 +37,37 @@ export const secrets: readonly SecretDefinition[] = [
     name: "AWS_ACCESS_KEY_ID",
     kind: "secret",
     encoding: "string",
-    allowedApps: [...TASK_RUNNERS, "notify-delivery-celery-beat"],
+    ...TASK_RUNNERS,
+    allowedApps: ["notify-delivery-celery-beat"],
     reason: "SQS broker and S3/SES access for every process that publishes or runs tasks; the migration task needs none.",
   },
   {
     name: "AWS_SECRET_ACCESS_KEY",
     kind: "secret",
     encoding: "string",
-    allowedApps: [...TASK_RUNNERS, "notify-delivery-celery-beat"],
+    ...TASK_RUNNERS,
+    allowedApps: ["notify-delivery-celery-beat"],
     reason: "Pairs with AWS_ACCESS_KEY_ID.",
   },
   {
     name: "SECRET_KEY",
     kind: "secret",
     encoding: "string",
-    allowedApps: TASK_RUNNERS,
+    ...TASK_RUNNERS,
     reason: "Signs and encrypts notification payloads between the API and the workers; beat and the migration never read them.",
   },
   {
     name: "DANGEROUS_SALT",
     kind: "secret",
     encoding: "string",
-    allowedApps: TASK_RUNNERS,
+    ...TASK_RUNNERS,
     reason: "Salt for the same signing as SECRET_KEY.",
   },
   {
     name: "REDIS_URL",
     kind: "secret",
     encoding: "string",
-    allowedApps: TASK_RUNNERS,
+    ...TASK_RUNNERS,
     reason: "Rate limits, counters and template cache used by the API and the task code; beat and the migration do not use Redis.",
   },
   {

@@ -1,5 +1,6 @@
 // The estate as typed data. Everything here is plain data: no cdktf, no process.env.
 // Units are in names (Seconds, Mib) or in the type (CfSize is "512M" / "2G").
+import type { DerivedEnvChoices } from "./derived";
 
 export const ENVIRONMENTS = ["preview", "staging", "production"] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
@@ -134,7 +135,17 @@ export interface AppDefinition {
    * Instance policy. "fixed" sets the count on every deploy; "autoscaled" reads the live count at
    * plan time and never deploys fewer than the environment's floor for the app.
    */
-  readonly scaling: { readonly mode: "fixed"; readonly count: number } | { readonly mode: "autoscaled" };
+  readonly scaling:
+    | { readonly mode: "fixed"; readonly count: number }
+    | {
+        readonly mode: "autoscaled";
+        /**
+         * notify-paas-autoscaler's limits, for every environment ({ min, max }) or by environment
+         * ({ preview: { min, max }, ... }), so that a new autoscaled app is one declaration. An
+         * environment's own entry in config/<environment>.ts wins. @default none: each environment's file gives them
+         */
+        readonly autoscaler?: AutoscalerLimits | { readonly [E in EnvironmentName]?: AutoscalerLimits };
+      };
   /**
    * Routes on the environment's public domain.
    * @default none
@@ -185,6 +196,12 @@ export interface AppDefinition {
    * @default none
    */
   readonly unsetEnv?: readonly UnsetEnv[];
+  /**
+   * How the app reads the variables config derives (config/derived.ts), over defaults.derivedEnv:
+   * another name, another unit, or not at all, e.g. `{ statementTimeout: { name:
+   * "DATABASE_STATEMENT_TIMEOUT_MS", unit: "ms" }, prefetchMultiplier: false }`. @default each under its own name, in seconds
+   */
+  readonly derivedEnv?: DerivedEnvChoices;
   /**
    * A one-off CF task run from this app's droplet (`cf run-task`), not managed by Terraform.
    * @default none
@@ -257,6 +274,12 @@ export interface SecretDefinition {
   /** Apps allowed to hold it; "all" for every app of the estate. */
   readonly allowedApps: readonly string[] | "all";
   /**
+   * Roles whose apps are allowed to hold it as well ("worker": every worker, including one added
+   * later), so that a new app needs no edit here; it still receives the secret only when it lists it.
+   * @default none
+   */
+  readonly allowedRoles?: readonly AppDefinition["role"][];
+  /**
    * The environments whose secret store holds the parameter: elsewhere the variable is not set at all
    * (a partner's key that exists in production only). @default every environment
    */
@@ -283,8 +306,8 @@ export type EnvironmentAppScaling =
        * @default 1 (what `cf push` gives a new app; afterwards the live count is kept)
        */
       readonly deployFloor?: number;
-      /** notify-paas-autoscaler's limits for this app in this environment. */
-      readonly autoscaler: AutoscalerLimits;
+      /** notify-paas-autoscaler's limits for this app in this environment. @default the app's own (config/apps.ts scaling.autoscaler) */
+      readonly autoscaler?: AutoscalerLimits;
       /** Guardrail exceptions for this app in this environment. @default none */
       readonly acknowledgements?: readonly Acknowledgement[];
     }
@@ -404,9 +427,10 @@ export interface SharedDefaults {
    * (semantics row 10), silently, since the attribute is computed.
    */
   readonly sshEnabled: boolean;
-  /** Plain variables every app gets. */
   /** Variables every app gets: values, or values derived from the environment and app. */
   readonly env: Readonly<Record<string, EnvValue>>;
+  /** How every app reads the variables config derives (an app's own derivedEnv wins). @default each under its own name, in seconds */
+  readonly derivedEnv?: DerivedEnvChoices;
   /** Variables no app may carry, with the reason. */
   readonly unsetEnv: readonly UnsetEnv[];
   /** SSM parameter name for a secret: `${ssmPrefix}/<env>/<NAME>`. */

@@ -108,7 +108,7 @@ test("a variable both set and unset is refused, with the reason it was unset", (
 
 test("an autoscaled app without limits in an environment is refused", () => {
   expect(problems((e) => delete env(e, "staging").scaling.sender)).toEqual([
-    'config/staging.ts: environments[staging].scaling: staging: autoscaled app sender has no autoscaler limits; add "sender": { autoscaler: { min, max } }',
+    'config/staging.ts: environments[staging].scaling: staging: autoscaled app sender has no autoscaler limits; add "sender": { autoscaler: { min, max } }, or give them in config/apps.ts (scaling: { mode: "autoscaled", autoscaler: { min, max } })',
   ]);
 });
 
@@ -166,7 +166,7 @@ test("an environment's entry must match the app's mode: a count for a fixed app,
     "config/staging.ts: environments[staging].scaling.beat: staging: beat has a fixed instance count (1 in config/apps.ts); it takes no autoscaler limits or floor here, only its own count: { count: N }",
   ]);
   expect(problems((e) => (env(e, "staging").scaling["notify-api"] = { count: 3 }))).toEqual([
-    'config/staging.ts: environments[staging].scaling: staging: autoscaled app notify-api has no autoscaler limits; add "notify-api": { autoscaler: { min, max } }',
+    'config/staging.ts: environments[staging].scaling: staging: autoscaled app notify-api has no autoscaler limits; add "notify-api": { autoscaler: { min, max } }, or give them in config/apps.ts (scaling: { mode: "autoscaled", autoscaler: { min, max } })',
     "config/staging.ts: environments[staging].scaling.notify-api.count: staging: notify-api is autoscaled; it takes autoscaler limits here ({ autoscaler: { min, max } }), not a fixed count",
   ]);
 });

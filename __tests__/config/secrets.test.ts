@@ -12,9 +12,13 @@ describe.each(ENVS)("%s", (env) => {
         expect([appName, name, app.environment[name]]).toEqual([appName, name, `\${data.aws_ssm_parameter.ssm-${name}.value}`]);
         expect(s.data.aws_ssm_parameter[`ssm-${name}`]).toMatchObject({ name: `/notify/${env}/${name}`, with_decryption: true });
       }
-      for (const name of settingNames) {
-        expect(app.environment[name]).toBe(`\${data.aws_ssm_parameter.ssm-${name}.insecure_value}`);
+      // A setting is on the app only where its parameter exists (environments) and the app may hold it.
+      for (const name of settingNames.filter((n) => n in app.environment)) {
+        expect([appName, name, app.environment[name]]).toEqual([appName, name, `\${data.aws_ssm_parameter.ssm-${name}.insecure_value}`]);
       }
+      // A setting for every app, whose parameter exists here, is on every app.
+      const everywhere = estate.secrets.filter((d) => d.kind === "setting" && d.allowedApps === "all" && (!d.environments || d.environments.includes(env)));
+      expect(everywhere.map((d) => d.name).filter((n) => !(n in app.environment))).toEqual([]);
     }
   });
 
@@ -29,14 +33,16 @@ describe.each(ENVS)("%s", (env) => {
   });
 });
 
-test("the 2022 over-grant is gone: each catalogued secret only on its allowed apps", () => {
+test("the 2022 over-grant is gone: each catalogued secret only on its allowed apps (named, or of an allowed role)", () => {
   expect(estate.secrets.length).toBeGreaterThan(0);
   const envs = resolveEstate();
   for (const env of envs) {
     for (const app of env.apps) {
       for (const s of app.secretEnv) {
         const def = estate.secrets.find((d) => d.name === s.name)!;
-        if (def.allowedApps !== "all") expect([s.name, def.allowedApps]).toEqual([s.name, expect.arrayContaining([app.name])]);
+        if (def.allowedApps === "all") continue;
+        const role = estate.apps.find((a) => a.name === app.name)!.role;
+        expect([s.name, app.name, def.allowedApps.includes(app.name) || (def.allowedRoles ?? []).includes(role)]).toEqual([s.name, app.name, true]);
       }
     }
   }
