@@ -11,7 +11,7 @@ import type { Violation } from "./types";
  * a password in any URI (postgres://user:pass@..., redis://...), read with the WHATWG URL parser, and
  * an AWS access key id. A finding names the app, the variable and the rule, never the value.
  *
- * By value, not by name: a JSON Web Token (a session or service token: SESSION_JWT passed both the
+ * By value, not by name: a JSON Web Token (a signed bearer token: SESSION_JWT passed both the
  * preset and the name rules) and any other high-entropy token. The recommended preset (10.2.2) has
  * rules per vendor only, none for JWTs or entropy, and @secretlint/secretlint-rule-pattern would hold
  * this same pattern; so two small detectors (tokenFindings below), with the thresholds of Yelp's
