@@ -111,9 +111,14 @@ describe.each(ENVS)("%s", (env) => {
   test("reporting worker: prefetch 1, statement timeout at least 7200 s, CELERYD_MAX_TASKS_PER_CHILD absent", () => {
     const app = whileDeclared(env, "notify-delivery-worker-reporting");
     if (!app) return;
-    expect(app.environment.CELERYD_PREFETCH_MULTIPLIER).toBe("1");
+    // The bound is on the setting, in seconds; the app reads it under the name and in the unit config
+    // gives it (derivedEnv may rename it, e.g. DATABASE_STATEMENT_TIMEOUT_MS), which the stack carries.
+    const resolved = environment(env).apps.find((a) => a.name === "notify-delivery-worker-reporting")!;
+    const { prefetchMultiplier, statementTimeout } = resolved.derivedEnv;
+    if (prefetchMultiplier) expect(app.environment[prefetchMultiplier]).toBe("1");
     expect(app.command).toContain("--prefetch-multiplier=1 ");
-    expect(Number(app.environment.SQLALCHEMY_STATEMENT_TIMEOUT)).toBeGreaterThanOrEqual(7200);
+    expect(resolved.database.statementTimeoutSeconds).toBeGreaterThanOrEqual(7200);
+    expect([statementTimeout, statementTimeout && app.environment[statementTimeout]]).toEqual([expect.any(String), resolved.env[statementTimeout!]]);
     expect(app.environment).not.toHaveProperty("CELERYD_MAX_TASKS_PER_CHILD");
   });
 
