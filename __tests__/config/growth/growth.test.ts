@@ -19,9 +19,11 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const ESTATE = estate as unknown as Mutable;
 const appNamed = (c: Mutable, name: string) => c.apps.find((a: any) => a.name === name);
+/** A name config does not use yet (an env variable's with _2, an app's or queue's with -2). */
 const fresh = (base: string, used: readonly string[]) => {
+  const separator = /^[A-Z0-9_]+$/.test(base) ? "_" : "-";
   let name = base;
-  for (let i = 2; used.includes(name); i++) name = `${base}-${i}`;
+  for (let i = 2; used.includes(name); i++) name = `${base}${separator}${i}`;
   return name;
 };
 /** Owners some environment's history records: what can be retired. */
