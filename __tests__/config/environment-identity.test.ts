@@ -110,3 +110,16 @@ test("environmentIdentity lists every field in order, with the resolved values; 
   ]);
   expect(ENVIRONMENT_IDENTITY.filter((f) => f.shared).map((f) => f.field)).toEqual(["cfApiUrl", "org"]);
 });
+
+test("without the identity rule the crossing resolves: staging's stack would manage production's space with production's IAM user (the attack ran)", () => {
+  const copy = smallEstate() as any;
+  Object.assign(env(copy, "staging"), { space: "production", appsIamUser: env(copy, "production").appsIamUser });
+  // Resolution alone (what synth builds from) takes it as it is.
+  const staging = resolveEnvironment(copy as EstateConfig, "staging");
+  expect([staging.space, staging.appsIamUser]).toEqual(["production", "example-apps-production"]);
+  // Loading refuses it.
+  expect(problems((e) => Object.assign(env(e, "staging"), { space: "production", appsIamUser: env(e, "production").appsIamUser })).map((l) => l.split(": ")[1])).toEqual([
+    "environments[staging].space",
+    "environments[staging].appsIamUser",
+  ]);
+});

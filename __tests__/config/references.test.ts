@@ -1,4 +1,4 @@
-import { ConfigError, estate, resolveEstate, type EstateConfig } from "../../config";
+import { ConfigError, estate, resolveEnvironment, resolveEstate, type EstateConfig } from "../../config";
 import { didYouMean } from "../../config/references";
 import { app, env } from "../checks/fixtures";
 import { smallEstate } from "../fixtures/small-estate";
@@ -97,4 +97,12 @@ test("didYouMean suggests only what is near enough, never the name itself", () =
 test("the committed estate's exporter is one of its other apps, and every retirement names what an environment declared", () => {
   expect(estate.defaults.otherApps.map((a) => a.name)).toContain(estate.defaults.statsdExporterApp);
   expect(resolveEstate()).toHaveLength(3);
+});
+
+test("without the reference rule a misspelt exporter resolves: every app's STATSD_HOST aims at an app that does not exist (the attack ran)", () => {
+  const copy = smallEstate() as any;
+  copy.defaults.statsdExporterApp = "statsd-exportr";
+  const preview = resolveEnvironment(copy as EstateConfig, "preview");
+  expect(preview.apps.filter((a) => a.sendsStatsd).map((a) => a.env.STATSD_HOST)).toEqual(["statsd-exportr-preview.apps.internal", "statsd-exportr-preview.apps.internal", "statsd-exportr-preview.apps.internal"]);
+  expect(problems((e) => (e.defaults.statsdExporterApp = "statsd-exportr"))).toHaveLength(1);
 });
