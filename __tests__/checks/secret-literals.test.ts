@@ -131,5 +131,10 @@ describe("tokens refused by value, whatever the variable's name", () => {
     expect(tokenFindings("abcdefghijklmnopqrstuvwxyzABCDE1")).toEqual(["high-entropy token"]);
     expect(tokenFindings("abcdefghijklmno1".repeat(2))).toEqual([]);
     expect(tokenFindings("abcdefghijklmnopqrstuvwxyzABCD1")).toEqual([]);
+    // 16 characters once and 8 twice: exactly 4.5 bits, the limit (not over it).
+    const atBase64Limit = "abcdefghijklmnop0123456q0123456q";
+    expect([entropy(atBase64Limit), tokenFindings(atBase64Limit)]).toEqual([4.5, []]);
+    // 34 distinct letters (over 5 bits) but no digit: words, not a token.
+    expect(tokenFindings("abcdefghijklmnopqrstuvwxyzABCDEFGH")).toEqual([]);
   });
 });
