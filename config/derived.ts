@@ -37,8 +37,8 @@ export interface DerivedVariable {
   readonly keep?: string | ((app: AppDefinition) => string | undefined);
 }
 
-const processPrefetch = (app: AppDefinition) =>
-  app.process.kind === "celery-worker" || app.process.kind === "celery-multi" ? app.process.prefetchMultiplier : undefined;
+/** A celery worker's prefetch, when config sets it (other processes have none). */
+const processPrefetch = (app: AppDefinition) => (app.process as { readonly prefetchMultiplier?: number }).prefetchMultiplier;
 
 /** Every derived variable, in the order the app's environment lists them. */
 export const DERIVED_VARIABLES = {
@@ -124,7 +124,8 @@ export function derivedEnv(ctx: DerivedContext, choices: DerivedEnvChoices): { e
     if (name === null || value === undefined) continue;
     const choice = choices[key];
     const unit = choice ? choice.unit : undefined;
-    env[name] = spec.unit === "seconds" && unit !== undefined ? String(Number(value) * DURATION_UNITS[unit]) : String(value);
+    // Only a duration takes a unit (the schema refuses one elsewhere).
+    env[name] = unit !== undefined ? String(Number(value) * DURATION_UNITS[unit]) : String(value);
   }
   return { env, names };
 }
@@ -178,7 +179,16 @@ export function derivedEnvIssues(estate: EstateConfig): DerivedIssue[] {
     }
   };
   choiceIssues(["defaults", "derivedEnv"], d.derivedEnv, (key) => estate.apps.filter((a) => a.derivedEnv?.[key] === undefined));
-  handSet(["defaults", "env"], d.env, namesOf(d.derivedEnv ?? {}));
+  // (A default rename onto a name in defaults.env is the rename rule's, below.)
+  handSet(["defaults", "env"], d.env, namesOf({}));
+  // A rename written once (in defaults) that clashes on several apps is one line naming them.
+  const renames = new Map<string, { path: (string | number)[]; apps: string[]; text: string }>();
+  const renameIssue = (path: (string | number)[], app: string, text: string) => {
+    const key = JSON.stringify([path, text]);
+    const seen = renames.get(key) ?? { path, apps: [], text };
+    seen.apps.push(app);
+    renames.set(key, seen);
+  };
 
   estate.apps.forEach((app, i) => {
     const choices: DerivedEnvChoices = { ...(d.derivedEnv ?? {}), ...(app.derivedEnv ?? {}) };
@@ -198,12 +208,13 @@ export function derivedEnvIssues(estate: EstateConfig): DerivedIssue[] {
       if (name === null || !renamed(key)) return;
       const path = app.derivedEnv?.[key] !== undefined ? ["apps", i, "derivedEnv", key, "name"] : ["defaults", "derivedEnv", key, "name"];
       // Two renamed to one name is one problem, reported on the second.
-      const clash = DERIVED_KEYS.find((k, j) => k !== key && derivedName(k, choices) === name && (!renamed(k) || j < index));
+      const clash = DERIVED_KEYS.find((k, j) => derivedName(k, choices) === name && (j < index || !renamed(k)));
       const reserved = RESERVED_ENV_NAMES.find((r) => r.test.test(name));
-      if (clash) issues.push({ path, message: `${app.name}: ${DERIVED_VARIABLES[key].name} renamed ${name}, which ${DERIVED_VARIABLES[clash].name} is named too; give each its own name` });
-      else if (taken.has(name)) issues.push({ path, message: `${app.name}: ${DERIVED_VARIABLES[key].name} renamed ${name}, which is ${taken.get(name)}; choose another name or remove that one` });
-      else if (reserved) issues.push({ path, message: `${app.name}: ${DERIVED_VARIABLES[key].name} renamed ${name}: ${reserved.why}; choose another name` });
+      if (clash) renameIssue(path, app.name, `${DERIVED_VARIABLES[key].name} renamed ${name}, which ${DERIVED_VARIABLES[clash].name} is named too; give each its own name`);
+      else if (taken.has(name)) renameIssue(path, app.name, `${DERIVED_VARIABLES[key].name} renamed ${name}, which is ${taken.get(name)}; choose another name or remove that one`);
+      else if (reserved) renameIssue(path, app.name, `${DERIVED_VARIABLES[key].name} renamed ${name}: ${reserved.why}; choose another name`);
     });
   });
+  for (const r of renames.values()) issues.push({ path: r.path, message: `${r.apps.join(", ")}: ${r.text}` });
   return issues;
 }

@@ -101,7 +101,8 @@ export function identityIssues(estate: Pick<EstateConfig, "defaults" | "environm
     for (const f of ENVIRONMENT_IDENTITY) {
       if (f.shared) continue;
       const value = f.get(env);
-      if (typeof value !== "string" || value === "") continue;
+      // An empty value is the schema's to refuse (the types are checked before this runs).
+      if (value === "") continue;
       const named = namedEnvironments(value);
       const sharers = sources.filter((o, j) => j !== i && f.get(o) === value);
       // A sharer named by the value owns it; this environment, not named by it, is the one to fix.

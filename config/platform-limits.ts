@@ -225,12 +225,12 @@ export function instanceMemoryLimit(cfApiUrl: string): InstanceMemoryLimit {
 /** Every memory (the default, an app's, an app's in one environment) beyond its foundation's per-instance limit, one issue per field. */
 export function instanceMemoryIssues(estate: EstateConfig): LimitIssue[] {
   const issues: LimitIssue[] = [];
-  const environments = estate.environments ?? [];
-  const sizeOf = (size: unknown): number | undefined => (typeof size === "string" && !sizeProblem(size) ? mib(size as CfSize) : undefined);
+  const environments = estate.environments;
+  // A size CF does not take (or none) is 0 here: the size rule refuses it, and 0 breaches no limit.
+  const sizeOf = (size: unknown): number => (sizeProblem(String(size)) ? 0 : mib(size as CfSize));
   // For each field, the environments whose app takes it and whose foundation it breaches.
   const check = (path: (string | number)[], size: unknown, who: string, envsTakingIt: readonly { name: string; cfApiUrl?: string }[]) => {
     const m = sizeOf(size);
-    if (m === undefined) return;
     const over = envsTakingIt.map((e) => ({ env: e.name, api: e.cfApiUrl ?? estate.defaults.cfApiUrl })).filter((x) => m > instanceMemoryLimit(x.api).maxMib);
     if (!over.length) return;
     const limit = instanceMemoryLimit(over[0].api);
@@ -238,12 +238,12 @@ export function instanceMemoryIssues(estate: EstateConfig): LimitIssue[] {
       path,
       message:
         `${who} memory is ${m} MiB, more than one instance may have on ${over[0].api}: at most ${formatMib(limit.maxMib)} (${limit.maxMib} MiB, ` +
-        `${limit.figureSource === "assumed" ? "assumed" : limit.figureSource}: its source is in config/platform-limits.ts) in ${over.map((x) => x.env).join(", ")}; ` +
+        `${limit.figureSource}: its source is in config/platform-limits.ts) in ${over.map((x) => x.env).join(", ")}; ` +
         `lower it, or run more instances instead`,
     });
   };
-  check(["defaults", "memory"], estate.defaults?.memory, "the default", environments.filter((e) => (estate.apps ?? []).some((a) => a.memory === undefined && a.byEnvironment?.[e.name]?.memory === undefined)));
-  (estate.apps ?? []).forEach((app, i) => {
+  check(["defaults", "memory"], estate.defaults.memory, "the default", environments.filter((e) => estate.apps.some((a) => a.memory === undefined && a.byEnvironment?.[e.name]?.memory === undefined)));
+  estate.apps.forEach((app, i) => {
     check(["apps", i, "memory"], app.memory, `${app.name}'s`, environments.filter((e) => app.byEnvironment?.[e.name]?.memory === undefined));
     for (const e of environments) check(["apps", i, "byEnvironment", e.name, "memory"], app.byEnvironment?.[e.name]?.memory, `${app.name}'s ${e.name}`, [e]);
   });

@@ -26,9 +26,7 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
 function historicalOwners(estate: Pick<EstateConfig, "statefulHistory">, kind: "app" | "queue"): Set<string> {
   const owners = new Set<string>();
   for (const addresses of Object.values(estate.statefulHistory ?? {})) {
-    for (const owner of Object.values(addresses ?? {})) {
-      if (typeof owner === "string" && owner.startsWith(`${kind} `)) owners.add(owner.slice(kind.length + 1));
-    }
+    for (const owner of Object.values(addresses)) if (owner.startsWith(`${kind} `)) owners.add(owner.slice(kind.length + 1));
   }
   return owners;
 }
@@ -36,12 +34,14 @@ function historicalOwners(estate: Pick<EstateConfig, "statefulHistory">, kind: "
 export function referenceIssues(estate: EstateConfig): ReferenceIssue[] {
   const issues: ReferenceIssue[] = [];
   const d = estate.defaults;
-  const appNames = (estate.apps ?? []).map((a) => a?.name).filter((n): n is string => typeof n === "string");
-  const otherApps = (d?.otherApps ?? []).map((a) => a?.name).filter((n): n is string => typeof n === "string");
+  // The schema has checked every type by the time this runs (a value of the wrong type stops zod first).
+  const appNames = estate.apps.map((a) => a.name);
+  const otherApps = d.otherApps.map((a) => a.name);
 
   // The exporter is looked up by name in every space; its internal route is STATSD_HOST.
-  const exporter = d?.statsdExporterApp;
-  if (typeof exporter === "string" && exporter && !otherApps.includes(exporter) && !appNames.includes(exporter)) {
+  const exporter = d.statsdExporterApp;
+  // An empty name is the schema's to refuse.
+  if (exporter && !otherApps.includes(exporter) && !appNames.includes(exporter)) {
     issues.push({
       path: ["defaults", "statsdExporterApp"],
       message:
@@ -52,9 +52,8 @@ export function referenceIssues(estate: EstateConfig): ReferenceIssue[] {
 
   // A retirement destroys what an environment declared; a name none ever declared destroys nothing.
   (estate.retired ?? []).forEach((r, i) => {
-    if (typeof r?.name !== "string" || (r.kind !== "app" && r.kind !== "queue")) return;
     const existed = historicalOwners(estate, r.kind);
-    const declared = r.kind === "app" ? appNames : (estate.queues ?? []).map((q) => q?.name);
+    const declared = r.kind === "app" ? appNames : estate.queues.map((q) => q.name);
     if (existed.has(r.name) || declared.includes(r.name)) return;
     const retiredToo = new Set((estate.retired ?? []).filter((x) => x !== r && x.kind === r.kind).map((x) => x.name));
     issues.push({

@@ -202,3 +202,46 @@ describe("an autoscaled app is one declaration", () => {
     expect(secretGrants.run(envs).map((v) => `${v.environment}/${v.subject}`)).toEqual(["preview/beat", "staging/beat", "production/beat"]);
   });
 });
+
+test("edges: a drop from defaults names every app that needs it; a choice left undefined or for an unknown variable breaks nothing", () => {
+  expect(problems((c) => (c.defaults.derivedEnv = { poolSize: false }))).toEqual([
+    'config/defaults.ts: defaults.derivedEnv.poolSize: SQLALCHEMY_POOL_SIZE cannot be dropped (notify-api, receipts, sender, reporter, beat): the connection check counts database.poolSize; without the variable the app would use its own default; rename it instead ({ name: "..." })',
+  ]);
+  expect(problems((c) => (app(c, "sender").derivedEnv = { poolSize: undefined }))).toEqual([]);
+  expect(problems((c) => (app(c, "sender").derivedEnv = { statementTimout: false }))).toHaveLength(1);
+  // A dropped variable leaves no variable behind, under any name.
+  const sender = resolved((c) => (app(c, "sender").derivedEnv = { prefetchMultiplier: false })).apps.find((a) => a.name === "sender")!;
+  expect(Object.keys(sender.env).filter((k) => !/^[A-Z][A-Z0-9_]*$/.test(k))).toEqual([]);
+});
+
+test("a derived name set by hand in one environment's values is refused there", () => {
+  expect(problems((c) => (app(c, "sender").byEnvironment = { staging: { env: { SQLALCHEMY_POOL_SIZE: "3" } } }))).toEqual([
+    "config/apps.ts: apps[sender].byEnvironment.staging.env.SQLALCHEMY_POOL_SIZE: SQLALCHEMY_POOL_SIZE is derived by config (database.poolSize in config/apps.ts, which the connection check counts); it cannot be set by hand: change that instead",
+  ]);
+});
+
+test("a rename for every app that clashes is reported where it was written, for each app it clashes on", () => {
+  expect(problems((c) => (c.defaults.derivedEnv = { poolSize: { name: "FLASK_APP" } }))).toEqual([
+    "config/defaults.ts: defaults.derivedEnv.poolSize.name: notify-api, receipts, sender, reporter, beat: SQLALCHEMY_POOL_SIZE renamed FLASK_APP, which is config/defaults.ts env; choose another name or remove that one",
+  ]);
+  // Only the apps it clashes on: the sender's own secret.
+  expect(problems((c) => (c.defaults.derivedEnv = { poolSize: { name: "PROVIDER_API_KEY" } }))).toEqual([
+    "config/defaults.ts: defaults.derivedEnv.poolSize.name: sender: SQLALCHEMY_POOL_SIZE renamed PROVIDER_API_KEY, which is a secret the app receives (config/secrets.ts); choose another name or remove that one",
+  ]);
+  // An app's own rename that clashes is its own.
+  expect(problems((c) => {
+    c.defaults.derivedEnv = { poolSize: { name: "DB_POOL" } };
+    app(c, "sender").derivedEnv = { statementTimeout: { name: "DB_POOL" } };
+  })).toEqual(["config/apps.ts: apps[sender].derivedEnv.statementTimeout.name: sender: SQLALCHEMY_STATEMENT_TIMEOUT renamed DB_POOL, which SQLALCHEMY_POOL_SIZE is named too; give each its own name"]);
+});
+
+test("a worker's prefetch is derived; a web app has none", () => {
+  const e = resolved(() => undefined);
+  expect(e.apps.map((a) => [a.name, a.env.CELERYD_PREFETCH_MULTIPLIER])).toEqual([
+    ["notify-api", undefined],
+    ["receipts", undefined],
+    ["sender", "1"],
+    ["reporter", "1"],
+    ["beat", undefined],
+  ]);
+});

@@ -123,3 +123,33 @@ test("without the identity rule the crossing resolves: staging's stack would man
     "environments[staging].appsIamUser",
   ]);
 });
+
+test("with three environments: a value one names goes to that one; one shared by all, naming none, asks each about the other two", () => {
+  // preview and staging both took production's space: each is told it is production's (not the other's).
+  expect(problems((e) => {
+    env(e, "preview").space = "production";
+    env(e, "staging").space = "production";
+  }).map((l) => l.replace(/^[^:]+: [^:]+: /, "").replace(/\): .*$/, ")"))).toEqual(['preview: space "production" is production\'s Cloud Foundry space (config/production.ts)', 'staging: space "production" is production\'s Cloud Foundry space (config/production.ts)']);
+  const shared = problems((e) => {
+    for (const name of ["preview", "staging", "production"]) env(e, name).publicDomain = "shared.example";
+  });
+  expect(shared[0]).toContain('preview: publicDomain "shared.example" is staging\'s public domain (config/staging.ts) and production\'s public domain (config/production.ts):');
+  expect(shared).toHaveLength(3);
+  // A name naming two other environments names both.
+  expect(problems((e) => (env(e, "preview").state.bucket = "example-staging-production-state"))[0]).toContain('preview: state.bucket "example-staging-production-state" names staging and production, another environment:');
+});
+
+test("an empty value is the schema's to refuse, once, and shared by nobody", () => {
+  expect(problems((e) => {
+    env(e, "preview").space = "";
+    env(e, "staging").space = "";
+  })).toEqual(["config/preview.ts: environments[preview].space: must not be empty; got \"\"", "config/staging.ts: environments[staging].space: must not be empty; got \"\""]);
+});
+
+test("identityOf takes an environment's own API, else the default", async () => {
+  const { identityOf } = await import("../../config");
+  const config = smallEstate() as any;
+  expect(identityOf(config, env(config, "staging")).cfApiUrl).toBe("https://api.cf.example");
+  env(config, "staging").cfApiUrl = "https://api.other.example";
+  expect(identityOf(config, env(config, "staging"))).toMatchObject({ name: "staging", cfApiUrl: "https://api.other.example", org: "example-org" });
+});

@@ -71,3 +71,20 @@ test("every limit says where it comes from", () => {
   for (const l of [...Object.values(INSTANCE_MEMORY_LIMITS), CLOUD_CONTROLLER_MEMORY_LIMIT]) expect(l.source.length).toBeGreaterThan(40);
   expect(limit.figureSource).toBe("assumed");
 });
+
+test("a default memory is checked only where some app takes it: an app's own memory there, or its environment's, replaces it", () => {
+  const onlyBeatTakesIt = (e: any) => {
+    e.defaults.memory = "16G";
+    for (const a of e.apps) if (a.name !== "beat") a.memory = "1G";
+  };
+  expect(problems(onlyBeatTakesIt)[0]).toMatch(/^config\/defaults\.ts: defaults\.memory: .* in preview, staging, production; /);
+  expect(problems((e) => {
+    onlyBeatTakesIt(e);
+    app(e, "beat").byEnvironment = { production: { memory: "512M" } };
+  })[0]).toMatch(/ in preview, staging; lower it/);
+  // Another foundation's limit is said as its figure's source says.
+  expect(problems((e) => {
+    e.defaults.cfApiUrl = "https://api.cf.example";
+    app(e, "sender").memory = "2147483648M";
+  })[0]).toContain("(2147483647 MiB, public: its source is in config/platform-limits.ts)");
+});

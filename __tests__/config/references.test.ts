@@ -106,3 +106,29 @@ test("without the reference rule a misspelt exporter resolves: every app's STATS
   expect(preview.apps.filter((a) => a.sendsStatsd).map((a) => a.env.STATSD_HOST)).toEqual(["statsd-exportr-preview.apps.internal", "statsd-exportr-preview.apps.internal", "statsd-exportr-preview.apps.internal"]);
   expect(problems((e) => (e.defaults.statsdExporterApp = "statsd-exportr"))).toHaveLength(1);
 });
+
+test("the names the exporter may be are listed when none is near; a retirement names only its own kind", () => {
+  expect(problems((e) => {
+    e.defaults.otherApps.push({ name: "metrics-relay", reason: "Relays metrics to the monitoring estate; another team runs it." });
+    e.defaults.statsdExporterApp = "zzzzzz";
+  })[0]).toContain("nor listed in defaults.otherApps (statsd-exporter, metrics-relay) Every STATSD_HOST");
+  // "old-tasks" was a queue: retiring an app of that name is refused with no queue name suggested.
+  expect(problems((e) => {
+    withHistory(e);
+    e.retired = [{ kind: "app", name: "old-tasks", reason: "Its work moved to the sender for good." }];
+  })[0]).toMatch(/declared app "old-tasks" \(config\/stateful-history\.ts\), so retiring it destroys nothing\. Name the app/);
+  // A declared queue being retired is the still-declared rule's alone.
+  expect(problems((e) => {
+    withHistory(e);
+    e.retired = [{ kind: "queue", name: "send-tasks", reason: "Nothing publishes to it any more.", drained: true }];
+  })).toEqual(["config/retired.ts: retired[send-tasks].name: queue send-tasks is retired and still declared; delete it from config/queues.ts or drop the retirement"]);
+  // Two misspelt retirements of one kind: each suggests the historical name not already retired.
+  expect(problems((e) => {
+    withHistory(e);
+    e.statefulHistory.production["cloudfoundry_app.old-worker-2"] = "app old-worker-2";
+    e.retired = [
+      { kind: "app", name: "old-worker-2", reason: "Its work moved to the sender for good." },
+      { kind: "app", name: "old-worker-3", reason: "Its work moved to the sender for good." },
+    ];
+  })[0]).toContain('declared app "old-worker-3" (config/stateful-history.ts), so retiring it destroys nothing; did you mean "old-worker"?');
+});
