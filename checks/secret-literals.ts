@@ -80,11 +80,13 @@ export function entropy(text: string): number {
   return bits;
 }
 
-/** A JWT whose header decodes to a JSON object with "alg": not a look-alike such as "eyJa.eyJb.c". */
+/**
+ * A JWT whose header decodes to JSON with an "alg": not a look-alike such as "eyJa.eyJb.c". A header
+ * that starts "eyJ" decodes to '{"', so it is an object or no JSON at all.
+ */
 function isJwt(candidate: string): boolean {
   try {
-    const header = JSON.parse(Buffer.from(candidate.split(".")[0], "base64url").toString("utf8"));
-    return typeof header === "object" && header !== null && typeof header.alg === "string";
+    return typeof JSON.parse(Buffer.from(candidate.split(".")[0], "base64url").toString("utf8")).alg === "string";
   } catch {
     return false;
   }

@@ -110,12 +110,20 @@ describe("tokens refused by value, whatever the variable's name", () => {
   test.each([
     ["a long hyphenated name", "notify-delivery-worker-save-api-notifications-dead-letter"],
     ["a JWT look-alike whose header is not JSON", "eyJhbGciOi.eyJzdWIi.x"],
+    ["a JWT look-alike whose header has no alg", "eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiJ4In0.c2ln"],
     ["a random token one character too short", "DSq/Dw48wwbkXjPmDdNY3M2IxTLn+J4"],
     ["a long hex run of low entropy", "00000000000000000000000000000000000000ff"],
     ["a long path of words and digits", "https://api.example.org/v2/notifications/sms/receive/mmg/12"],
     ["a base64 run with no digit (words)", "ThisIsAVeryLongCamelCaseIdentifierWithNoDigits"],
   ])("passes: %s", async (_what, value) => {
     expect(await secretLiterals.run(withEnv({ PLAIN_SETTING: value }))).toEqual([]);
+  });
+
+  test("a JWT is taken out of the value before tokens are read: what stood either side of it is not joined into one", async () => {
+    const { tokenFindings } = await import("../../checks/secret-literals");
+    expect(tokenFindings(`K7pQ2mX9vL4wR8tZ${JWT}/B3nH6cF1dJ5gS0yA`)).toEqual(["JSON Web Token"]);
+    // Joined, the two halves would be one high-entropy token.
+    expect(tokenFindings("K7pQ2mX9vL4wR8tZ/B3nH6cF1dJ5gS0yA")).toEqual(["high-entropy token"]);
   });
 
   test("the thresholds: a token at the entropy limit passes, one above it is refused", async () => {
