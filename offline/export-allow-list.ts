@@ -93,6 +93,8 @@ export const shapes = {
   operationType: oneOf("create", "update", "delete"),
   operationState: oneOf("initial", "in progress", "succeeded", "failed"),
   emptyJsonObject: oneOf("{}"),
+  /** IAM's default path, which the provider reads back when config sets none (semantics row 83). */
+  iamDefaultPath: oneOf("/"),
   /** An SQS queue's URL, built from the account, the region and the queue's exported name. */
   queueUrl: (v, o, ctx) => typeof o.name === "string" && OBJECT_NAME.test(o.name) && v === `https://sqs.${ctx.region}.amazonaws.com/${ctx.accountId}/${o.name}`,
   /** An SQS queue's ARN, built the same way. */
@@ -301,7 +303,7 @@ const IAM_POLICY: TypeAllowList = {
     policy_id: { why: "an id AWS assigns", shape: shapes.policyId },
     attachment_count: { why: "a count", shape: shapes.wholeNumber },
     name_prefix: declared(CONFIG_ONLY),
-    path: declared(CONFIG_ONLY),
+    path: declared("config sets it, or it is IAM's default path \"/\" the provider reads back; any other path set by hand can hold anything", shapes.iamDefaultPath),
     description: declared(CONFIG_ONLY),
     policy: declared(CONFIG_ONLY),
     tags: { why: "keys config declares, with their declared values; any other key is a placeholder", map: true },
