@@ -122,7 +122,9 @@ export const DANGER_RULES: readonly DangerRule[] = [
       // keeps what it has (resource_app.go:94-112, semantics row 11).
       const changed = HEALTH_ATTRIBUTES.filter((k) => c.unknown[k] !== true && canonical(c.before?.[k]) !== canonical(c.after?.[k]));
       if (!changed.length) return undefined;
-      const shown = changed.map((k) => `${k} ${canonical(c.before?.[k])} -> ${canonical(c.after?.[k])}`).join(", ");
+      // A check type is one of a few words; a command or an endpoint is free text (a candidate's can be
+      // built to shape a comment, a hand-set one can hold a token): named, never quoted.
+      const shown = changed.map((k) => (k.endsWith("_type") ? `${k} ${canonical(c.before?.[k])} -> ${canonical(c.after?.[k])}` : `${k} changed`)).join(", ");
       return { message: `${shown} on an app with a floor of ${app.floor}: if the instances fail the new check, none is healthy` };
     },
   },

@@ -175,7 +175,7 @@ describe.each([
     what: "a start command change on an app with a floor above one instance",
     plan: () => plan(appUpdate(FLOORED_NO_INCIDENT, { command: `${FLOORED_NO_INCIDENT.command} --broken` })),
     objects: [appAddress(FLOORED_NO_INCIDENT.name)],
-    says: /^command ".*" -> ".* --broken" on an app with a floor of \d+: /,
+    says: /^command changed on an app with a floor of \d+: /,
   },
   {
     what: "processes with web instances = 1 beside the top-level count, on an app without an incident floor",
