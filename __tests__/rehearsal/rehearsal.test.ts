@@ -116,7 +116,8 @@ let emptyPlan: { summary: string; json: any };
 function driftUser(env: string): string {
   const pipeline = parseYaml(fs.readFileSync(path.join(ROOT, "ci", "pipeline.yml"), "utf8"));
   const job = pipeline.jobs.find((j: any) => j.name === `drift-${env}`);
-  const task = job.plan.find((s: any) => s.task === "drift");
+  // The one step of the job that holds the Cloud Foundry credential (its plan's Terraform task).
+  const task = job.plan.find((s: any) => s.params?.CF_USER !== undefined);
   const m = /^\(\((.+)-username\)\)$/.exec(String(task?.params?.CF_USER));
   if (!m) throw new Error(`drift-${env}: no CF_USER ((...-username)) credential in ci/pipeline.yml`);
   return m[1];
