@@ -13,6 +13,7 @@ import { planEnvironmentProblems } from "../../plan/plan-environment";
 import { changedConfig, importsABinding, NEW_SERVICE, runConformance, SCENARIOS, SET_BY_HAND, unboundConfig, type ConformanceRun, type Space } from "../../rehearsal/conformance";
 import { standinTarget } from "../../rehearsal/conformance-standin";
 import { buildApp } from "../../stacks/build";
+import { deployMinimum } from "../../stacks/environment-stack";
 import { conformanceEstate } from "../fixtures/conformance-estate";
 import { environment, ENVS, setupOnce, synthDir } from "../helpers";
 import { parse as parseYaml } from "yaml";
@@ -382,11 +383,14 @@ test("production's API runs above its floor of 25 on the live platform, and the 
   expect(planned).toBe(running);
 });
 
-test("on an empty platform the same stack creates everything, and the API starts at its floor", () => {
+test("on an empty platform the same stack creates everything, and the API starts at what a deploy keeps (the larger of its floor and autoscaler minimum)", () => {
   const { json, summary } = emptyPlan;
   expect(summary).toMatch(/^Plan: \d+ to add, 0 to change, 0 to destroy\.$/);
   expect(changes(json).filter((c) => c.change.importing)).toEqual([]);
-  expect(changes(json).find((c) => c.address === "cloudfoundry_app.notify-api")!.change.after!.instances).toBe(25);
+  const production = environment("production");
+  const api = production.apps.find((a) => a.name === "notify-api")!;
+  expect(deployMinimum(production, api)).toBeGreaterThanOrEqual(25);
+  expect(changes(json).find((c) => c.address === "cloudfoundry_app.notify-api")!.change.after!.instances).toBe(deployMinimum(production, api));
 });
 
 test("drift: hand-made changes are named, values and hand-chosen names are not shown, and the autoscaler's work is not drift", () => {
