@@ -3,7 +3,10 @@ import type { ResolvedApp, ResolvedEnvironment } from "./resolve";
 
 // The arithmetic behind the capacity report and the guardrails, done in one place.
 
-/** Instances at a deploy (the floor; the live count may be higher), at the autoscaler minimum and maximum. */
+/**
+ * Instances at a deploy (the fewest a deploy runs: a fixed count, or the larger of the floor and the
+ * autoscaler minimum; the live count may be higher), at the autoscaler minimum and maximum.
+ */
 export interface InstanceFigures {
   readonly deploy: number;
   readonly min: number;
@@ -15,7 +18,7 @@ export function instanceFigures(app: ResolvedApp): InstanceFigures {
     const n = app.instances.count;
     return { deploy: n, min: n, max: n };
   }
-  return { deploy: app.instances.deployFloor, min: app.instances.autoscaler.min, max: app.instances.autoscaler.max };
+  return { deploy: Math.max(app.instances.deployFloor, app.instances.autoscaler.min), min: app.instances.autoscaler.min, max: app.instances.autoscaler.max };
 }
 
 /** Processes of an app's instance that each hold their own database pool. */

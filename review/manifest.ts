@@ -1,5 +1,5 @@
 import { Document, isMap, isSeq, type YAMLMap } from "yaml";
-import type { ResolvedApp, ResolvedEnvironment } from "../config";
+import { instanceFigures, type ResolvedApp, type ResolvedEnvironment } from "../config";
 
 /** How a secret appears in a manifest: a reference to where the value lives, never the value. */
 export function secretReference(parameterName: string): string {
@@ -8,9 +8,9 @@ export function secretReference(parameterName: string): string {
 
 function instancesFor(app: ResolvedApp): { value: number; comment: string } {
   if (app.instances.mode === "fixed") return { value: app.instances.count, comment: " fixed on every deploy" };
-  const { deployFloor, autoscaler } = app.instances;
+  const { autoscaler } = app.instances;
   return {
-    value: deployFloor,
+    value: instanceFigures(app).deploy,
     comment: ` at least; a deploy keeps the live count if higher (autoscaler ${autoscaler.min}-${autoscaler.max})`,
   };
 }

@@ -117,7 +117,7 @@ export function renderReport(reports: readonly EnvironmentReport[], out: OutputS
       return [
         `== ${r.environment} ==`,
         renderTable(["app", "instances deploy/min/max", "memory at min", "memory at max", "db conns deploy", "db conns max", "secrets"], rows, out),
-        `database connections: ${x.dbConnections.deploy} at deploy-time floors, ${x.dbConnections.max} at autoscaler maxima; ` +
+        `database connections: ${x.dbConnections.deploy} at the fewest instances a deploy runs, ${x.dbConnections.max} at autoscaler maxima; ` +
           `limit ${x.dbConnections.limit} - ${x.dbConnections.reserved} reserved = ${budget}`,
         `queues: ${x.queues}`,
         `secret exposures (apps x secrets): ${x.secretExposures.now}, against ${x.secretExposures.in2022} under the 2022 template`,

@@ -21,7 +21,7 @@ export function summary(reports: readonly EnvironmentReport[], outdir: string, o
   }
   const files = reports.map((r) => `  ${outdir}/stacks/${r.environment}/cdk.tf.json`).join("\n");
   return (
-    `${renderTable(["environment", "apps", "instances deploy / min / max", "memory at min / max", "db conns deploy / max (budget)", "queues", "secret grants (2022)", "acks"], rows, out)}\n"deploy" is the floor a deploy keeps; it keeps the live count where that is higher. ` +
+    `${renderTable(["environment", "apps", "instances deploy / min / max", "memory at min / max", "db conns deploy / max (budget)", "queues", "secret grants (2022)", "acks"], rows, out)}\n"deploy" is the fewest instances a deploy runs (the larger of the floor and the autoscaler minimum); it keeps the live count where that is higher. ` +
     `Details: npm run report.\nWrote:\n${files}\n  ${outdir}/report.json\n`
   );
 }

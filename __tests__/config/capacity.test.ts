@@ -11,9 +11,10 @@ const beat = { kind: "celery-beat", publishesTo: [] };
 const autoscaled = { mode: "autoscaled", deployFloor: 3, autoscaler: { min: 4, max: 9 } };
 const fixed = { mode: "fixed", count: 2 };
 
-test("instance figures: a fixed app is its count everywhere; an autoscaled one deploys at its floor", () => {
+test("instance figures: a fixed app is its count everywhere; an autoscaled one deploys at the larger of its floor and autoscaler minimum", () => {
   expect(instanceFigures(app(worker, fixed))).toEqual({ deploy: 2, min: 2, max: 2 });
-  expect(instanceFigures(app(worker, autoscaled))).toEqual({ deploy: 3, min: 4, max: 9 });
+  expect(instanceFigures(app(worker, autoscaled))).toEqual({ deploy: 4, min: 4, max: 9 });
+  expect(instanceFigures(app(worker, { ...autoscaled, deployFloor: 7 } as typeof autoscaled))).toEqual({ deploy: 7, min: 4, max: 9 });
 });
 
 test.each([
@@ -48,9 +49,9 @@ test("an environment's totals: instances, memory, connections at deploy and maxi
     ],
   } as unknown as ResolvedEnvironment;
   expect(environmentCapacity(env)).toEqual({
-    instances: { deploy: 5, min: 6, max: 11 },
-    memoryMib: { deploy: 3 * 2048 + 2 * 512, min: 4 * 2048 + 2 * 512, max: 9 * 2048 + 2 * 512 },
-    dbConnections: { deploy: 3 * 4 * 3 + 2 * 6 * 1, max: 9 * 4 * 3 + 2 * 6 * 1, budget: 4900 },
+    instances: { deploy: 6, min: 6, max: 11 },
+    memoryMib: { deploy: 4 * 2048 + 2 * 512, min: 4 * 2048 + 2 * 512, max: 9 * 2048 + 2 * 512 },
+    dbConnections: { deploy: 4 * 4 * 3 + 2 * 6 * 1, max: 9 * 4 * 3 + 2 * 6 * 1, budget: 4900 },
     secretExposures: 2,
   });
 });

@@ -17,7 +17,7 @@ test("compact tables: one rule under the header and none between rows; no 0M for
   expect(text).not.toMatch(/│ 0M /);
   expect(text).toMatch(/│ beat +│ 0 \/ 0 \/ 0 +│ - +│ - +│/);
   // Production's API: floor 25, autoscaler 30 to 40.
-  expect(text).toMatch(/│ notify-api +│ 25 \/ 30 \/ 40 +│/);
+  expect(text).toMatch(/│ notify-api +│ 30 \/ 30 \/ 40 +│/);
 });
 
 test("the committed estate's report renders every app of every environment", () => {
