@@ -17,6 +17,10 @@ export default async function globalSetupSynth(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-run-"));
   process.env.TMPDIR = tmp;
   process.env.NOTIFY_TEST_TMPDIR = tmp;
+  // Terraform, wherever a test starts it (the bindings generator, the validation, a command), reads
+  // the project's CLI configuration, never the machine's: a missing or personal ~/.terraformrc
+  // (a plugin cache, credentials, a registry mirror) must neither change a test nor print warnings.
+  process.env.TF_CLI_CONFIG_FILE = path.join(__dirname, "fixtures", "terraform-cli.tfrc");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "notify-test-synth-"));
   try {
     buildApp(dir, (await loadEstate()).environments).synth();

@@ -87,3 +87,9 @@ describe("on jest's own hooks", () => {
   test("the value reaches the first test", () => expect(value()).toBe("ready after 1 run"));
   test("and the next, without a second run", () => expect([value(), runs]).toEqual(["ready after 1 run", 1]));
 });
+
+test("every test's Terraform reads the project's CLI configuration, never the machine's", () => {
+  const file = require("path").join(__dirname, "fixtures", "terraform-cli.tfrc");
+  expect(process.env.TF_CLI_CONFIG_FILE).toBe(file);
+  expect(require("fs").readFileSync(file, "utf8")).toMatch(/^disable_checkpoint = true$/m);
+});
