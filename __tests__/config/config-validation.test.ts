@@ -1,5 +1,6 @@
+import { problems } from "./problems";
 import { copyOf } from "../config-copy";
-import { canonicalSize, ConfigError, estate, resolveEstate, mib, type CfSize, type EstateConfig } from "../../config";
+import { canonicalSize, estate, resolveEstate, mib, type CfSize, type EstateConfig } from "../../config";
 import { loadEstate } from "../../checks";
 import { app, env } from "../checks/fixtures";
 import { smallEstate } from "../fixtures/small-estate";
@@ -7,16 +8,6 @@ import { smallEstate } from "../fixtures/small-estate";
 // Malformed config is rejected by the zod schema with the path of each field, all problems at once.
 // On the small fixture estate (__tests__/fixtures/small-estate.ts), so that these do not move with the
 // real one; the committed estate itself must simply be valid.
-function problems(mutate: (e: any) => void, copy: any = smallEstate()): string[] {
-  mutate(copy);
-  try {
-    resolveEstate(copy as EstateConfig);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return [...(err as ConfigError).problems];
-  }
-  return [];
-}
 
 test("the committed estate is valid", () => {
   expect(resolveEstate().map((e) => e.name)).toEqual(["preview", "staging", "production"]);

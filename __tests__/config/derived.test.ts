@@ -1,4 +1,5 @@
-import { ConfigError, resolveEnvironment, resolveEstate, type EstateConfig } from "../../config";
+import { problems } from "./problems";
+import { resolveEnvironment, resolveEstate, type EstateConfig } from "../../config";
 import { DERIVED_ENV, DERIVED_VARIABLES } from "../../config/derived";
 import { runChecks } from "../../checks";
 import { secretGrants } from "../../checks/secret-grants";
@@ -8,17 +9,6 @@ import { smallEstate } from "../fixtures/small-estate";
 
 // Derived variables are config: an app (or every app) renames one, gives a duration in another unit or
 // drops one, without code; an autoscaled app is one declaration. On the small fixture estate.
-function problems(mutate: (e: any) => void): string[] {
-  const copy = smallEstate() as any;
-  mutate(copy);
-  try {
-    resolveEstate(copy as EstateConfig);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return [...(err as ConfigError).problems];
-  }
-  return [];
-}
 function resolved(mutate: (e: any) => void, name: "preview" | "staging" | "production" = "production") {
   const copy = smallEstate() as any;
   mutate(copy);

@@ -1,21 +1,11 @@
-import { ConfigError, environmentIdentity, ENVIRONMENT_IDENTITY, identityChanges, resolveEnvironment, resolveEstate, type EstateConfig } from "../../config";
+import { problems } from "./problems";
+import { environmentIdentity, ENVIRONMENT_IDENTITY, identityChanges, resolveEnvironment, type EstateConfig } from "../../config";
 import { env } from "../checks/fixtures";
 import { smallEstate } from "../fixtures/small-estate";
 
 // Each environment's identity (space, state, apps' IAM user, queue prefix, public domain, https API) is
 // its own, on the small fixture estate: one copied from another environment is refused at load, every
 // such problem at once, one line each naming the environment, the field, the value, its owner and the fix.
-function problems(mutate: (e: any) => void): string[] {
-  const copy = smallEstate() as any;
-  mutate(copy);
-  try {
-    resolveEstate(copy as EstateConfig);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return [...(err as ConfigError).problems];
-  }
-  return [];
-}
 
 test("the fixture estate's environments are each their own", () => {
   expect(problems(() => undefined)).toEqual([]);

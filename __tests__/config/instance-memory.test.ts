@@ -1,22 +1,16 @@
-import { ConfigError, resolveEstate, type EstateConfig } from "../../config";
+import { problems as configProblems } from "./problems";
 import { CLOUD_CONTROLLER_MEMORY_LIMIT, INSTANCE_MEMORY_LIMITS, instanceMemoryLimit } from "../../config/platform-limits";
 import { app, env } from "../checks/fixtures";
-import { smallEstate } from "../fixtures/small-estate";
 
 // One instance's memory beyond what its foundation allows is a config error (not a quota warning), on
 // the small fixture estate moved onto a foundation whose limit is known.
 const GOVUK = "https://api.cloud.service.gov.uk";
+/** The fixture estate on GOV.UK PaaS (the foundation whose memory limit these tests judge). */
 function problems(mutate: (e: any) => void): string[] {
-  const copy = smallEstate() as any;
-  copy.defaults.cfApiUrl = GOVUK;
-  mutate(copy);
-  try {
-    resolveEstate(copy as EstateConfig);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return [...(err as ConfigError).problems];
-  }
-  return [];
+  return configProblems((copy) => {
+    copy.defaults.cfApiUrl = GOVUK;
+    mutate(copy);
+  });
 }
 const limit = INSTANCE_MEMORY_LIMITS[GOVUK];
 const said = "at most 8G (8192 MiB, assumed: its source is in config/platform-limits.ts)";

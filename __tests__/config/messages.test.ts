@@ -1,21 +1,9 @@
-import { ConfigError, resolveEstate, type EstateConfig } from "../../config";
+import { problems } from "./problems";
 import { unusualCharacters } from "../../config/schema";
 import { app, env } from "../checks/fixtures";
-import { smallEstate } from "../fixtures/small-estate";
 
 // What a refused value is said as: the file to edit, the value as written, the character that is
 // not what it looks like.
-function problems(mutate: (e: any) => void): string[] {
-  const copy: any = smallEstate();
-  mutate(copy);
-  try {
-    resolveEstate(copy as EstateConfig);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return [...(err as ConfigError).problems];
-  }
-  return [];
-}
 
 test("an environment file that exports nothing is named as that file, not config/<environment>.ts", () => {
   expect(problems((e) => (e.environments[2] = undefined))).toEqual(["config/production.ts: environments[#3]: Required; it is missing"]);

@@ -1,21 +1,11 @@
-import { ConfigError, estate, resolveEnvironment, resolveEstate, type EstateConfig } from "../../config";
+import { problems } from "./problems";
+import { estate, resolveEnvironment, resolveEstate, type EstateConfig } from "../../config";
 import { didYouMean } from "../../config/references";
 import { app, env } from "../checks/fixtures";
 import { smallEstate } from "../fixtures/small-estate";
 
 // Names config uses resolve: the statsd exporter, retirements (to what some environment declared),
 // queues, secrets, scaling entries, secret grants; a misspelling is refused with the nearest name.
-function problems(mutate: (e: any) => void): string[] {
-  const copy = smallEstate() as any;
-  mutate(copy);
-  try {
-    resolveEstate(copy as EstateConfig);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return [...(err as ConfigError).problems];
-  }
-  return [];
-}
 /** The small estate with a stateful history in which "old-worker" and "old-tasks" were declared. */
 const withHistory = (e: any) => {
   e.statefulHistory = { production: { "cloudfoundry_app.old-worker": "app old-worker", "aws_sqs_queue.old-tasks": "queue old-tasks", "cloudfoundry_app.sender": "app sender" } };
