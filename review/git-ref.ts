@@ -2,6 +2,7 @@ import { spawnSync } from "child_process";
 import { distance } from "fastest-levenshtein";
 import * as fs from "fs";
 import * as path from "path";
+import { isRunning } from "../io/processes";
 import { Refusal, UsageError } from "../io/errors";
 import type { AutoscalerLimitsFile } from "./autoscaler";
 import type { StackJson } from "./diff";
@@ -106,21 +107,11 @@ function unpack(root: string, commit: string, dir: string): void {
   fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
 }
 
-/** Whether a process id belongs to a running process. */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** `<commit>.tmp-<pid>` of an extraction whose process is gone (interrupted): half-written, removed. */
 function removeInterruptedExtractions(cache: string): void {
   for (const name of fs.readdirSync(cache)) {
     const m = /\.tmp-(\d+)$/.exec(name);
-    if (m && !running(Number(m[1]))) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
+    if (m && !isRunning(Number(m[1]))) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
   }
 }
 

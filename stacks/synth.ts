@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { isRunning } from "../io/processes";
 import { UsageError } from "../io/errors";
 
 /**
@@ -31,16 +32,6 @@ export function synthAtomically(outdir: string, build: (tmpdir: string) => void)
   fs.rmSync(old, { recursive: true, force: true });
 }
 
-/** Whether a process id belongs to a running process (a synth still at work). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * What an interrupted synth (killed, out of memory, Ctrl-C) left next to the output: `<out>.tmp-<pid>`
  * is half-written and removed; `<out>.old-<pid>` is the previous output, moved aside just before the
@@ -53,7 +44,7 @@ export function cleanUpInterruptedSynths(target: string): void {
   if (!fs.existsSync(dir)) return;
   for (const name of fs.readdirSync(dir)) {
     const m = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(tmp|old)-(\\d+)$`).exec(name);
-    if (!m || running(Number(m[2]))) continue;
+    if (!m || isRunning(Number(m[2]))) continue;
     const leftover = path.join(dir, name);
     if (m[1] === "old" && !fs.existsSync(target)) fs.renameSync(leftover, target);
     else fs.rmSync(leftover, { recursive: true, force: true });
