@@ -1,6 +1,6 @@
 import * as path from "path";
 import { Option } from "commander";
-import { ENVIRONMENTS, type EnvironmentName, type ResolvedEnvironment } from "../config";
+import { ENVIRONMENTS, type DestructiveChangeAcceptance, type EnvironmentName, type ResolvedEnvironment } from "../config";
 import { loadEstate } from "../checks";
 import { buildApp } from "../stacks/build";
 import { cli, environmentArgument, Refusal, removeWorkDirectory, runProgram, UsageError, workDirectory } from "./cli";
@@ -42,7 +42,7 @@ function summaryLines(out: string): string[] {
  * `terraform show -json` of that plan (a refusal stops the deploy), apply of that plan. Its output is
  * Terraform's, with the guard's refusals appended. (The settling step follows, as for --cdktf.)
  */
-async function pipelineDeploy(r: Rehearsal, env: EnvironmentName, resolved: ResolvedEnvironment): Promise<CommandResult> {
+async function pipelineDeploy(r: Rehearsal, env: EnvironmentName, resolved: ResolvedEnvironment, adoption: boolean): Promise<CommandResult> {
   let out = "";
   for (const args of [["init", "-input=false", "-no-color"], ["plan", "-input=false", "-no-color", "-out=deploy.plan"]]) {
     const step = await r.terraform(env, args);
@@ -52,7 +52,17 @@ async function pipelineDeploy(r: Rehearsal, env: EnvironmentName, resolved: Reso
   if (!/^No changes\./m.test(out)) {
     const shown = await r.terraform(env, ["show", "-json", "deploy.plan"]);
     if (shown.code !== 0) return { code: shown.code, stdout: out, stderr: shown.stderr };
-    const refused = blocking(guardPlan(JSON.parse(shown.stdout), resolved));
+    const plan = JSON.parse(shown.stdout);
+    let refused = blocking(guardPlan(plan, resolved));
+    // The adoption of the live estate changes what config declares differently from how the apps were
+    // pushed (docs/adopting.md): the guard refuses some of it, and the adoption's pull request accepts
+    // exactly those, with the live ids. The rehearsal does the same with its own platform's ids, says
+    // which, and judges the plan again with them; every later deploy is judged as it stands.
+    if (adoption && refused.length) {
+      const accepted = refused.map((f): DestructiveChangeAcceptance => ({ address: f.address, id: f.id ?? "", ...(f.change ? { change: f.change } : {}), reason: "the adoption's pull request accepts it (docs/adopting.md)" }));
+      process.stdout.write(`  the adoption: the plan guard refuses ${refused.length} change${refused.length === 1 ? "" : "s"} that the adoption's pull request accepts with the live ids (docs/adopting.md); rehearsed as accepted:\n${refused.map((f) => `    ${f.address}: ${f.message}`).join("\n")}\n`);
+      refused = blocking(guardPlan(plan, { ...resolved, allowedDestructiveChanges: [...resolved.allowedDestructiveChanges, ...accepted] }));
+    }
     if (refused.length) return { code: 1, stdout: out, stderr: refused.map((f) => `Error: plan guard: ${f.address}: ${f.message}`).join("\n") };
   }
   const applied = await r.terraform(env, ["apply", "-input=false", "-no-color", "deploy.plan"]);
@@ -182,7 +192,7 @@ const program = cli("rehearse", "Rehearse `cdktf deploy <env> --auto-approve` of
               cwd: root,
               env: r.stacks[env].env_vars,
             })
-          : await pipelineDeploy(r, env, resolved);
+          : await pipelineDeploy(r, env, resolved, attempt === 1 && !opts.empty);
         const lines = summaryLines(deploy.stdout + deploy.stderr);
         process.stdout.write(`run ${attempt}: ${opts.cdktf ? `cdktf deploy ${env} --auto-approve` : `the pipeline's deploy of ${env} (ci/tasks/deploy-*.yml)`}\n${lines.map((l) => `  ${l}`).join("\n")}\n`);
         const after = apiInstances(r.standin.platforms[env]);

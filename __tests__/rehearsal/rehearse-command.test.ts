@@ -1,0 +1,20 @@
+import * as path from "path";
+import { runProcess } from "../../offline/harness";
+
+// `npm run rehearse -- production` as a person runs it: the pipeline's deploy twice against the live
+// platform from the upstream record. The first deploy is the adoption: the guard's refusals there are
+// what the adoption's pull request accepts (docs/adopting.md), said by address and rehearsed as
+// accepted; the second deploy is judged as it stands and must plan nothing.
+const ROOT = path.join(__dirname, "..", "..");
+
+test("rehearse production: the adoption's acceptances are named, then the next deploy plans nothing; exit 0", async () => {
+  const r = await runProcess(process.execPath, [path.join(ROOT, "bin", "run.js"), "commands/rehearse.ts", "production"], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
+  expect([r.code, r.stderr]).toEqual([0, ""]);
+  const lines = r.stdout.split("\n");
+  const said = lines.findIndex((l) => /^  the adoption: the plan guard refuses \d+ changes? that the adoption's pull request accepts with the live ids \(docs\/adopting.md\); rehearsed as accepted:$/.test(l));
+  expect(said).toBeGreaterThan(-1);
+  const accepted = lines.slice(said + 1).filter((l, i, all) => all.slice(0, i + 1).every((x) => x.startsWith("    ")));
+  expect(accepted.length).toBeGreaterThan(0);
+  for (const l of accepted) expect(l).toMatch(/^    cloudfoundry_app\.[a-z0-9-]+: command changed on an app with a floor of \d+: /);
+  expect(r.stdout).toMatch(/^run 2: the pipeline's deploy of production .*\n  No changes\./m);
+});
