@@ -41,7 +41,7 @@ export interface IdentityField {
 
 const ownFile = (env: string) => `config/${env}.ts`;
 
-/** Every identity field, in the order a diff should show them. */
+/** Every identity field, in the order problems are reported. */
 export const ENVIRONMENT_IDENTITY: readonly IdentityField[] = [
   { field: "cfApiUrl", what: "Cloud Foundry API", shared: true, namesItsEnvironment: false, setIn: (e) => `${ownFile(e)} (cfApiUrl) or config/defaults.ts`, fix: "", get: (e) => e.cfApiUrl },
   { field: "org", what: "Cloud Foundry org", shared: true, namesItsEnvironment: false, setIn: () => "config/defaults.ts (org)", fix: "", get: (e) => e.org },
@@ -52,16 +52,6 @@ export const ENVIRONMENT_IDENTITY: readonly IdentityField[] = [
   { field: "queuePrefix", what: "SQS queue prefix", shared: false, namesItsEnvironment: true, setIn: ownFile, fix: "each environment's queues have their own prefix", get: (e) => e.queuePrefix },
   { field: "publicDomain", what: "public domain", shared: false, namesItsEnvironment: false, setIn: ownFile, fix: "each environment's public routes are on its own domain", get: (e) => e.publicDomain },
 ];
-
-/** An environment's identity, field by field, in ENVIRONMENT_IDENTITY's order. */
-export function environmentIdentity(env: IdentitySource): readonly { readonly field: string; readonly what: string; readonly value: string }[] {
-  return ENVIRONMENT_IDENTITY.map((f) => ({ field: f.field, what: f.what, value: f.get(env) }));
-}
-
-/** The identity fields whose value differs between two versions of one environment (a base and a candidate). */
-export function identityChanges(before: IdentitySource, after: IdentitySource): readonly { readonly field: string; readonly what: string; readonly before: string; readonly after: string }[] {
-  return ENVIRONMENT_IDENTITY.filter((f) => f.get(before) !== f.get(after)).map((f) => ({ field: f.field, what: f.what, before: f.get(before), after: f.get(after) }));
-}
 
 /** An environment of config as an identity source: its own values, over the shared defaults. */
 export function identityOf(estate: Pick<EstateConfig, "defaults">, env: EnvironmentConfig): IdentitySource {

@@ -1,5 +1,5 @@
 import { problems } from "./problems";
-import { environmentIdentity, ENVIRONMENT_IDENTITY, identityChanges, resolveEnvironment, type EstateConfig } from "../../config";
+import { ENVIRONMENT_IDENTITY, resolveEnvironment, type EstateConfig } from "../../config";
 import { env } from "../checks/fixtures";
 import { smallEstate } from "../fixtures/small-estate";
 
@@ -79,25 +79,7 @@ test.each([
   ]);
 });
 
-test("environmentIdentity lists every field in order, with the resolved values; identityChanges names what moved", () => {
-  const config = smallEstate();
-  const staging = resolveEnvironment(config, "staging");
-  expect(environmentIdentity(staging)).toEqual([
-    { field: "cfApiUrl", what: "Cloud Foundry API", value: "https://api.cf.example" },
-    { field: "org", what: "Cloud Foundry org", value: "example-org" },
-    { field: "space", what: "Cloud Foundry space", value: "staging" },
-    { field: "state.bucket", what: "Terraform state bucket", value: "example-tfstate-staging" },
-    { field: "state.key", what: "Terraform state key", value: "estate/staging.tfstate" },
-    { field: "appsIamUser", what: "apps' IAM user", value: "example-apps-staging" },
-    { field: "queuePrefix", what: "SQS queue prefix", value: "staging" },
-    { field: "publicDomain", what: "public domain", value: "staging.example" },
-  ]);
-  expect(identityChanges(staging, staging)).toEqual([]);
-  const moved = { ...staging, space: "staging-2", state: { ...staging.state, key: "estate/x.tfstate" } };
-  expect(identityChanges(staging, moved)).toEqual([
-    { field: "space", what: "Cloud Foundry space", before: "staging", after: "staging-2" },
-    { field: "state.key", what: "Terraform state key", before: "estate/staging.tfstate", after: "estate/x.tfstate" },
-  ]);
+test("only the Cloud Foundry API and org may be shared between environments", () => {
   expect(ENVIRONMENT_IDENTITY.filter((f) => f.shared).map((f) => f.field)).toEqual(["cfApiUrl", "org"]);
 });
 
