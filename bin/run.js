@@ -85,14 +85,21 @@ function inputsHash(inputs) {
 }
 
 /** The bundle's own content hash: a bundle cut short (a build killed while writing it) is never run. */
-function bundleHash() {
-  return require("crypto").createHash("sha256").update(fs.readFileSync(outfile)).digest("hex");
+function bundleHash(bytes) {
+  return require("crypto").createHash("sha256").update(bytes).digest("hex");
 }
+
+/** The bundle's bytes as the freshness check hashed them: what runs is exactly what was checked, read once. */
+let checkedBundle;
 
 function isFresh() {
   try {
     const { inputs, hash, bundle } = JSON.parse(fs.readFileSync(inputsFile, "utf8"));
-    return Array.isArray(inputs) && inputsHash(inputs) === hash && bundleHash() === bundle;
+    if (!Array.isArray(inputs) || inputsHash(inputs) !== hash) return false;
+    const bytes = fs.readFileSync(outfile);
+    if (bundleHash(bytes) !== bundle) return false;
+    checkedBundle = bytes;
+    return true;
   } catch {
     return false;
   }
@@ -130,7 +137,7 @@ async function bundle() {
   const ownInputs = Object.keys(result.metafile.inputs).filter(own);
   // Which project file imports which, kept to name an import cycle when a module is used before it ran.
   const imports = Object.fromEntries(ownInputs.map((f) => [f, result.metafile.inputs[f].imports.map((i) => i.path).filter(own)]));
-  fs.writeFileSync(inputsFile, JSON.stringify({ inputs: ownInputs, hash: inputsHash(ownInputs), bundle: bundleHash(), imports }));
+  fs.writeFileSync(inputsFile, JSON.stringify({ inputs: ownInputs, hash: inputsHash(ownInputs), bundle: bundleHash(fs.readFileSync(outfile)), imports }));
 }
 
 /** "config/apps.ts:12:5: " for an esbuild message with a location. */
@@ -231,7 +238,8 @@ function load() {
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(fs.readFileSync(outfile, "utf8")), { filename: outfile, cachedData });
+  const source = (checkedBundle ?? fs.readFileSync(outfile)).toString("utf8");
+  const script = new vm.Script(Module.wrap(source), { filename: outfile, cachedData });
   const mod = new Module(home, module);
   mod.filename = home;
   mod.paths = Module._nodeModulePaths(path.dirname(home));
